@@ -1,0 +1,211 @@
+package org.shakenpki.sks;
+
+import org.shakenpki.problem.ProblemException;
+import org.shakenpki.problem.ProblemType;
+
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Security;
+import java.security.cert.Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * A {@link KeyStoreToken} on a PKCS#11 token through SunPKCS11.
+ *
+ * <p>The provider is configured so that generated private keys are {@code CKA_SENSITIVE} and not
+ * {@code CKA_EXTRACTABLE} (PKCS#11 v2.40 section 4.9); {@code CKA_TOKEN} is deliberately not forced there,
+ * since every generated pair would then become an orphan token object. A key becomes persistent when it is
+ * stored in the PKCS#11 {@code KeyStore} with its {@link PlaceholderCertificate}.
+ */
+public final class Pkcs11Token implements KeyStoreToken {
+    private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+    private static final String CURVE = "secp256r1";
+
+    private final String role;
+    private final String label;
+    private final long slot;
+    private final Provider provider;
+    private final KeyStore keyStore;
+    private final Map<String, PrivateKey> privateKeys = new ConcurrentHashMap<>();
+    private final Map<String, PublicKey> publicKeys = new ConcurrentHashMap<>();
+
+    private Pkcs11Token(String role, String label, long slot, Provider provider, KeyStore keyStore) {
+        this.role = role;
+        this.label = label;
+        this.slot = slot;
+        this.provider = provider;
+        this.keyStore = keyStore;
+    }
+
+    /**
+     * Configures a SunPKCS11 provider for the token these settings name and logs in.
+     *
+     * @throws IllegalStateException if the token cannot be found or opened
+     */
+    public static Pkcs11Token open(TokenSettings settings) {
+        long slot = settings.slot().isPresent()
+                ? settings.slot().getAsLong()
+                : Pkcs11Slots.slotOf(settings.library(), settings.label());
+        Provider provider = Security.getProvider("SunPKCS11").configure(sunPkcs11Config(settings, slot));
+        char[] pin = settings.readPin();
+        try {
+            KeyStore keyStore = KeyStore.getInstance("PKCS11", provider);
+            keyStore.load(null, pin);
+            return new Pkcs11Token(settings.role(), settings.label(), slot, provider, keyStore);
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cannot log in to token " + settings.label() + " (slot " + slot + ")", e);
+        } finally {
+            java.util.Arrays.fill(pin, '\0');
+        }
+    }
+
+    /** SunPKCS11 inline configuration (JDK PKCS#11 Reference Guide, "SunPKCS11 Configuration"). */
+    static String sunPkcs11Config(TokenSettings settings, long slot) {
+        return "--name = shaken-" + settings.role() + "\n"
+                + "library = " + settings.library() + "\n"
+                + "slot = " + slot + "\n"
+                + "attributes(generate, CKO_PRIVATE_KEY, *) = {\n"
+                + "  CKA_SENSITIVE = true\n"
+                + "  CKA_EXTRACTABLE = false\n"
+                + "}\n";
+    }
+
+    @Override
+    public String role() {
+        return role;
+    }
+
+    /** The SunPKCS11 provider bound to this token, for JCA code that must run its operations on the token. */
+    public Provider provider() {
+        return provider;
+    }
+
+    @Override
+    public KeyHandle createKey(String alias) {
+        requireValidAlias(alias);
+        try {
+            synchronized (keyStore) {
+                if (keyStore.containsAlias(alias)) {
+                    throw new ProblemException(ProblemType.CONFLICT, "key alias " + alias + " exists on token " + role);
+                }
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", provider);
+                generator.initialize(new ECGenParameterSpec(CURVE));
+                KeyPair pair = generator.generateKeyPair();
+                Certificate placeholder = PlaceholderCertificate.create(alias, pair, provider);
+                keyStore.setKeyEntry(alias, pair.getPrivate(), null, new Certificate[] {placeholder});
+                publicKeys.put(alias, pair.getPublic());
+                return new KeyHandle(role, alias, pair.getPublic());
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("key generation failed on token " + role, e);
+        }
+    }
+
+    @Override
+    public Optional<KeyHandle> findKey(String alias) {
+        return loadPublicKey(alias).map(key -> new KeyHandle(role, alias, key));
+    }
+
+    @Override
+    public PublicKey publicKey(String alias) {
+        return loadPublicKey(alias).orElseThrow(() -> noSuchKey(alias));
+    }
+
+    @Override
+    public Signer signer(String alias) {
+        PrivateKey key = privateKeys.computeIfAbsent(alias, this::loadPrivateKey);
+        if (key == null) {
+            throw noSuchKey(alias);
+        }
+        return new Pkcs11Signer(role + ":" + alias, key, publicKey(alias), provider);
+    }
+
+    @Override
+    public List<String> aliases() {
+        try {
+            List<String> aliases = new ArrayList<>(Collections.list(keyStore.aliases()));
+            Collections.sort(aliases);
+            return aliases;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot list the keys of token " + role, e);
+        }
+    }
+
+    @Override
+    public void deleteKey(String alias) {
+        try {
+            synchronized (keyStore) {
+                privateKeys.remove(alias);
+                publicKeys.remove(alias);
+                if (keyStore.containsAlias(alias)) {
+                    keyStore.deleteEntry(alias);
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot delete key " + alias + " on token " + role, e);
+        }
+    }
+
+    @Override
+    public TokenStatus status() {
+        try {
+            // C_GenerateRandom: a round trip to the token that needs the logged-in session to be alive.
+            SecureRandom.getInstance("PKCS11", provider).nextBytes(new byte[8]);
+            return new TokenStatus(role, label, slot, true, keyStore.size(), "");
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return TokenStatus.offline(role, label, slot, e.toString());
+        }
+    }
+
+    private Optional<PublicKey> loadPublicKey(String alias) {
+        PublicKey cached = publicKeys.get(alias);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        try {
+            Certificate certificate = keyStore.getCertificate(alias);
+            if (certificate == null) {
+                return Optional.empty();
+            }
+            publicKeys.put(alias, certificate.getPublicKey());
+            return Optional.of(certificate.getPublicKey());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read key " + alias + " on token " + role, e);
+        }
+    }
+
+    /** Returns null when there is no such key, as {@code computeIfAbsent} expects. */
+    private PrivateKey loadPrivateKey(String alias) {
+        try {
+            Key key = keyStore.getKey(alias, null);
+            return key instanceof PrivateKey privateKey ? privateKey : null;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read key " + alias + " on token " + role, e);
+        }
+    }
+
+    private ProblemException noSuchKey(String alias) {
+        return new ProblemException(ProblemType.NOT_FOUND, "no key " + alias + " on token " + role);
+    }
+
+    private static void requireValidAlias(String alias) {
+        if (alias == null || !ALIAS.matcher(alias).matches()) {
+            throw new ProblemException(ProblemType.MALFORMED,
+                    "key alias must be 1-100 characters of letters, digits and . _ : - : " + alias);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.shakenpki.sks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/** Asks OpenSC's {@code pkcs11-tool} what the token itself says about its objects: a view independent of Java. */
+final class Pkcs11Tool {
+    private Pkcs11Tool() {
+    }
+
+    static String listPrivateKeys(String tokenLabel, TokenSettings settings) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("pkcs11-tool", "--module", settings.library(), "--token-label", tokenLabel,
+                "--login", "--pin", new String(settings.readPin()), "--list-objects", "--type", "privkey")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("pkcs11-tool failed: " + output);
+        }
+        return output;
+    }
+
+    /** The lines describing the object that SunPKCS11 stored under {@code alias} (its CKA_ID is the alias). */
+    static String objectBlock(String listing, String alias) {
+        String id = java.util.HexFormat.of().formatHex(alias.getBytes(StandardCharsets.UTF_8));
+        int start = listing.indexOf("ID:         " + id);
+        if (start < 0) {
+            throw new AssertionError("no object with the id of " + alias + " in:\n" + listing);
+        }
+        int end = listing.indexOf("Object;", start);
+        return listing.substring(start, end < 0 ? listing.length() : end);
+    }
+}
