@@ -1,0 +1,42 @@
+package org.shakenpki.web.problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one {@link ExceptionMapper}: every failure leaves as {@code application/problem+json}. Unexpected ones
+ * are logged with an incident id and answered with a generic 500 that carries only that id.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        ProblemDocument problem = Problems.known(failure);
+        if (problem == null) {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "unexpected failure, incident " + incident, failure);
+            problem = Problems.internal(incident);
+        } else if (problem.status() >= 500) {
+            LOG.log(Level.WARNING, "request failed: " + problem.detail(), failure);
+        }
+        Response.ResponseBuilder response = Response.status(problem.status())
+                .type(ProblemDocument.MEDIA_TYPE)
+                .entity(problem.toJson());
+        if (failure instanceof WebApplicationException web && web.getResponse() != null) {
+            String allow = web.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            if (allow != null) {
+                response.header(HttpHeaders.ALLOW, allow);
+            }
+        }
+        return response.build();
+    }
+}

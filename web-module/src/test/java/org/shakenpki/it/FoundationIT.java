@@ -1,0 +1,146 @@
+package org.shakenpki.it;
+
+import jakarta.ejb.EJB;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.shakenpki.audit.AuditLog;
+import org.shakenpki.audit.AuditRecord;
+import org.shakenpki.audit.Outcome;
+import org.shakenpki.problem.ProblemException;
+import org.shakenpki.sks.KeyService;
+import org.shakenpki.sks.SecureKeyStore;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.shakenpki.it.ProblemAssertions.assertProblem;
+
+/**
+ * The foundation on a real Payara Micro with real SoftHSM2 tokens: keys and audit records share one JTA
+ * transaction, {@code /health} reports the tokens and the database, and bad requests get problem documents.
+ */
+@ExtendWith(ArquillianExtension.class)
+class FoundationIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.builtWar(FoundationIT.class, RollbackProbe.class, Http.class, ProblemAssertions.class);
+    }
+
+    @EJB
+    KeyService keys;
+
+    @EJB
+    SecureKeyStore keyStore;
+
+    @EJB
+    AuditLog audit;
+
+    @EJB
+    RollbackProbe probe;
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void aKeyAndItsAuditRecordCommitTogether() {
+        String alias = "it-" + UUID.randomUUID();
+        keys.createKey("kms", alias, "it");
+
+        assertTrue(keyStore.token("kms").aliases().contains(alias));
+        List<AuditRecord> records = audit.forSubject("kms:" + alias);
+        assertEquals(1, records.size());
+        assertEquals("sks.key.create", records.get(0).action());
+        assertEquals(Outcome.SUCCESS, records.get(0).outcome());
+        assertEquals("it", records.get(0).actor());
+    }
+
+    @Test
+    void aFailureRollsBackTheKeyAndTheAuditRecord() {
+        String alias = "it-" + UUID.randomUUID();
+        assertThrows(ProblemException.class, () -> probe.createKeyThenFail("kms", alias));
+
+        assertFalse(keyStore.token("kms").aliases().contains(alias), "orphan key left on the token");
+        assertTrue(keyStore.token("kms").findKey(alias).isEmpty());
+        assertTrue(audit.forSubject("kms:" + alias).isEmpty(), "audit record survived the rollback");
+    }
+
+    @Test
+    void aDeletedKeyIsGoneOnlyAfterCommit() {
+        String alias = "it-" + UUID.randomUUID();
+        keys.createKey("kms", alias, "it");
+        keys.deleteKey("kms", alias, "it");
+
+        assertFalse(keyStore.token("kms").aliases().contains(alias));
+        assertEquals(List.of("sks.key.create", "sks.key.delete"),
+                audit.forSubject("kms:" + alias).stream().map(AuditRecord::action).toList());
+    }
+
+    @Test
+    @RunAsClient
+    @SuppressWarnings("unchecked")
+    void healthNamesEveryTokenAndTheDatabase() throws Exception {
+        var response = Http.get(base.toURI().resolve("/health"));
+        assertEquals(200, response.statusCode(), response.body());
+        List<Map<String, Object>> checks = (List<Map<String, Object>>) Http.json(response).get("checks");
+
+        Map<String, Object> tokens = check(checks, "hsm-tokens");
+        assertEquals("UP", tokens.get("status"));
+        Map<String, Object> data = (Map<String, Object>) tokens.get("data");
+        for (String role : List.of("pa", "ca", "kms")) {
+            assertEquals("online", data.get(role), role + " in " + data);
+            assertEquals("shaken-" + role, data.get(role + ".label"));
+        }
+
+        Map<String, Object> database = check(checks, "database");
+        assertEquals("UP", database.get("status"));
+        assertTrue(String.valueOf(((Map<String, Object>) database.get("data")).get("database")).startsWith("H2"));
+    }
+
+    @Test
+    @RunAsClient
+    void anUnknownUrlIsANotFoundProblem() throws Exception {
+        assertProblem(Http.get(base.toURI().resolve("no/such/resource")), 404, "urn:shaken-pki:problem:not-found");
+    }
+
+    @Test
+    @RunAsClient
+    void aWrongMethodIsAMethodNotAllowedProblem() throws Exception {
+        var response = Http.post(base.toURI(), "application/json", "{}");
+        assertProblem(response, 405, "urn:shaken-pki:problem:method-not-allowed");
+        assertTrue(response.headers().firstValue("Allow").orElse("").contains("GET"));
+    }
+
+    @Test
+    @RunAsClient
+    void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+        String body = "{\"padding\":\"" + "x".repeat(70_000) + "\"}";
+        assertProblem(Http.post(base.toURI(), "application/json", body), 413, "urn:shaken-pki:problem:payload-too-large");
+    }
+
+    @Test
+    @RunAsClient
+    void theIndexNamesTheHealthEndpoint() throws Exception {
+        var response = Http.send(HttpRequest.newBuilder(base.toURI()).header("Accept", "application/json").GET());
+        assertEquals(200, response.statusCode());
+        assertEquals(URI.create(base.toString()).resolve("/health").toString(), Http.json(response).get("health"));
+    }
+
+    private static Map<String, Object> check(List<Map<String, Object>> checks, String name) {
+        return checks.stream().filter(c -> name.equals(c.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no health check " + name + " in " + checks));
+    }
+}
