@@ -37,7 +37,7 @@ class FoundationIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWar(FoundationIT.class, RollbackProbe.class, Http.class, ProblemAssertions.class);
+        return Deployments.builtWar(FoundationIT.class, RollbackProbe.class, Http.class, ProblemAssertions.class, TestTls.class);
     }
 
     @EJB
@@ -137,6 +137,13 @@ class FoundationIT {
         var response = Http.send(HttpRequest.newBuilder(base.toURI()).header("Accept", "application/json").GET());
         assertEquals(200, response.statusCode());
         assertEquals(URI.create(base.toString()).resolve("/health").toString(), Http.json(response).get("health"));
+    }
+
+    @Test
+    @RunAsClient
+    void servesHttpsWithTheLocalCertificate() throws Exception {
+        var response = Http.get(URI.create("https://localhost:" + System.getProperty("it.https.port") + "/health"));
+        assertEquals(200, response.statusCode());
     }
 
     private static Map<String, Object> check(List<Map<String, Object>> checks, String name) {

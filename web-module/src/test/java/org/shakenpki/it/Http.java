@@ -14,6 +14,7 @@ import java.util.Map;
 /** A plain HTTP client for black-box tests: what any client of the server would send. */
 public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .sslContext(TestTls.context())
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1)
