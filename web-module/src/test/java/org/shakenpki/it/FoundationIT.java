@@ -141,9 +141,11 @@ class FoundationIT {
 
     @Test
     @RunAsClient
-    void servesHttpsWithTheLocalCertificate() throws Exception {
-        var response = Http.get(URI.create("https://localhost:" + System.getProperty("it.https.port") + "/health"));
-        assertEquals(200, response.statusCode());
+    void servesTheApplicationOverHttpsAtTheRootContext() throws Exception {
+        var response = Http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + System.getProperty("it.https.port") + "/"))
+                .header("Accept", "application/json").GET());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("shaken-pki", Http.json(response).get("name"));
     }
 
     private static Map<String, Object> check(List<Map<String, Object>> checks, String name) {
