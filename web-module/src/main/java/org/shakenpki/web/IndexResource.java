@@ -24,6 +24,13 @@ public class IndexResource {
         return Json.createObjectBuilder()
                 .add("name", "shaken-pki")
                 .add("health", uri.getBaseUriBuilder().replacePath("/health").build().toString())
+                .add("stiPa", Json.createObjectBuilder()
+                        .add("login", uri.getBaseUriBuilder().path("api/v1/auth/login").build().toString())
+                        .add("caList", uri.getBaseUriBuilder().path("api/v1/ca-list").build().toString())
+                        .add("crl", uri.getBaseUriBuilder().path("download/v1/crl").build().toString())
+                        .add("root", uri.getBaseUriBuilder().path("download/v1/certificate/sti-pa-root.crt").build().toString())
+                        .add("crlSigner", uri.getBaseUriBuilder().path("download/v1/certificate/sti-pa-crl-signer.crt").build().toString()))
+                .add("openapi", uri.getBaseUriBuilder().replacePath("/openapi").build().toString())
                 .build();
     }
 }

@@ -36,6 +36,10 @@ public final class Http {
         return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    public static HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public static Map<String, Object> json(HttpResponse<String> response) throws ParseException {
         return JSONObjectUtils.parse(response.body());
     }

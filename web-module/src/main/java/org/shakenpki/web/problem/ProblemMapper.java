@@ -28,9 +28,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         } else if (problem.status() >= 500) {
             LOG.log(Level.WARNING, "request failed: " + problem.detail(), failure);
         }
-        Response.ResponseBuilder response = Response.status(problem.status())
+        Response.Status known = Response.Status.fromStatusCode(problem.status());
+        Response.ResponseBuilder response = (known != null ? Response.status(known) : Response.status(problem.status()))
                 .type(ProblemDocument.MEDIA_TYPE)
                 .entity(problem.toJson());
+        Object retryAfter = problem.extensions().get("retryAfter");
+        if (retryAfter != null) {
+            response.header("Retry-After", retryAfter);
+        }
         if (failure instanceof WebApplicationException web && web.getResponse() != null) {
             String allow = web.getResponse().getHeaderString(HttpHeaders.ALLOW);
             if (allow != null) {

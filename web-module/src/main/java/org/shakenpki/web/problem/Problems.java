@@ -52,15 +52,16 @@ public final class Problems {
                 continue;
             }
             if (t instanceof WebApplicationException web && web.getResponse() != null) {
-                int status = web.getResponse().getStatus();
-                ProblemType type = BY_STATUS.get(status);
-                if (type != null) {
-                    return ProblemDocument.of(type, routingDetail(type));
-                }
-                return null;
+                return forStatus(web.getResponse().getStatus());
             }
         }
         return null;
+    }
+
+    /** The problem for an HTTP-level status (routing, content negotiation), or null for one we do not name. */
+    public static ProblemDocument forStatus(int status) {
+        ProblemType type = BY_STATUS.get(status);
+        return type == null ? null : ProblemDocument.of(type, routingDetail(type));
     }
 
     /** The generic problem for an unexpected failure: no internals, only an id to find the log entry. */

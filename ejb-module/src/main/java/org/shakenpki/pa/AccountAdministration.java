@@ -1,0 +1,172 @@
+package org.shakenpki.pa;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.shakenpki.audit.AuditLog;
+import org.shakenpki.audit.Outcome;
+import org.shakenpki.problem.ProblemException;
+import org.shakenpki.problem.ProblemType;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * STI-PA administration (STI-PA test plan TC-012 to TC-014): service-provider accounts, their SPCs, API
+ * users and administrators. Only administrators may call it; every change is audited. Deactivated accounts,
+ * SPCs and users get no tokens; nothing is deleted, so the audit trail keeps its subjects.
+ */
+@Stateless
+public class AccountAdministration {
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** ATIS-1000080: an SPC of "only numbers and uppercase letters" (US OCNs are four such characters). */
+    private static final Pattern SPC = Pattern.compile("[0-9A-Z]{1,32}");
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
+    private static final int MIN_PASSWORD = 12;
+
+    @PersistenceContext(unitName = "shakenpki")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @EJB
+    AuditLog audit;
+
+    /** An account with its SPCs, for listing. */
+    public record AccountView(ServiceProviderAccount account, List<ServiceProviderCode> spcs) {
+    }
+
+    public AccountView createAccount(PaPrincipal admin, String accountId, String name, boolean caAllowed, List<String> spcs) {
+        requireAdmin(admin);
+        require(accountId != null && ACCOUNT_ID.matcher(accountId).matches(),
+                "accountId must be 1-64 letters, digits, '.', '_' or '-'");
+        require(name != null && !name.isBlank() && name.length() <= 200, "name is required (at most 200 characters)");
+        if (em.find(ServiceProviderAccount.class, accountId) != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "account " + accountId + " exists");
+        }
+        em.persist(new ServiceProviderAccount(accountId, name.strip(), caAllowed, now()));
+        em.flush();
+        audit.record(admin.userId(), "pa.account.create", "account:" + accountId, Outcome.SUCCESS,
+                name + ", caAllowed " + caAllowed);
+        for (String spc : spcs == null ? List.<String>of() : spcs) {
+            addSpc(admin, accountId, spc);
+        }
+        return account(admin, accountId);
+    }
+
+    public AccountView account(PaPrincipal admin, String accountId) {
+        requireAdmin(admin);
+        ServiceProviderAccount account = em.find(ServiceProviderAccount.class, accountId);
+        if (account == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "no account " + accountId);
+        }
+        return new AccountView(account, spcsOf(accountId));
+    }
+
+    public List<AccountView> accounts(PaPrincipal admin) {
+        requireAdmin(admin);
+        return em.createQuery("select a from ServiceProviderAccount a order by a.accountId", ServiceProviderAccount.class)
+                .getResultStream().map(a -> new AccountView(a, spcsOf(a.accountId()))).toList();
+    }
+
+    /** Changes an account's flags; {@code null} leaves a flag as it is. */
+    public AccountView updateAccount(PaPrincipal admin, String accountId, Boolean active, Boolean caAllowed) {
+        ServiceProviderAccount account = account(admin, accountId).account();
+        if (active != null) {
+            account.setActive(active);
+        }
+        if (caAllowed != null) {
+            account.setCaAllowed(caAllowed);
+        }
+        audit.record(admin.userId(), "pa.account.update", "account:" + accountId, Outcome.SUCCESS,
+                "active " + account.active() + ", caAllowed " + account.caAllowed());
+        return account(admin, accountId);
+    }
+
+    public ServiceProviderCode addSpc(PaPrincipal admin, String accountId, String spc) {
+        account(admin, accountId);
+        require(spc != null && SPC.matcher(spc).matches(), "an SPC is 1-32 digits and uppercase letters: " + spc);
+        ServiceProviderCode existing = em.find(ServiceProviderCode.class, spc);
+        if (existing != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "SPC " + spc + " belongs to account " + existing.accountId());
+        }
+        ServiceProviderCode code = new ServiceProviderCode(spc, accountId, now());
+        em.persist(code);
+        audit.record(admin.userId(), "pa.spc.add", "account:" + accountId, Outcome.SUCCESS, "spc " + spc);
+        return code;
+    }
+
+    public ServiceProviderCode setSpcActive(PaPrincipal admin, String accountId, String spc, boolean active) {
+        account(admin, accountId);
+        ServiceProviderCode code = em.find(ServiceProviderCode.class, spc);
+        if (code == null || !code.accountId().equals(accountId)) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "account " + accountId + " has no SPC " + spc);
+        }
+        code.setActive(active);
+        audit.record(admin.userId(), "pa.spc.update", "account:" + accountId, Outcome.SUCCESS, "spc " + spc + " active " + active);
+        return code;
+    }
+
+    /**
+     * Creates a user; an SP API user needs its account. Without a password one is generated.
+     *
+     * @return the password, when it was generated
+     */
+    public Optional<String> createUser(PaPrincipal admin, String userId, UserRole role, String accountId, String password) {
+        requireAdmin(admin);
+        require(userId != null && USER_ID.matcher(userId).matches(), "userId must be 1-100 letters, digits, '.', '_', '@' or '-'");
+        require(role != null, "role is one of ADMIN, SP_API, STI_CA");
+        if (role == UserRole.SP_API) {
+            account(admin, accountId);
+        } else {
+            require(accountId == null, "only SP_API users belong to an account");
+        }
+        require(password == null || password.length() >= MIN_PASSWORD, "a password has at least " + MIN_PASSWORD + " characters");
+        if (em.find(PaUser.class, userId) != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "user " + userId + " exists");
+        }
+        String actual = password != null ? password : Passwords.randomSecret();
+        em.persist(new PaUser(userId, role, accountId, Passwords.hash(actual), now()));
+        audit.record(admin.userId(), "pa.user.create", "user:" + userId, Outcome.SUCCESS,
+                "role " + role + (accountId != null ? ", account " + accountId : ""));
+        return password == null ? Optional.of(actual) : Optional.empty();
+    }
+
+    public void setUserActive(PaPrincipal admin, String userId, boolean active) {
+        requireAdmin(admin);
+        PaUser user = em.find(PaUser.class, userId);
+        if (user == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "no user " + userId);
+        }
+        require(!(user.userId().equals(admin.userId()) && !active), "administrators cannot deactivate themselves");
+        user.setActive(active);
+        audit.record(admin.userId(), "pa.user.update", "user:" + userId, Outcome.SUCCESS, "active " + active);
+    }
+
+    static void requireAdmin(PaPrincipal caller) {
+        if (caller == null || !caller.isAdmin()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "this operation is for STI-PA administrators");
+        }
+    }
+
+    private List<ServiceProviderCode> spcsOf(String accountId) {
+        return em.createQuery("select s from ServiceProviderCode s where s.accountId = :account order by s.spc",
+                ServiceProviderCode.class).setParameter("account", accountId).getResultList();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private static void require(boolean condition, String detail) {
+        if (!condition) {
+            throw new ProblemException(ProblemType.MALFORMED, detail);
+        }
+    }
+}

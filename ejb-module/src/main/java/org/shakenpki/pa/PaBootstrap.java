@@ -1,0 +1,98 @@
+package org.shakenpki.pa;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.shakenpki.pkix.Pem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts the STI-PA (when {@code shakenpki.pa.enabled}, default true): makes its keys and certificates on
+ * first start, publishes the root for STI-CAs and verifiers at {@code <data-dir>/sti-pa/root.pem}, creates
+ * the first administrator and the local STI-CA's client user, each with a generated password written once
+ * to a file only its owner can read, and makes sure a CRL is published.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigration")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PaBootstrap {
+    private static final Logger LOG = Logger.getLogger(PaBootstrap.class.getName());
+    /** The first administrator's user id. */
+    public static final String ADMIN = "admin";
+    /** The user the STI-CA of the same deployment reports revocations with. */
+    public static final String LOCAL_STI_CA = "local-sti-ca";
+
+    @EJB
+    PaSetup setup;
+
+    @EJB
+    PaKeys keys;
+
+    @EJB
+    CrlPublisher crls;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.pa.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.data-dir")
+    String dataDir;
+
+    @PostConstruct
+    void start() {
+        if (!enabled) {
+            return;
+        }
+        try {
+            if (setup.createCertificatesIfMissing()) {
+                LOG.info("created the STI-PA root, SPC-token signer and CRL signer on the pa token");
+            }
+            Path directory = Path.of(dataDir, "sti-pa");
+            Files.createDirectories(directory);
+            writeAtomically(directory.resolve("root.pem"), Pem.encode(keys.certificate(PaCertificate.Purpose.ROOT)), false);
+            setup.createUserIfMissing(ADMIN, UserRole.ADMIN)
+                    .ifPresent(password -> writeSecret(directory.resolve("admin.password"), password));
+            setup.createUserIfMissing(LOCAL_STI_CA, UserRole.STI_CA)
+                    .ifPresent(password -> writeSecret(directory.resolve("local-sti-ca.password"), password));
+            crls.publishIfMissing();
+        } catch (IOException | RuntimeException e) {
+            // The rest of the server (and /health) stays up; STI-PA requests answer 503 until this is fixed.
+            LOG.log(Level.SEVERE, "the STI-PA could not be set up", e);
+        }
+    }
+
+    private static void writeSecret(Path file, String secret) {
+        writeAtomically(file, secret + "\n", true);
+        LOG.info(() -> "wrote the initial password of " + file.getFileName() + " to " + file);
+    }
+
+    private static void writeAtomically(Path file, String content, boolean ownerOnly) {
+        try {
+            Path temporary = Files.createTempFile(file.getParent(), ".tmp", "");
+            if (ownerOnly) {
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+            }
+            Files.writeString(temporary, content, StandardCharsets.US_ASCII);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

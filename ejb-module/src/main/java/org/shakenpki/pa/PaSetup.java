@@ -1,0 +1,114 @@
+package org.shakenpki.pa;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.shakenpki.audit.AuditLog;
+import org.shakenpki.audit.Outcome;
+import org.shakenpki.sks.KeyHandle;
+import org.shakenpki.sks.KeyService;
+import org.shakenpki.sks.SecureKeyStore;
+import org.shakenpki.sks.Signer;
+
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * First-start set-up of the STI-PA, each step a transaction of its own: the three HSM keys and
+ * certificates, and the initial users. When two nodes start together, the loser's insert fails, its
+ * transaction rolls back and the keys it generated are destroyed by {@link KeyService}.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class PaSetup {
+    private static final String ACTOR = "system";
+
+    @PersistenceContext(unitName = "shakenpki")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @EJB
+    KeyService keys;
+
+    @EJB
+    SecureKeyStore keyStore;
+
+    @EJB
+    AuditLog audit;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.pa.root-dn", defaultValue = "CN=shaken-pki STI-PA Root,O=shaken-pki STI-PA,C=US")
+    String rootDn;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.pa.token-signer-dn",
+            defaultValue = "CN=shaken-pki STI-PA SPC Token Signer,O=shaken-pki STI-PA,C=US")
+    String tokenSignerDn;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.sti-pa.crl-issuer-dn")
+    String crlIssuerDn;
+
+    /** Creates the root, token-signer and CRL-signer keys and certificates unless they exist. */
+    public boolean createCertificatesIfMissing() {
+        if (em.find(PaCertificate.class, PaCertificate.Purpose.ROOT) != null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        KeyHandle rootKey = newKey("sti-pa-root");
+        Signer rootSigner = keyStore.token(PaKeys.TOKEN).signer(rootKey.alias());
+        X509Certificate root = PaCertificateBuilder.root(new X500Name(rootDn), rootSigner, now, 20);
+        persist(PaCertificate.Purpose.ROOT, rootKey, root);
+
+        KeyHandle tokenKey = newKey("sti-pa-token-signer");
+        persist(PaCertificate.Purpose.TOKEN_SIGNER, tokenKey, PaCertificateBuilder.issued(new X500Name(tokenSignerDn),
+                tokenKey.publicKey(), root, rootSigner, now, 5, KeyUsage.digitalSignature));
+
+        KeyHandle crlKey = newKey("sti-pa-crl-signer");
+        persist(PaCertificate.Purpose.CRL_SIGNER, crlKey, PaCertificateBuilder.issued(new X500Name(crlIssuerDn),
+                crlKey.publicKey(), root, rootSigner, now, 5, KeyUsage.cRLSign));
+        audit.record(ACTOR, "pa.certificates.create", "sti-pa", Outcome.SUCCESS, root.getSubjectX500Principal().getName());
+        return true;
+    }
+
+    /**
+     * Creates a user with a generated password unless the user exists.
+     *
+     * @return the generated password, or empty if the user already existed
+     */
+    public Optional<String> createUserIfMissing(String userId, UserRole role) {
+        if (em.find(PaUser.class, userId) != null) {
+            return Optional.empty();
+        }
+        String password = Passwords.randomSecret();
+        em.persist(new PaUser(userId, role, null, Passwords.hash(password), OffsetDateTime.now(clock)));
+        audit.record(ACTOR, "pa.user.create", "user:" + userId, Outcome.SUCCESS, "role " + role + ", first start");
+        return Optional.of(password);
+    }
+
+    private KeyHandle newKey(String purpose) {
+        return keys.createKey(PaKeys.TOKEN, purpose + "-" + UUID.randomUUID(), ACTOR);
+    }
+
+    private void persist(PaCertificate.Purpose purpose, KeyHandle key, X509Certificate certificate) {
+        try {
+            em.persist(new PaCertificate(purpose, key.alias(), certificate.getEncoded(), OffsetDateTime.now(clock)));
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

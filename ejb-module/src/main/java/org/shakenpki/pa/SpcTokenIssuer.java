@@ -1,0 +1,116 @@
+package org.shakenpki.pa;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.shakenpki.audit.AuditLog;
+import org.shakenpki.audit.Outcome;
+import org.shakenpki.pkix.TNAuthList;
+import org.shakenpki.problem.ProblemException;
+import org.shakenpki.problem.ProblemType;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Issues Service Provider Code tokens: the Authority Tokens of RFC 9447/9448 that an SP presents to an
+ * STI-CA in the tkauth-01 challenge (ATIS-1000080 section 6.3.5).
+ *
+ * <p>Token: ES256 JWT signed on the HSM, header {@code {alg,typ:JWT,x5u}}, payload {@code {exp,jti,atc}} and
+ * {@code iss} when {@code shakenpki.pa.token-issuer} is set; {@code atc} is exactly what was asked for
+ * (tkvalue echoed in the encoding the client used). Lifetime {@code shakenpki.pa.token-lifetime}, default
+ * 24 h: RFC 9447 section 3.3 lets one token serve several challenges until {@code exp}, and clients refuse
+ * tokens too short to finish an order.
+ *
+ * <p>Authority (RFC 9448 section 5.6: the Token Authority validates the TNAuthList against the requester's
+ * authority): the caller is an API user of the account; the account is active; every entry is an SPC of the
+ * account and active; {@code ca:true} only for accounts allowed delegate CA certificates. Refusals are 403
+ * (RFC 9447 section 5.1) with the reason, and audited.
+ */
+@Stateless
+public class SpcTokenIssuer {
+
+    /** An issued token with what the response names. */
+    public record Issued(String token, String spcs, String crlUrl) {
+    }
+
+    @PersistenceContext(unitName = "shakenpki")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @EJB
+    PaJwtSigner jwt;
+
+    @EJB
+    CrlPublisher crls;
+
+    @EJB
+    AuditLog audit;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.pa.token-lifetime", defaultValue = "PT24H")
+    Duration lifetime;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.pa.token-issuer")
+    Optional<String> issuer;
+
+    public Issued issue(PaPrincipal caller, String accountId, SpcTokenRequest request) {
+        String subject = "account:" + accountId;
+        TNAuthList list;
+        try {
+            list = SpcTokenRules.check(request.atc());
+        } catch (ProblemException e) {
+            audit.recordIndependently(caller.userId(), "pa.token", subject, Outcome.REFUSED, e.detail());
+            throw e;
+        }
+        if (caller.role() != UserRole.SP_API || !accountId.equals(caller.accountId())) {
+            throw refused(caller, subject, "user " + caller.userId() + " is not an API user of account " + accountId);
+        }
+        ServiceProviderAccount account = em.find(ServiceProviderAccount.class, accountId);
+        if (account == null || !account.active()) {
+            throw refused(caller, subject, "account " + accountId + " is not an active service provider account");
+        }
+        if (list.spcs().size() != list.entries().size()) {
+            throw refused(caller, subject, "only SPC entries can be authorized; the TNAuthList has telephone numbers or ranges");
+        }
+        for (String spc : list.spcs()) {
+            ServiceProviderCode code = em.find(ServiceProviderCode.class, spc);
+            if (code == null || !code.accountId().equals(accountId)) {
+                throw refused(caller, subject, "SPC " + spc + " does not belong to account " + accountId);
+            }
+            if (!code.active()) {
+                throw refused(caller, subject, "SPC " + spc + " is not active");
+            }
+        }
+        if (SpcTokenRules.wantsCa(request.atc()) && !account.caAllowed()) {
+            throw refused(caller, subject, "account " + accountId + " may not obtain delegate CA certificates (ca:true)");
+        }
+
+        String jti = UUID.randomUUID().toString();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        issuer.ifPresent(iss -> claims.put("iss", iss));
+        claims.put("exp", clock.instant().plus(lifetime).getEpochSecond());
+        claims.put("jti", jti);
+        claims.put("atc", new LinkedHashMap<>(request.atc()));
+        String token = jwt.sign(claims);
+        String spcs = String.join(",", list.spcs());
+        audit.record(caller.userId(), "pa.token", subject, Outcome.SUCCESS, "jti " + jti + ", spc " + spcs
+                + ", ca " + SpcTokenRules.wantsCa(request.atc()) + ", fingerprint " + request.atc().get("fingerprint"));
+        return new Issued(token, spcs, crls.crlUrl());
+    }
+
+    private ProblemException refused(PaPrincipal caller, String subject, String why) {
+        audit.recordIndependently(caller.userId(), "pa.token", subject, Outcome.REFUSED, why);
+        return new ProblemException(ProblemType.FORBIDDEN, why);
+    }
+}

@@ -1,0 +1,209 @@
+package org.shakenpki.web.pa;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.shakenpki.pa.AccountAdministration;
+import org.shakenpki.pa.PaPrincipal;
+import org.shakenpki.pa.RevocationService;
+import org.shakenpki.pa.ServiceProviderCode;
+import org.shakenpki.pa.TrustAnchor;
+import org.shakenpki.pa.TrustListService;
+import org.shakenpki.pa.UserRole;
+import org.shakenpki.pkix.Pem;
+import org.shakenpki.problem.ProblemException;
+import org.shakenpki.problem.ProblemType;
+
+import java.util.Locale;
+
+/**
+ * The STI-PA administration API, for administrators only (access token or HTTP Basic): service-provider
+ * accounts and SPCs, users, the STI-CA trust list, and the list of revocations.
+ */
+@Path("/api/v1/admin")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    @Inject
+    Credentials credentials;
+
+    @Inject
+    AccountAdministration accounts;
+
+    @Inject
+    TrustListService trustList;
+
+    @Inject
+    RevocationService revocations;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Path("accounts")
+    public JsonArray listAccounts() {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        accounts.accounts(admin()).forEach(view -> array.add(render(view)));
+        return array.build();
+    }
+
+    @POST
+    @Path("accounts")
+    public Response createAccount(JsonValue body) {
+        JsonObject request = JsonMembers.body(body);
+        var view = accounts.createAccount(admin(), JsonMembers.string(request, "accountId"),
+                JsonMembers.string(request, "name"), Boolean.TRUE.equals(JsonMembers.optionalBoolean(request, "caAllowed")),
+                JsonMembers.optionalStrings(request, "spcs"));
+        return Response.status(Response.Status.CREATED).entity(render(view)).build();
+    }
+
+    @GET
+    @Path("accounts/{accountId}")
+    public JsonObject account(@PathParam("accountId") String accountId) {
+        return render(accounts.account(admin(), accountId));
+    }
+
+    @PATCH
+    @Path("accounts/{accountId}")
+    public JsonObject updateAccount(@PathParam("accountId") String accountId, JsonValue body) {
+        JsonObject request = JsonMembers.body(body);
+        return render(accounts.updateAccount(admin(), accountId, JsonMembers.optionalBoolean(request, "active"),
+                JsonMembers.optionalBoolean(request, "caAllowed")));
+    }
+
+    @POST
+    @Path("accounts/{accountId}/spcs")
+    public Response addSpc(@PathParam("accountId") String accountId, JsonValue body) {
+        ServiceProviderCode code = accounts.addSpc(admin(), accountId, JsonMembers.string(JsonMembers.body(body), "spc"));
+        return Response.status(Response.Status.CREATED).entity(render(code)).build();
+    }
+
+    @PATCH
+    @Path("accounts/{accountId}/spcs/{spc}")
+    public JsonObject updateSpc(@PathParam("accountId") String accountId, @PathParam("spc") String spc, JsonValue body) {
+        Boolean active = JsonMembers.optionalBoolean(JsonMembers.body(body), "active");
+        if (active == null) {
+            throw new ProblemException(ProblemType.MALFORMED, "active must be true or false");
+        }
+        return render(accounts.setSpcActive(admin(), accountId, spc, active));
+    }
+
+    @POST
+    @Path("users")
+    public Response createUser(JsonValue body) {
+        JsonObject request = JsonMembers.body(body);
+        String userId = JsonMembers.string(request, "userId");
+        UserRole role = role(JsonMembers.string(request, "role"));
+        var generated = accounts.createUser(admin(), userId, role, JsonMembers.optionalString(request, "accountId"),
+                JsonMembers.optionalString(request, "password"));
+        JsonObjectBuilder response = Json.createObjectBuilder().add("userId", userId).add("role", role.name());
+        generated.ifPresent(password -> response.add("password", password));
+        return Response.status(Response.Status.CREATED).entity(response.build()).build();
+    }
+
+    @PATCH
+    @Path("users/{userId}")
+    public JsonObject updateUser(@PathParam("userId") String userId, JsonValue body) {
+        Boolean active = JsonMembers.optionalBoolean(JsonMembers.body(body), "active");
+        if (active == null) {
+            throw new ProblemException(ProblemType.MALFORMED, "active must be true or false");
+        }
+        accounts.setUserActive(admin(), userId, active);
+        return Json.createObjectBuilder().add("userId", userId).add("active", active).build();
+    }
+
+    @GET
+    @Path("trust-anchors")
+    public JsonArray trustAnchors() {
+        admin();
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        trustList.anchors().forEach(anchor -> array.add(render(anchor)));
+        return array.build();
+    }
+
+    @POST
+    @Path("trust-anchors")
+    public Response addTrustAnchor(JsonValue body) {
+        TrustAnchor anchor = trustList.add(admin(), JsonMembers.string(JsonMembers.body(body), "certificate"));
+        return Response.status(Response.Status.CREATED).entity(render(anchor)).build();
+    }
+
+    @DELETE
+    @Path("trust-anchors/{fingerprint}")
+    public Response removeTrustAnchor(@PathParam("fingerprint") String fingerprint) {
+        trustList.remove(admin(), fingerprint);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("revocations")
+    public JsonArray listRevocations() {
+        admin();
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        revocations.list().forEach(r -> array.add(Json.createObjectBuilder()
+                .add("issuer", r.issuerName()).add("serialNumber", r.serialHex()).add("reason", r.reason())
+                .add("revokedAt", r.revokedAt().toString()).add("requestedBy", r.requestedBy())));
+        return array.build();
+    }
+
+    private PaPrincipal admin() {
+        PaPrincipal caller = credentials.caller(headers);
+        if (!caller.isAdmin()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "this API is for STI-PA administrators");
+        }
+        return caller;
+    }
+
+    private static UserRole role(String name) {
+        try {
+            return UserRole.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.MALFORMED, "role is one of ADMIN, SP_API, STI_CA");
+        }
+    }
+
+    private static JsonObject render(AccountAdministration.AccountView view) {
+        JsonArrayBuilder spcs = Json.createArrayBuilder();
+        view.spcs().forEach(spc -> spcs.add(render(spc)));
+        return Json.createObjectBuilder()
+                .add("accountId", view.account().accountId())
+                .add("name", view.account().name())
+                .add("active", view.account().active())
+                .add("caAllowed", view.account().caAllowed())
+                .add("createdAt", view.account().createdAt().toString())
+                .add("spcs", spcs)
+                .build();
+    }
+
+    private static JsonObject render(ServiceProviderCode code) {
+        return Json.createObjectBuilder().add("spc", code.spc()).add("active", code.active()).build();
+    }
+
+    private static JsonObject render(TrustAnchor anchor) {
+        return Json.createObjectBuilder()
+                .add("fingerprint", anchor.fingerprint())
+                .add("subject", anchor.subject())
+                .add("addedAt", anchor.addedAt().toString())
+                .add("certificate", Pem.encode(anchor.certificate()))
+                .build();
+    }
+}

@@ -1,0 +1,363 @@
+package org.shakenpki.it;
+
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.ejb.EJB;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.shakenpki.audit.AuditLog;
+import org.shakenpki.audit.AuditRecord;
+import org.shakenpki.audit.Outcome;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.shakenpki.it.ProblemAssertions.assertProblem;
+import static org.shakenpki.it.StiPaClient.FINGERPRINT;
+import static org.shakenpki.it.StiPaClient.atc;
+import static org.shakenpki.it.StiPaClient.check;
+
+/**
+ * The STI-PA over real HTTPS, as deployed SP-KMS clients and administrators use it: login, SPC tokens and
+ * every refusal, the trust list, revocation and the indirect CRL. Tokens and the trust list are verified
+ * independently of the server's code, with the certificate fetched from their {@code x5u}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PaIT {
+    private static final String FORBIDDEN = "urn:shaken-pki:problem:forbidden";
+    private static final String MALFORMED = "urn:ietf:params:acme:error:malformed";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.builtWar(PaIT.class, Http.class, ProblemAssertions.class, TestTls.class, StiPaClient.class)
+                .addAsResource("vectors/ca-root.pem").addAsResource("vectors/leaf-1234-chain.pem");
+    }
+
+    @EJB
+    AuditLog audit;
+
+    @ArquillianResource
+    URL url;
+
+    private URI base() throws Exception {
+        return URI.create("https://localhost:" + System.getProperty("it.https.port") + "/");
+    }
+
+    private static String accountId() {
+        return "SP" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private static String spc() {
+        return Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+    }
+
+    private static String tkvalue(String spc) {
+        byte[] ascii = spc.getBytes(StandardCharsets.US_ASCII);
+        byte[] der = new byte[ascii.length + 6];
+        der[0] = 0x30;
+        der[1] = (byte) (ascii.length + 4);
+        der[2] = (byte) 0xA0;
+        der[3] = (byte) (ascii.length + 2);
+        der[4] = 0x16;
+        der[5] = (byte) ascii.length;
+        System.arraycopy(ascii, 0, der, 6, ascii.length);
+        return java.util.Base64.getEncoder().encodeToString(der);
+    }
+
+    @Test
+    @RunAsClient
+    void issuesATokenThatVerifiesWithTheCertificateOfItsX5u() throws Exception {
+        StiPaClient pa = new StiPaClient(base());
+        String account = accountId();
+        String spc = spc();
+        String accessToken = pa.newAccountWithUser(account, false, spc);
+
+        var response = check(pa.token(accessToken, account, atc(tkvalue(spc), false, FINGERPRINT)), 200);
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/jose+json"));
+        Map<String, Object> body = Http.json(response);
+        assertEquals("success", body.get("status"));
+        assertEquals(base().resolve("download/v1/crl").toString(), body.get("crl"));
+
+        SignedJWT token = SignedJWT.parse((String) body.get("token"));
+        assertEquals("ES256", token.getHeader().getAlgorithm().getName());
+        assertEquals("JWT", token.getHeader().getType().getType());
+        URI x5u = token.getHeader().getX509CertURL();
+        assertEquals("https", x5u.getScheme());
+        List<X509Certificate> chain = fetchChain(x5u);
+        assertTrue(token.verify(new ECDSAVerifier((ECPublicKey) chain.get(0).getPublicKey())), "token signature");
+        validates(chain.get(0), stiPaRoot());
+
+        Map<String, Object> claims = token.getJWTClaimsSet().getClaims();
+        assertEquals(Set.of("exp", "jti", "atc"), claims.keySet());
+        long exp = token.getJWTClaimsSet().getExpirationTime().toInstant().getEpochSecond();
+        assertTrue(exp > Instant.now().plusSeconds(3600).getEpochSecond(), "token lives well beyond an ACME order");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> atc = (Map<String, Object>) claims.get("atc");
+        assertEquals(Map.of("tktype", "TNAuthList", "tkvalue", tkvalue(spc), "ca", false, "fingerprint", FINGERPRINT), atc);
+    }
+
+    @Test
+    @RunAsClient
+    void acceptsUnwrappedAtcBearerPrefixAndEchoesTkvalueAsSent() throws Exception {
+        StiPaClient pa = new StiPaClient(base());
+        String account = accountId();
+        String spc = spc();
+        String accessToken = pa.newAccountWithUser(account, false, spc);
+        String base64url = tkvalue(spc).replace("=", "").replace('+', '-').replace('/', '_');
+        String body = "{\"tktype\":\"TNAuthList\",\"tkvalue\":\"" + base64url + "\",\"fingerprint\":\""
+                + FINGERPRINT.toLowerCase().replace("sha256", "SHA256") + "\"}";
+
+        var response = check(pa.token("Bearer " + accessToken, account, body), 200);
+        SignedJWT token = SignedJWT.parse((String) Http.json(response).get("token"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> atc = (Map<String, Object>) token.getJWTClaimsSet().getClaim("atc");
+        assertEquals(base64url, atc.get("tkvalue"));
+        assertFalse(atc.containsKey("ca"), "ca was not asked for, so it is not granted either");
+    }
+
+    @Test
+    @RunAsClient
+    void refusesTokensBeyondTheCallersAuthority() throws Exception {
+        StiPaClient pa = new StiPaClient(base());
+        String account = accountId();
+        String spc = spc();
+        String inactiveSpc = spc() + "X";
+        String accessToken = pa.newAccountWithUser(account, false, spc, inactiveSpc);
+        check(pa.admin("PATCH", "api/v1/admin/accounts/" + account + "/spcs/" + inactiveSpc, "{\"active\":false}"), 200);
+        String other = accountId();
+        pa.newAccountWithUser(other, false, spc() + "Y");
+
+        assertProblem(pa.token(accessToken, other, atc(tkvalue(spc), false, FINGERPRINT)), 403, FORBIDDEN);
+        assertProblem(pa.token(accessToken, account, atc(tkvalue("ZZZZ9"), false, FINGERPRINT)), 403, FORBIDDEN);
+        assertProblem(pa.token(accessToken, account, atc(tkvalue(inactiveSpc), false, FINGERPRINT)), 403, FORBIDDEN);
+        var ca = assertProblem(pa.token(accessToken, account, atc(tkvalue(spc), true, FINGERPRINT)), 403, FORBIDDEN);
+        assertTrue(String.valueOf(ca.get("detail")).contains("ca:true"), ca.toString());
+        // a TN, not an SPC: MA6iDBYKNzAzNTU1MTIxMg is one [2] "7035551212"
+        assertProblem(pa.token(accessToken, account, atc("MA6iDBYKNzAzNTU1MTIxMg", false, FINGERPRINT)), 403, FORBIDDEN);
+
+        check(pa.admin("PATCH", "api/v1/admin/accounts/" + account, "{\"active\":false}"), 200);
+        assertProblem(pa.token(accessToken, account, atc(tkvalue(spc), false, FINGERPRINT)), 403, FORBIDDEN);
+    }
+
+    @Test
+    @RunAsClient
+    void grantsCaTokensOnlyToAccountsAllowedDelegateCertificates() throws Exception {
+        StiPaClient pa = new StiPaClient(base());
+        String account = accountId();
+        String spc = spc();
+        String accessToken = pa.newAccountWithUser(account, true, spc);
+        var response = check(pa.token(accessToken, account, atc(tkvalue(spc), true, FINGERPRINT)), 200);
+        SignedJWT token = SignedJWT.parse((String) Http.json(response).get("token"));
+        assertEquals(Boolean.TRUE, ((Map<?, ?>) token.getJWTClaimsSet().getClaim("atc")).get("ca"));
+    }
+
+    @Test
+    @RunAsClient
+    void answersMalformedRequestsWith400() throws Exception {
+        StiPaClient pa = new StiPaClient(base());
+        String account = accountId();
+        String spc = spc();
+        String accessToken = pa.newAccountWithUser(account, false, spc);
+        String tk = tkvalue(spc);
+
+        assertProblem(pa.token(accessToken, account, atc(tk, false, "SHA256 56:3E")), 400, MALFORMED);
+        assertProblem(pa.token(accessToken, account, atc(tk, false, FINGERPRINT.replace("SHA256", "SHA1"))), 400, MALFORMED);
+        assertProblem(pa.token(accessToken, account, atc("not*base64", false, FINGERPRINT)), 400, MALFORMED);
+        assertProblem(pa.token(accessToken, account, "{\"atc\":{\"tktype\":\"TNAuthList\",\"tkvalue\":\"" + tk
+                + "\",\"ca\":\"yes\",\"fingerprint\":\"" + FINGERPRINT + "\"}}"), 400, MALFORMED);
+        assertProblem(pa.token(accessToken, account, "{\"atc\":{\"tktype\":\"JWTClaimConstraints\",\"tkvalue\":\"" + tk
+                + "\",\"fingerprint\":\"" + FINGERPRINT + "\"}}"), 400, MALFORMED);
+        assertProblem(pa.token(accessToken, account, "{\"atc\":"), 400, MALFORMED);
+        assertProblem(pa.token(accessToken, account, "[1,2]"), 400, MALFORMED);
+        var wrongType = Http.send(HttpRequest.newBuilder(base().resolve("api/v1/account/" + account + "/token"))
+                .header("Authorization", accessToken).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(atc(tk, false, FINGERPRINT))));
+        assertProblem(wrongType, 415, "urn:shaken-pki:problem:unsupported-media-type");
+        assertProblem(pa.token("", account, atc(tk, false, FINGERPRINT)), 401, "urn:shaken-pki:problem:unauthenticated");
+        assertProblem(pa.token("not-a-token", account, atc(tk, false, FINGERPRINT)), 401, "urn:shaken-pki:problem:unauthenticated");
+    }
+
+    @Test
+    void wrongCredentialsAre401AuditedAndThrottled() throws Exception {
+        StiPaClient pa = new StiPaClient(base());
+        String account = accountId();
+        pa.newAccountWithUser(account, false, spc());
+        String user = account + "-api";
+
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertProblem(pa.loginResponse(user, "wrong password"), 401, "urn:shaken-pki:problem:unauthenticated");
+        }
+        var throttled = pa.loginResponse(user, StiPaClient.password(account));
+        assertProblem(throttled, 429, "urn:ietf:params:acme:error:rateLimited");
+        assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
+
+        List<AuditRecord> records = audit.forSubject("user:" + user);
+        assertEquals(6, records.stream().filter(r -> r.outcome() == Outcome.REFUSED && r.action().equals("pa.login")).count(),
+                records.stream().map(AuditRecord::detail).toList().toString());
+        assertTrue(records.stream().anyMatch(r -> r.detail().contains("wrong password")));
+        assertProblem(pa.loginResponse("nobody-" + account, "x"), 401, "urn:shaken-pki:problem:unauthenticated");
+    }
+
+    @Test
+    @RunAsClient
+    void refreshRotatesTokensAndLogoutEndsTheSession() throws Exception {
+        StiPaClient pa = new StiPaClient(base());
+        String account = accountId();
+        String spc = spc();
+        pa.newAccountWithUser(account, false, spc);
+        Map<String, Object> login = Http.json(check(pa.loginResponse(account + "-api", StiPaClient.password(account)), 200));
+        String refreshToken = (String) login.get("refreshToken");
+
+        var refreshed = check(Http.post(base().resolve("api/v1/auth/refresh"), "application/json",
+                "{\"refreshToken\":\"" + refreshToken + "\"}"), 200);
+        String newAccess = (String) Http.json(refreshed).get("accessToken");
+        assertProblem(pa.token((String) login.get("accessToken"), account, atc(tkvalue(spc), false, FINGERPRINT)), 401,
+                "urn:shaken-pki:problem:unauthenticated");
+        check(pa.token(newAccess, account, atc(tkvalue(spc), false, FINGERPRINT)), 200);
+        assertProblem(Http.post(base().resolve("api/v1/auth/refresh"), "application/json",
+                "{\"refreshToken\":\"" + refreshToken + "\"}"), 401, "urn:shaken-pki:problem:unauthenticated");
+
+        check(Http.send(HttpRequest.newBuilder(base().resolve("api/v1/auth/logout")).header("Authorization", newAccess)
+                .POST(HttpRequest.BodyPublishers.noBody())), 200);
+        assertProblem(pa.token(newAccess, account, atc(tkvalue(spc), false, FINGERPRINT)), 401,
+                "urn:shaken-pki:problem:unauthenticated");
+    }
+
+    @Test
+    @RunAsClient
+    void trustListVerifiesWithTheStiPaCertificateAndItsSequenceGrows() throws Exception {
+        StiPaClient pa = new StiPaClient(base());
+        String accessToken = pa.newAccountWithUser(accountId(), false, spc());
+        String stiCaRoot = resource("vectors/ca-root.pem");
+        SignedJWT before = caList(accessToken);
+        long sequenceBefore = (Long) before.getJWTClaimsSet().getClaim("sequence");
+
+        var added = check(pa.admin("POST", "api/v1/admin/trust-anchors",
+                "{\"certificate\":" + com.nimbusds.jose.util.JSONStringUtils.toJSONString(stiCaRoot) + "}"), 201);
+        String fingerprint = (String) Http.json(added).get("fingerprint");
+        SignedJWT after = caList(accessToken);
+        assertTrue(after.verify(new ECDSAVerifier((ECPublicKey) fetchChain(after.getHeader().getX509CertURL()).get(0).getPublicKey())));
+        assertEquals("1.0", after.getJWTClaimsSet().getClaim("version"));
+        assertTrue((Long) after.getJWTClaimsSet().getClaim("sequence") > sequenceBefore);
+        assertTrue(after.getJWTClaimsSet().getStringListClaim("trustList").stream()
+                .anyMatch(pem -> pem.replaceAll("\\s", "").equals(stiCaRoot.replaceAll("\\s", ""))));
+
+        check(pa.admin("DELETE", "api/v1/admin/trust-anchors/" + fingerprint, null), 204);
+        SignedJWT removed = caList(accessToken);
+        assertTrue((Long) removed.getJWTClaimsSet().getClaim("sequence") > (Long) after.getJWTClaimsSet().getClaim("sequence"));
+        assertFalse(removed.getJWTClaimsSet().getStringListClaim("trustList").stream()
+                .anyMatch(pem -> pem.replaceAll("\\s", "").equals(stiCaRoot.replaceAll("\\s", ""))));
+    }
+
+    @Test
+    @RunAsClient
+    void aServiceProviderRevokesItsOwnCertificateOntoTheIndirectCrl() throws Exception {
+        StiPaClient pa = new StiPaClient(base());
+        String chain = resource("vectors/leaf-1234-chain.pem");
+        String payload = "{\"certificate\":" + com.nimbusds.jose.util.JSONStringUtils.toJSONString(chain)
+                + ",\"reason\":\"keyCompromise\"}";
+        check(pa.admin("POST", "api/v1/admin/trust-anchors",
+                "{\"certificate\":" + com.nimbusds.jose.util.JSONStringUtils.toJSONString(resource("vectors/ca-root.pem")) + "}"), 201);
+        String stranger = pa.newAccountWithUser(accountId(), false, spc());
+        var refused = Http.send(HttpRequest.newBuilder(base().resolve("api/v1/revocations")).header("Authorization", stranger)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(payload)));
+        assertProblem(refused, 403, FORBIDDEN);
+
+        String owner = pa.newAccountWithUser(accountId(), false, "1234");
+        var revoked = check(Http.send(HttpRequest.newBuilder(base().resolve("api/v1/revocations")).header("Authorization", owner)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(payload))), 200);
+        assertEquals("certificate revoked", Http.json(revoked).get("message"));
+
+        var crl = Http.sendBytes(HttpRequest.newBuilder(base().resolve("download/v1/crl")).GET());
+        assertEquals("application/pkix-crl", crl.headers().firstValue("Content-Type").orElse(""));
+        Path der = Files.createTempFile("sti-pa", ".crl");
+        Files.write(der, crl.body());
+        String text = openssl("crl", "-inform", "DER", "-in", der.toString(), "-noout", "-text");
+        assertTrue(text.contains("Issuer: CN = STI-PA CRL"), text);
+        assertTrue(text.contains("Indirect CRL"), text);
+        assertTrue(text.contains("Serial Number: 3D5390EE86CDB8370862344CD6BE0838"), text);
+        assertTrue(text.contains("Certificate Issuer: critical"), text);
+        assertTrue(text.contains("DirName:C = US, O = Example STI-CA Inc, CN = Example SHAKEN Intermediate CA")
+                || text.contains("DirName:/C=US/O=Example STI-CA Inc/CN=Example SHAKEN Intermediate CA"), text);
+        assertTrue(text.contains("Key Compromise"), text);
+
+        // the CRL is signed by the STI-PA CRL signer, which chains to the STI-PA root
+        X509Certificate crlSigner = fetchChain(base().resolve("download/v1/certificate/sti-pa-crl-signer.crt")).get(0);
+        var parsed = (java.security.cert.X509CRL) CertificateFactory.getInstance("X.509")
+                .generateCRL(new ByteArrayInputStream(crl.body()));
+        parsed.verify(crlSigner.getPublicKey());
+        validates(crlSigner, stiPaRoot());
+    }
+
+    private SignedJWT caList(String accessToken) throws Exception {
+        var response = check(Http.send(HttpRequest.newBuilder(base().resolve("api/v1/ca-list"))
+                .header("Authorization", accessToken).GET()), 200);
+        return SignedJWT.parse((String) Http.json(response).get("caList"));
+    }
+
+    private X509Certificate stiPaRoot() throws Exception {
+        String published = check(Http.get(base().resolve("download/v1/certificate/sti-pa-root.crt")), 200).body();
+        Path file = Path.of(System.getProperty("it.data.dir", "target/it-data"), "sti-pa", "root.pem");
+        assertEquals(Files.readString(file).strip(), published.strip(), "root.pem and the published root differ");
+        return parse(published).get(0);
+    }
+
+    private List<X509Certificate> fetchChain(URI x5u) throws Exception {
+        var response = check(Http.get(x5u), 200);
+        return parse(response.body());
+    }
+
+    private static List<X509Certificate> parse(String pem) throws Exception {
+        return CertificateFactory.getInstance("X.509")
+                .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
+                .stream().map(X509Certificate.class::cast).toList();
+    }
+
+    private static void validates(X509Certificate certificate, X509Certificate root) throws Exception {
+        PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(root, null)));
+        parameters.setRevocationEnabled(false);
+        CertPathValidator.getInstance("PKIX").validate(
+                CertificateFactory.getInstance("X.509").generateCertPath(List.of(certificate)), parameters);
+    }
+
+    private static String resource(String name) throws Exception {
+        try (var in = PaIT.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+
+    static String openssl(String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), output);
+        return output;
+    }
+}
