@@ -2,65 +2,62 @@ package org.shakenpki.pkix;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
 
-/** PEM (RFC 7468) encoding and decoding of X.509 certificates. */
+/** PEM (RFC 7468) text of certificates: what the STI-CR serves and the STI-PA trust-anchor file holds. */
 public final class Pem {
     private Pem() {
     }
 
-    /** One certificate as PEM, lines of 64 characters, ending in a newline. */
-    public static String encode(X509Certificate certificate) {
-        try {
-            return encode("CERTIFICATE", certificate.getEncoded());
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Several certificates, concatenated in order (an {@code application/pem-certificate-chain}, RFC 8555 9.1). */
-    public static String encode(List<X509Certificate> chain) {
+    /** The PEM text of the certificates, in order. */
+    public static String encode(List<X509Certificate> certificates) {
         StringBuilder pem = new StringBuilder();
-        chain.forEach(c -> pem.append(encode(c)));
+        for (X509Certificate certificate : certificates) {
+            try {
+                pem.append("-----BEGIN CERTIFICATE-----\n")
+                        .append(Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded()))
+                        .append("\n-----END CERTIFICATE-----\n");
+            } catch (CertificateEncodingException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
         return pem.toString();
     }
 
-    public static String encode(String label, byte[] der) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-        return "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n";
+    public static String encode(X509Certificate certificate) {
+        return encode(List.of(certificate));
     }
 
     /**
-     * Every certificate in a PEM text, in order.
+     * The certificates of a PEM text (or of a single DER certificate).
      *
-     * @throws IllegalArgumentException if the text holds no certificate or a broken one
+     * @throws IllegalArgumentException if it holds no certificate or something else
      */
-    public static List<X509Certificate> certificates(String pem) {
+    public static List<X509Certificate> certificates(byte[] pemOrDer) {
         try {
-            var factory = CertificateFactory.getInstance("X.509");
-            var certificates = factory.generateCertificates(
-                    new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-            if (certificates.isEmpty()) {
-                throw new IllegalArgumentException("no certificate in the PEM text");
+            List<X509Certificate> list = CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(pemOrDer)).stream()
+                    .map(X509Certificate.class::cast).toList();
+            if (list.isEmpty()) {
+                throw new IllegalArgumentException("no certificate found");
             }
-            return certificates.stream().map(X509Certificate.class::cast).toList();
-        } catch (CertificateException e) {
-            throw new IllegalArgumentException("not a PEM certificate: " + e.getMessage(), e);
+            return list;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("not PEM or DER certificates", e);
         }
     }
 
-    /** A certificate from its DER encoding. */
+    public static List<X509Certificate> certificates(String pem) {
+        return certificates(pem.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** One certificate from its DER encoding. */
     public static X509Certificate certificate(byte[] der) {
-        try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
-        } catch (CertificateException e) {
-            throw new IllegalArgumentException("not a DER certificate: " + e.getMessage(), e);
-        }
+        return certificates(der).get(0);
     }
 }

@@ -1,0 +1,163 @@
+package org.shakenpki.ca;
+
+import com.nimbusds.jose.jwk.JWK;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.shakenpki.audit.AuditLog;
+import org.shakenpki.audit.Outcome;
+import org.shakenpki.pkix.Fingerprints;
+import org.shakenpki.problem.ProblemException;
+import org.shakenpki.problem.ProblemType;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ACME accounts (RFC 8555 section 7.3): newAccount with {@code onlyReturnExisting}, account update and
+ * deactivation, the orders list, and key rollover ({@code keyChange}, section 7.3.5).
+ */
+@Stateless
+public class AccountService {
+
+    @PersistenceContext(unitName = "shakenpki")
+    EntityManager em;
+
+    @EJB
+    AcmeGate gate;
+
+    @EJB
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** newAccount (section 7.3): the account of the key, created unless it exists. */
+    public Views.Created<Views.Account> newAccount(AcmeRequest request) {
+        AcmeGate.Authenticated auth = gate.authenticate(request, AcmeGate.KeyUse.JWK);
+        Map<String, Object> payload = AcmeJws.jsonPayload(auth.jws());
+        AcmeAccount existing = gate.byKey(auth.key());
+        if (existing != null) {
+            return new Views.Created<>(view(existing), false);
+        }
+        if (Boolean.TRUE.equals(payload.get("onlyReturnExisting"))) {
+            throw new ProblemException(ProblemType.ACCOUNT_DOES_NOT_EXIST, "no account has this key");
+        }
+        List<String> contact = contacts(payload.get("contact"));
+        AcmeAccount account = new AcmeAccount(Ids.random(), Fingerprints.jwkThumbprintBase64Url(auth.key()),
+                auth.key().toJSONString(), String.join("\n", contact),
+                Boolean.TRUE.equals(payload.get("termsOfServiceAgreed")), OffsetDateTime.now(clock));
+        em.persist(account);
+        audit.record("acme:" + account.id, "ca.account.create", "acme-account:" + account.id, Outcome.SUCCESS,
+                "key " + account.keyThumbprint);
+        return new Views.Created<>(view(account), true);
+    }
+
+    /** The account resource (section 7.3.2, 7.3.6): POST-as-GET, contact update or deactivation. */
+    public Views.Account account(AcmeRequest request, String id) {
+        AcmeGate.Authenticated auth = gate.authenticate(request, AcmeGate.KeyUse.KID);
+        AcmeAccount account = own(auth, id);
+        if (auth.jws().isPostAsGet()) {
+            return view(account);
+        }
+        Map<String, Object> payload = AcmeJws.jsonPayload(auth.jws());
+        if (payload.containsKey("contact")) {
+            account.contact = String.join("\n", contacts(payload.get("contact")));
+            audit.record("acme:" + id, "ca.account.update", "acme-account:" + id, Outcome.SUCCESS, "contact");
+        }
+        Object status = payload.get("status");
+        if (status != null) {
+            if (!"deactivated".equals(status)) {
+                throw new ProblemException(ProblemType.MALFORMED, "a client may only set the account status to deactivated");
+            }
+            account.status = "deactivated";
+            audit.record("acme:" + id, "ca.account.deactivate", "acme-account:" + id, Outcome.SUCCESS, "");
+        }
+        return view(account);
+    }
+
+    /** The account's orders (section 7.1.2.1), newest first. */
+    public List<String> orders(AcmeRequest request, String id) {
+        AcmeGate.Authenticated auth = gate.authenticate(request, AcmeGate.KeyUse.KID);
+        own(auth, id);
+        return em.createQuery("select o.id from AcmeOrder o where o.accountId = :a order by o.createdAt desc", String.class)
+                .setParameter("a", id).setMaxResults(1000).getResultList();
+    }
+
+    /** keyChange (section 7.3.5): the inner JWS, signed by the new key, names the account and its old key. */
+    public Views.Account keyChange(AcmeRequest request) {
+        AcmeGate.Authenticated auth = gate.authenticate(request, AcmeGate.KeyUse.KID);
+        AcmeJws.Parsed inner = AcmeJws.parse(auth.jws().payload());
+        if (inner.jwk() == null) {
+            throw new ProblemException(ProblemType.MALFORMED, "the inner JWS must carry the new key as jwk");
+        }
+        if (inner.nonce() != null) {
+            throw new ProblemException(ProblemType.MALFORMED, "the inner JWS must not carry a nonce");
+        }
+        if (!inner.url().equals(auth.jws().url())) {
+            throw new ProblemException(ProblemType.MALFORMED, "the inner JWS url must equal the outer one");
+        }
+        AcmeJws.verify(inner, inner.jwk());
+        Map<String, Object> payload = AcmeJws.jsonPayload(inner);
+        AcmeAccount account = auth.account();
+        if (!(request.accountPrefix() + account.id).equals(payload.get("account"))) {
+            throw new ProblemException(ProblemType.MALFORMED, "the inner payload's account must be the outer kid");
+        }
+        JWK oldKey = AcmeJws.publicJwk(payload.get("oldKey"));
+        if (!Fingerprints.jwkThumbprintBase64Url(oldKey).equals(account.keyThumbprint)) {
+            throw new ProblemException(ProblemType.MALFORMED, "oldKey is not the account's current key");
+        }
+        AcmeAccount other = gate.byKey(inner.jwk());
+        if (other != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "the new key belongs to the account "
+                    + request.accountPrefix() + other.id);
+        }
+        String before = account.keyThumbprint;
+        account.keyThumbprint = Fingerprints.jwkThumbprintBase64Url(inner.jwk());
+        account.jwk = inner.jwk().toJSONString();
+        audit.record("acme:" + account.id, "ca.account.key-change", "acme-account:" + account.id, Outcome.SUCCESS,
+                before + " -> " + account.keyThumbprint);
+        return view(account);
+    }
+
+    private static AcmeAccount own(AcmeGate.Authenticated auth, String id) {
+        if (!auth.account().id.equals(id)) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "the request is signed for another account");
+        }
+        return auth.account();
+    }
+
+    private static List<String> contacts(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new ProblemException(ProblemType.MALFORMED, "contact must be an array of URLs");
+        }
+        List<String> result = new ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof String url) || url.contains("\n") || url.length() > 500) {
+                throw new ProblemException(ProblemType.INVALID_CONTACT, "a contact must be a single-line URL");
+            }
+            if (!url.startsWith("mailto:")) {
+                throw new ProblemException(ProblemType.UNSUPPORTED_CONTACT, "only mailto: contacts are supported");
+            }
+            if (!url.matches("mailto:[^@,?\\s]+@[^@,?\\s]+")) {
+                throw new ProblemException(ProblemType.INVALID_CONTACT, "invalid mailto contact " + url);
+            }
+            result.add(url);
+        }
+        return result;
+    }
+
+    static Views.Account view(AcmeAccount account) {
+        List<String> contact = account.contact.isEmpty() ? List.of() : Arrays.asList(account.contact.split("\n"));
+        return new Views.Account(account.id, account.status, contact, account.tosAgreed);
+    }
+}

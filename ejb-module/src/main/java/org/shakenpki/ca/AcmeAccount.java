@@ -1,0 +1,49 @@
+package org.shakenpki.ca;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+/** An ACME account (RFC 8555 section 7.1.2), identified by its key's RFC 7638 thumbprint. */
+@Entity
+@Table(name = "acme_account")
+public class AcmeAccount {
+    @Id
+    @Column(length = 40)
+    String id;
+
+    @Column(name = "key_thumbprint", nullable = false, length = 64)
+    String keyThumbprint;
+
+    @Column(nullable = false, length = 4000)
+    String jwk;
+
+    @Column(nullable = false, length = 20)
+    String status;
+
+    /** The contact URLs, one per line. */
+    @Column(nullable = false, length = 2000)
+    String contact;
+
+    @Column(name = "tos_agreed", nullable = false)
+    boolean tosAgreed;
+
+    @Column(name = "created_at", nullable = false)
+    OffsetDateTime createdAt;
+
+    protected AcmeAccount() {
+    }
+
+    AcmeAccount(String id, String keyThumbprint, String jwk, String contact, boolean tosAgreed, OffsetDateTime createdAt) {
+        this.id = id;
+        this.keyThumbprint = keyThumbprint;
+        this.jwk = jwk;
+        this.status = "valid";
+        this.contact = contact;
+        this.tosAgreed = tosAgreed;
+        this.createdAt = createdAt;
+    }
+}

@@ -1,0 +1,63 @@
+package org.shakenpki.ca;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+/** An ACME order (RFC 8555 section 7.1.3) for one TNAuthList identifier. */
+@Entity
+@Table(name = "acme_order")
+public class AcmeOrder {
+    @Id
+    @Column(length = 40)
+    String id;
+
+    @Column(name = "account_id", nullable = false, length = 40)
+    String accountId;
+
+    @Column(nullable = false, length = 20)
+    String status;
+
+    /** The TNAuthList, base64url DER without padding (RFC 9448 section 3). */
+    @Column(nullable = false, length = 2000)
+    String identifier;
+
+    @Column(name = "not_before")
+    OffsetDateTime notBefore;
+
+    @Column(name = "not_after")
+    OffsetDateTime notAfter;
+
+    @Column(name = "expires_at", nullable = false)
+    OffsetDateTime expiresAt;
+
+    @Column(name = "error_type", length = 100)
+    String errorType;
+
+    @Column(name = "error_detail", length = 1000)
+    String errorDetail;
+
+    @Column(name = "certificate_id", length = 40)
+    String certificateId;
+
+    @Column(name = "created_at", nullable = false)
+    OffsetDateTime createdAt;
+
+    protected AcmeOrder() {
+    }
+
+    AcmeOrder(String id, String accountId, String identifier, OffsetDateTime notBefore, OffsetDateTime notAfter,
+              OffsetDateTime expiresAt, OffsetDateTime createdAt) {
+        this.id = id;
+        this.accountId = accountId;
+        this.status = "pending";
+        this.identifier = identifier;
+        this.notBefore = notBefore;
+        this.notAfter = notAfter;
+        this.expiresAt = expiresAt;
+        this.createdAt = createdAt;
+    }
+}

@@ -1,0 +1,130 @@
+package org.shakenpki.ca;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The STI-CA's configuration ({@code shakenpki.ca.*}, defaults in META-INF/microprofile-config.properties
+ * under "STI-CA"), typed, in one place.
+ */
+@ApplicationScoped
+public class CaSettings {
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.ca.subject-c", defaultValue = "US")
+    String subjectC;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.ca.subject-o", defaultValue = "shaken-pki STI Participant")
+    String subjectO;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.ca.organization", defaultValue = "shaken-pki STI-CA")
+    String organization;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.ca.validity-days", defaultValue = "365")
+    int validityDays;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.ca.key-must-differ-from-account", defaultValue = "true")
+    boolean keyMustDifferFromAccount;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.ca.allow-http", defaultValue = "false")
+    boolean allowHttp;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.ca.terms-of-service")
+    Optional<String> termsOfService;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.ca.crl-url")
+    String crlUrl;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.sti-pa.crl-issuer-dn", defaultValue = "CN=STI-PA CRL,O=shaken-pki STI-PA,C=US")
+    String crlIssuerDn;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.ca.sti-pa-trust-anchors")
+    String stiPaTrustAnchors;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.ca.sti-pa-url")
+    String stiPaUrl;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.ca.sti-pa.user-id", defaultValue = "local-sti-ca")
+    String stiPaUserId;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.ca.sti-pa.password-file")
+    String stiPaPasswordFile;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.public-url")
+    String publicUrl;
+
+    public String subjectC() {
+        return subjectC;
+    }
+
+    public String subjectO() {
+        return subjectO;
+    }
+
+    public String organization() {
+        return organization;
+    }
+
+    public int validityDays() {
+        return validityDays;
+    }
+
+    public boolean keyMustDifferFromAccount() {
+        return keyMustDifferFromAccount;
+    }
+
+    /** Whether ACME may be used over plain HTTP (RFC 8555 section 6.1 requires HTTPS). */
+    public boolean allowHttp() {
+        return allowHttp;
+    }
+
+    public Optional<String> termsOfService() {
+        return termsOfService.filter(s -> !s.isBlank());
+    }
+
+    public String crlUrl() {
+        return crlUrl;
+    }
+
+    public String crlIssuerDn() {
+        return crlIssuerDn;
+    }
+
+    public Path stiPaTrustAnchors() {
+        return Path.of(stiPaTrustAnchors);
+    }
+
+    public String stiPaUrl() {
+        return stiPaUrl.replaceAll("/+$", "");
+    }
+
+    public String stiPaUserId() {
+        return stiPaUserId;
+    }
+
+    public Path stiPaPasswordFile() {
+        return Path.of(stiPaPasswordFile);
+    }
+
+    /** The external base URL, without a trailing slash. */
+    public String publicUrl() {
+        return publicUrl.replaceAll("/+$", "");
+    }
+}

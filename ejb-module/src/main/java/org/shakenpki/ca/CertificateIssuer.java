@@ -1,0 +1,94 @@
+package org.shakenpki.ca;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.TBSCertificate;
+import org.shakenpki.audit.AuditLog;
+import org.shakenpki.audit.Outcome;
+import org.shakenpki.cr.ChainRepository;
+import org.shakenpki.pkix.CertificateSigning;
+import org.shakenpki.pkix.Pem;
+import org.shakenpki.pkix.ShakenProfile;
+import org.shakenpki.problem.ProblemException;
+import org.shakenpki.problem.ProblemType;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Issues the certificate of a ready order (ATIS-1000080 v005 section 6.4.1): subject {@code C, O, CN=SHAKEN
+ * <SPC>}, validity {@code shakenpki.ca.validity-days} capped by the order's {@code notAfter} and the issuer's
+ * validity, the profile's extensions only. The to-be-signed certificate is linted first; only a conforming
+ * one is signed by the HSM. The chain (leaf, intermediate) is published in the STI-CR.
+ */
+@Stateless
+public class CertificateIssuer {
+
+    @PersistenceContext(unitName = "shakenpki")
+    EntityManager em;
+
+    @EJB
+    CaHierarchy hierarchy;
+
+    @EJB
+    ChainRepository chains;
+
+    @EJB
+    AuditLog audit;
+
+    @Inject
+    CaSettings settings;
+
+    @Inject
+    Clock clock;
+
+    public IssuedCertificate issue(AcmeOrder order, CsrCheck.Accepted csr) {
+        CaHierarchy.Issuer issuer = hierarchy.issuer();
+        X509Certificate intermediate = issuer.intermediate();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant notBefore = order.notBefore != null && order.notBefore.toInstant().isAfter(now) ? order.notBefore.toInstant() : now;
+        Instant notAfter = notBefore.plus(Duration.ofDays(settings.validityDays()));
+        if (order.notAfter != null && order.notAfter.toInstant().isBefore(notAfter)) {
+            notAfter = order.notAfter.toInstant();
+        }
+        if (intermediate.getNotAfter().toInstant().isBefore(notAfter)) {
+            notAfter = intermediate.getNotAfter().toInstant();
+        }
+        if (!notAfter.isAfter(notBefore)) {
+            throw new ProblemException(ProblemType.MALFORMED, "the order's validity window is empty");
+        }
+        List<String> spcs = csr.tnAuthList().spcs();
+        String cn = spcs.isEmpty() ? "SHAKEN delegate" : "SHAKEN " + spcs.get(0);
+        X500Name subject = CertificateProfiles.name(settings.subjectC(), settings.subjectO(), cn);
+        TBSCertificate tbs = CertificateProfiles.subscriber(X500Name.getInstance(intermediate.getSubjectX500Principal().getEncoded()),
+                intermediate.getPublicKey(), subject, csr.publicKey(), notBefore, notAfter, hierarchy.crlPoint(),
+                csr.tnAuthList(), csr.ca());
+        X509Certificate certificate;
+        try {
+            certificate = CertificateSigning.lintAndSign(tbs, csr.ca() ? ShakenProfile.Kind.DELEGATE_CA
+                    : ShakenProfile.Kind.END_ENTITY, issuer.signer());
+        } catch (CertificateSigning.ProfileViolation e) {
+            throw new ProblemException(ProblemType.BAD_CSR, "the certificate would not conform to the SHAKEN profile: "
+                    + String.join("; ", e.violations()));
+        }
+        String chainName = Ids.random();
+        chains.store(chainName, Pem.encode(List.of(certificate, intermediate)));
+        IssuedCertificate issued = new IssuedCertificate(Ids.random(), certificate.getSerialNumber().toString(16), order,
+                Pem.encode(certificate), chainName, OffsetDateTime.ofInstant(notBefore, ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(notAfter, ZoneOffset.UTC));
+        em.persist(issued);
+        audit.record("acme:" + order.accountId, "ca.certificate.issue", "certificate:" + issued.serialHex, Outcome.SUCCESS,
+                certificate.getSubjectX500Principal().getName() + (csr.ca() ? " (delegate CA)" : ""));
+        return issued;
+    }
+}

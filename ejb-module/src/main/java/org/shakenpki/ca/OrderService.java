@@ -1,0 +1,178 @@
+package org.shakenpki.ca;
+
+import com.nimbusds.jose.util.Base64URL;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.shakenpki.audit.AuditLog;
+import org.shakenpki.audit.Outcome;
+import org.shakenpki.pkix.TNAuthList;
+import org.shakenpki.problem.ProblemException;
+import org.shakenpki.problem.ProblemType;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ACME orders (RFC 8555 section 7.4) for one {@code TNAuthList} identifier (RFC 9448 section 3): newOrder with
+ * optional {@code notBefore}/{@code notAfter}, the order resource, finalize with the CSR checks and issuance.
+ */
+@Stateless
+public class OrderService {
+    static final Duration ORDER_LIFETIME = Duration.ofDays(7);
+
+    @PersistenceContext(unitName = "shakenpki")
+    EntityManager em;
+
+    @EJB
+    AcmeGate gate;
+
+    @EJB
+    CertificateIssuer issuer;
+
+    @EJB
+    AuditLog audit;
+
+    @Inject
+    CaSettings settings;
+
+    @Inject
+    Clock clock;
+
+    public Views.Order newOrder(AcmeRequest request) {
+        AcmeGate.Authenticated auth = gate.authenticate(request, AcmeGate.KeyUse.KID);
+        Map<String, Object> payload = AcmeJws.jsonPayload(auth.jws());
+        TNAuthList identifier = identifier(payload.get("identifiers"));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime notBefore = time(payload.get("notBefore"), "notBefore");
+        OffsetDateTime notAfter = time(payload.get("notAfter"), "notAfter");
+        if (notAfter != null && (!notAfter.isAfter(now) || (notBefore != null && !notAfter.isAfter(notBefore)))) {
+            throw new ProblemException(ProblemType.MALFORMED, "notAfter must be in the future and after notBefore");
+        }
+        AcmeOrder order = new AcmeOrder(Ids.random(), auth.account().id, identifier.toBase64Url(), notBefore, notAfter,
+                now.plus(ORDER_LIFETIME), now);
+        em.persist(order);
+        em.persist(new AcmeAuthorization(Ids.random(), order, Ids.random(), Ids.random()));
+        audit.record("acme:" + order.accountId, "ca.order.create", "acme-order:" + order.id, Outcome.SUCCESS, identifier.toString());
+        return view(order);
+    }
+
+    public Views.Order order(AcmeRequest request, String id) {
+        AcmeGate.Authenticated auth = gate.authenticate(request, AcmeGate.KeyUse.KID);
+        requirePostAsGet(auth);
+        return view(own(auth, id));
+    }
+
+    /** finalize (section 7.4): only a ready order; the CSR checks of {@link CsrCheck}; then issuance. */
+    public Views.Order finalizeOrder(AcmeRequest request, String id) {
+        AcmeGate.Authenticated auth = gate.authenticate(request, AcmeGate.KeyUse.KID);
+        AcmeOrder order = own(auth, id);
+        Map<String, Object> payload = AcmeJws.jsonPayload(auth.jws());
+        refreshStatus(order);
+        if (!"ready".equals(order.status)) {
+            throw new ProblemException(ProblemType.ORDER_NOT_READY, "the order is " + order.status + ", not ready");
+        }
+        if (!(payload.get("csr") instanceof String csrText)) {
+            throw new ProblemException(ProblemType.MALFORMED, "finalize needs the csr");
+        }
+        byte[] der;
+        try {
+            der = new Base64URL(csrText).decode();
+        } catch (RuntimeException e) {
+            throw new ProblemException(ProblemType.BAD_CSR, "the csr is not base64url DER");
+        }
+        AcmeAuthorization authorization = authorizationOf(order);
+        CsrCheck.Accepted csr = CsrCheck.check(der, TNAuthList.fromBase64(order.identifier), authorization.tokenCa,
+                AcmeJws.publicJwkKey(auth.key()), settings.keyMustDifferFromAccount());
+        IssuedCertificate certificate = issuer.issue(order, csr);
+        order.status = "valid";
+        order.certificateId = certificate.id;
+        return view(order);
+    }
+
+    AcmeAuthorization authorizationOf(AcmeOrder order) {
+        return em.createQuery("select a from AcmeAuthorization a where a.orderId = :o", AcmeAuthorization.class)
+                .setParameter("o", order.id).getSingleResult();
+    }
+
+    /** Pending and ready orders past their expiry become invalid (section 7.1.6). */
+    void refreshStatus(AcmeOrder order) {
+        if (("pending".equals(order.status) || "ready".equals(order.status)) && order.expiresAt.isBefore(OffsetDateTime.now(clock))) {
+            order.status = "invalid";
+            order.errorType = ProblemType.MALFORMED.uri();
+            order.errorDetail = "the order expired";
+        }
+    }
+
+    private AcmeOrder own(AcmeGate.Authenticated auth, String id) {
+        AcmeOrder order = em.find(AcmeOrder.class, id);
+        if (order == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "no such order");
+        }
+        if (!order.accountId.equals(auth.account().id)) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "the order belongs to another account");
+        }
+        return order;
+    }
+
+    Views.Order view(AcmeOrder order) {
+        refreshStatus(order);
+        String chainUrl = null;
+        if (order.certificateId != null) {
+            IssuedCertificate certificate = em.find(IssuedCertificate.class, order.certificateId);
+            chainUrl = settings.publicUrl() + "/sti-cr/" + certificate.chainName + ".pem";
+        }
+        return new Views.Order(order.id, order.status, order.expiresAt, order.identifier, order.notBefore, order.notAfter,
+                authorizationOf(order).id, order.certificateId, chainUrl,
+                order.errorType == null ? null : new Views.Problem(order.errorType, order.errorDetail));
+    }
+
+    static void requirePostAsGet(AcmeGate.Authenticated auth) {
+        if (!auth.jws().isPostAsGet()) {
+            throw new ProblemException(ProblemType.MALFORMED, "this resource is read with POST-as-GET (an empty payload)");
+        }
+    }
+
+    private static TNAuthList identifier(Object value) {
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            throw new ProblemException(ProblemType.MALFORMED, "identifiers must be a non-empty array");
+        }
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> id) || !(id.get("type") instanceof String type) || !(id.get("value") instanceof String text)) {
+                throw new ProblemException(ProblemType.MALFORMED, "each identifier needs a string type and value");
+            }
+            if (!"TNAuthList".equals(type)) {
+                throw new ProblemException(ProblemType.UNSUPPORTED_IDENTIFIER, "only TNAuthList identifiers are supported", null,
+                        List.of(new ProblemException.Subproblem(ProblemType.UNSUPPORTED_IDENTIFIER,
+                                "identifier type " + type + " is not supported", type, text)), Map.of());
+            }
+        }
+        if (list.size() != 1) {
+            throw new ProblemException(ProblemType.REJECTED_IDENTIFIER, "an order holds exactly one TNAuthList identifier");
+        }
+        String text = (String) ((Map<?, ?>) list.get(0)).get("value");
+        try {
+            return TNAuthList.fromBase64(text);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.MALFORMED, "the identifier is not a base64url DER TNAuthList", null,
+                    List.of(new ProblemException.Subproblem(ProblemType.MALFORMED, e.getMessage(), "TNAuthList", text)), Map.of());
+        }
+    }
+
+    private static OffsetDateTime time(Object value, String name) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse((String) value);
+        } catch (ClassCastException | DateTimeParseException e) {
+            throw new ProblemException(ProblemType.MALFORMED, name + " must be an RFC 3339 date-time");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.shakenpki.ca;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.shakenpki.net.HttpsFetcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reports revocations to the STI-PA (ATIS-1000080 section 6.3.6: the STI-PA publishes the CRL) through its
+ * revocation API: {@code POST /api/v1/auth/login}, then {@code POST /api/v1/revocations} with the certificate
+ * and the RFC 5280 reason name. Each revocation is an outbox row written with the revocation itself; a failed
+ * delivery is retried with a growing delay (1, 2, 4 ... minutes, at most an hour) until the STI-PA accepts it.
+ */
+@Stateless
+public class RevocationOutbox {
+    private static final int MAX_BYTES = 64 * 1024;
+
+    @PersistenceContext(unitName = "shakenpki")
+    EntityManager em;
+
+    @Inject
+    HttpsFetcher fetcher;
+
+    @Inject
+    CaSettings settings;
+
+    @Inject
+    Clock clock;
+
+    /** Queues a revocation report, in the revocation's transaction. */
+    public RevocationReport record(IssuedCertificate certificate, String reason) {
+        RevocationReport report = new RevocationReport(Ids.random(), certificate, reason, OffsetDateTime.now(clock));
+        em.persist(report);
+        return report;
+    }
+
+    /** The ids of reports due for delivery. */
+    public List<String> due(int limit) {
+        return em.createQuery("select r.id from RevocationReport r where r.deliveredAt is null and r.nextAttemptAt <= :now"
+                        + " order by r.nextAttemptAt", String.class)
+                .setParameter("now", OffsetDateTime.now(clock)).setMaxResults(limit).getResultList();
+    }
+
+    /** The reports about one certificate. */
+    public List<RevocationReport> forCertificate(String certificateId) {
+        return em.createQuery("select r from RevocationReport r where r.certificateId = :c", RevocationReport.class)
+                .setParameter("c", certificateId).getResultList();
+    }
+
+    /** One delivery attempt, committed on its own whatever its outcome. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean deliver(String id) {
+        RevocationReport report = em.find(RevocationReport.class, id);
+        if (report == null || report.deliveredAt != null) {
+            return true;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        report.attempts++;
+        try {
+            String token = login();
+            String body = JSONObjectUtils.toJSONString(Map.of("certificate", report.certificatePem, "reason", report.reason));
+            HttpsFetcher.Fetched response = fetcher.postJson(URI.create(settings.stiPaUrl() + "/api/v1/revocations"),
+                    Map.of("Authorization", token), body, MAX_BYTES);
+            if (response.status() != 200 || !"success".equals(status(response))) {
+                throw new IOException("the STI-PA answered HTTP " + response.status());
+            }
+            report.deliveredAt = now;
+            report.lastError = null;
+            return true;
+        } catch (IOException | RuntimeException e) {
+            long minutes = Math.min(60, 1L << Math.min(report.attempts - 1, 6));
+            report.nextAttemptAt = now.plus(Duration.ofMinutes(minutes));
+            String message = String.valueOf(e.getMessage());
+            report.lastError = message.length() > 1000 ? message.substring(0, 1000) : message;
+            return false;
+        }
+    }
+
+    private String login() throws IOException {
+        String password = Files.readString(settings.stiPaPasswordFile(), StandardCharsets.UTF_8).strip();
+        String body = JSONObjectUtils.toJSONString(Map.of("userId", settings.stiPaUserId(), "password", password));
+        HttpsFetcher.Fetched response = fetcher.postJson(URI.create(settings.stiPaUrl() + "/api/v1/auth/login"),
+                Map.of(), body, MAX_BYTES);
+        if (response.status() != 200) {
+            throw new IOException("the STI-PA login answered HTTP " + response.status());
+        }
+        try {
+            Object token = JSONObjectUtils.parse(new String(response.body(), StandardCharsets.UTF_8)).get("accessToken");
+            if (!(token instanceof String accessToken) || accessToken.isEmpty()) {
+                throw new IOException("the STI-PA login gave no accessToken");
+            }
+            return accessToken;
+        } catch (java.text.ParseException e) {
+            throw new IOException("the STI-PA login answer is not JSON");
+        }
+    }
+
+    private static String status(HttpsFetcher.Fetched response) {
+        try {
+            return String.valueOf(JSONObjectUtils.parse(new String(response.body(), StandardCharsets.UTF_8)).get("status"));
+        } catch (java.text.ParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.shakenpki.ca;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+
+import java.util.logging.Logger;
+
+/**
+ * Delivers due revocation reports every minute ({@link RevocationOutbox}). The timer runs on every node;
+ * two nodes may report the same revocation twice, which the STI-PA treats as one (delivery is at least once).
+ */
+@Singleton
+public class RevocationReporter {
+    private static final Logger LOG = Logger.getLogger(RevocationReporter.class.getName());
+
+    @EJB
+    RevocationOutbox outbox;
+
+    @Schedule(minute = "*", hour = "*", persistent = false)
+    public void deliverDue() {
+        for (String id : outbox.due(20)) {
+            if (!outbox.deliver(id)) {
+                LOG.warning(() -> "revocation report " + id + " not accepted by the STI-PA yet; retried later");
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.shakenpki.ca;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Read-only views of the ACME objects (RFC 8555 section 7.1), what the web tier renders: ids, not URLs,
+ * which the web tier builds from the request's base URL.
+ */
+public final class Views {
+    private Views() {
+    }
+
+    /** An error of a challenge or order (RFC 8555 section 6.7). */
+    public record Problem(String type, String detail) {
+    }
+
+    public record Account(String id, String status, List<String> contact, boolean termsOfServiceAgreed) {
+    }
+
+    public record Order(String id, String status, OffsetDateTime expires, String identifier, OffsetDateTime notBefore,
+                        OffsetDateTime notAfter, String authorizationId, String certificateId, String chainUrl,
+                        Problem error) {
+    }
+
+    public record Challenge(String id, String authorizationId, String status, String token, OffsetDateTime validated,
+                            Problem error) {
+    }
+
+    public record Authorization(String id, String status, OffsetDateTime expires, String identifier, Challenge challenge) {
+    }
+
+    /** A result that may be new (201) or existing (200). */
+    public record Created<T>(T view, boolean created) {
+    }
+}

@@ -1,0 +1,45 @@
+package org.shakenpki.web.acme;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+import org.shakenpki.ca.NonceService;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The headers every ACME response carries (RFC 8555 section 6.5 and 7.1): a fresh {@code Replay-Nonce} on
+ * every response to a POST and to newNonce, errors included; {@code Link: <directory>;rel="index"};
+ * {@code Cache-Control: no-store}, as ACME resources are per-request views.
+ */
+@Provider
+public class AcmeHeaders implements ContainerResponseFilter {
+    private static final Logger LOG = Logger.getLogger(AcmeHeaders.class.getName());
+
+    @Inject
+    NonceService nonces;
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("acme/") && !path.startsWith("/acme/")) {
+            return;
+        }
+        boolean newNonce = path.endsWith("/new-nonce");
+        if ("POST".equals(request.getMethod()) || newNonce) {
+            try {
+                response.getHeaders().putSingle("Replay-Nonce", nonces.issue());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "no nonce could be issued", e);
+            }
+        }
+        if (!path.endsWith("/directory")) {
+            String base = request.getUriInfo().getBaseUri().toString().replaceAll("/+$", "");
+            response.getHeaders().add("Link", "<" + base + "/acme/directory>;rel=\"index\"");
+        }
+        response.getHeaders().putSingle("Cache-Control", "no-store");
+    }
+}

@@ -1,0 +1,41 @@
+package org.shakenpki.web.acme;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.shakenpki.ca.CaSettings;
+
+/** The ACME directory (RFC 8555 section 7.1.1). No pre-authorization, so no newAuthz. */
+@Path("/acme/directory")
+@RequestScoped
+public class DirectoryResource {
+
+    @Inject
+    CaSettings settings;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public String directory() {
+        AcmeUrls urls = AcmeUrls.of(uriInfo, settings);
+        JsonObjectBuilder meta = Json.createObjectBuilder().add("externalAccountRequired", false);
+        settings.termsOfService().ifPresent(url -> meta.add("termsOfService", url));
+        return Json.createObjectBuilder()
+                .add("newNonce", urls.path("new-nonce"))
+                .add("newAccount", urls.path("new-account"))
+                .add("newOrder", urls.path("new-order"))
+                .add("revokeCert", urls.path("revoke-cert"))
+                .add("keyChange", urls.path("key-change"))
+                .add("meta", meta)
+                .build().toString();
+    }
+}
