@@ -40,6 +40,16 @@ public interface KeyStoreToken {
      */
     Signer signer(String alias);
 
+    /**
+     * The key pair of an alias as JCA objects, for libraries that sign through JCA themselves and take no
+     * provider (acme4j signs its JWS through jose4j). The private key is a non-extractable token handle; to
+     * let provider selection find the token for it, the token's provider is registered with
+     * {@link java.security.Security#addProvider} by this call.
+     *
+     * @throws org.shakenpki.problem.ProblemException NOT_FOUND if there is no such key
+     */
+    java.security.KeyPair jcaKeyPair(String alias);
+
     /** The aliases of the keys on this token, sorted. */
     List<String> aliases();
 

@@ -135,6 +135,20 @@ public final class Pkcs11Token implements KeyStoreToken {
     }
 
     @Override
+    public java.security.KeyPair jcaKeyPair(String alias) {
+        PrivateKey key = privateKeys.computeIfAbsent(alias, this::loadPrivateKey);
+        if (key == null) {
+            throw noSuchKey(alias);
+        }
+        synchronized (Pkcs11Token.class) {
+            if (Security.getProvider(provider.getName()) == null) {
+                Security.addProvider(provider);
+            }
+        }
+        return new java.security.KeyPair(publicKey(alias), key);
+    }
+
+    @Override
     public List<String> aliases() {
         try {
             List<String> aliases = new ArrayList<>(Collections.list(keyStore.aliases()));

@@ -1,5 +1,6 @@
 package org.shakenpki.web.pa;
 
+import org.shakenpki.web.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -69,10 +70,10 @@ public class AdminResource {
     @POST
     @Path("accounts")
     public Response createAccount(JsonValue body) {
-        JsonObject request = JsonMembers.body(body);
-        var view = accounts.createAccount(admin(), JsonMembers.string(request, "accountId"),
-                JsonMembers.string(request, "name"), Boolean.TRUE.equals(JsonMembers.optionalBoolean(request, "caAllowed")),
-                JsonMembers.optionalStrings(request, "spcs"));
+        JsonObject request = JsonBodies.object(body);
+        var view = accounts.createAccount(admin(), JsonBodies.string(request, "accountId"),
+                JsonBodies.string(request, "name"), Boolean.TRUE.equals(JsonBodies.optionalBoolean(request, "caAllowed")),
+                JsonBodies.optionalStrings(request, "spcs"));
         return Response.status(Response.Status.CREATED).entity(render(view)).build();
     }
 
@@ -85,22 +86,22 @@ public class AdminResource {
     @PATCH
     @Path("accounts/{accountId}")
     public JsonObject updateAccount(@PathParam("accountId") String accountId, JsonValue body) {
-        JsonObject request = JsonMembers.body(body);
-        return render(accounts.updateAccount(admin(), accountId, JsonMembers.optionalBoolean(request, "active"),
-                JsonMembers.optionalBoolean(request, "caAllowed")));
+        JsonObject request = JsonBodies.object(body);
+        return render(accounts.updateAccount(admin(), accountId, JsonBodies.optionalBoolean(request, "active"),
+                JsonBodies.optionalBoolean(request, "caAllowed")));
     }
 
     @POST
     @Path("accounts/{accountId}/spcs")
     public Response addSpc(@PathParam("accountId") String accountId, JsonValue body) {
-        ServiceProviderCode code = accounts.addSpc(admin(), accountId, JsonMembers.string(JsonMembers.body(body), "spc"));
+        ServiceProviderCode code = accounts.addSpc(admin(), accountId, JsonBodies.string(JsonBodies.object(body), "spc"));
         return Response.status(Response.Status.CREATED).entity(render(code)).build();
     }
 
     @PATCH
     @Path("accounts/{accountId}/spcs/{spc}")
     public JsonObject updateSpc(@PathParam("accountId") String accountId, @PathParam("spc") String spc, JsonValue body) {
-        Boolean active = JsonMembers.optionalBoolean(JsonMembers.body(body), "active");
+        Boolean active = JsonBodies.optionalBoolean(JsonBodies.object(body), "active");
         if (active == null) {
             throw new ProblemException(ProblemType.MALFORMED, "active must be true or false");
         }
@@ -110,11 +111,11 @@ public class AdminResource {
     @POST
     @Path("users")
     public Response createUser(JsonValue body) {
-        JsonObject request = JsonMembers.body(body);
-        String userId = JsonMembers.string(request, "userId");
-        UserRole role = role(JsonMembers.string(request, "role"));
-        var generated = accounts.createUser(admin(), userId, role, JsonMembers.optionalString(request, "accountId"),
-                JsonMembers.optionalString(request, "password"));
+        JsonObject request = JsonBodies.object(body);
+        String userId = JsonBodies.string(request, "userId");
+        UserRole role = role(JsonBodies.string(request, "role"));
+        var generated = accounts.createUser(admin(), userId, role, JsonBodies.optionalString(request, "accountId"),
+                JsonBodies.optionalString(request, "password"));
         JsonObjectBuilder response = Json.createObjectBuilder().add("userId", userId).add("role", role.name());
         generated.ifPresent(password -> response.add("password", password));
         return Response.status(Response.Status.CREATED).entity(response.build()).build();
@@ -123,7 +124,7 @@ public class AdminResource {
     @PATCH
     @Path("users/{userId}")
     public JsonObject updateUser(@PathParam("userId") String userId, JsonValue body) {
-        Boolean active = JsonMembers.optionalBoolean(JsonMembers.body(body), "active");
+        Boolean active = JsonBodies.optionalBoolean(JsonBodies.object(body), "active");
         if (active == null) {
             throw new ProblemException(ProblemType.MALFORMED, "active must be true or false");
         }
@@ -143,7 +144,7 @@ public class AdminResource {
     @POST
     @Path("trust-anchors")
     public Response addTrustAnchor(JsonValue body) {
-        TrustAnchor anchor = trustList.add(admin(), JsonMembers.string(JsonMembers.body(body), "certificate"));
+        TrustAnchor anchor = trustList.add(admin(), JsonBodies.string(JsonBodies.object(body), "certificate"));
         return Response.status(Response.Status.CREATED).entity(render(anchor)).build();
     }
 

@@ -1,5 +1,6 @@
 package org.shakenpki.web.pa;
 
+import org.shakenpki.web.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -34,16 +35,16 @@ public class AuthResource {
     @POST
     @Path("login")
     public JsonObject login(JsonValue body) {
-        JsonObject request = JsonMembers.body(body);
-        LoginResult result = authentication.login(JsonMembers.string(request, "userId"),
-                JsonMembers.string(request, "password"));
+        JsonObject request = JsonBodies.object(body);
+        LoginResult result = authentication.login(JsonBodies.string(request, "userId"),
+                JsonBodies.string(request, "password"));
         return tokens(result, "User logged in successfully");
     }
 
     @POST
     @Path("refresh")
     public JsonObject refresh(JsonValue body) {
-        LoginResult result = authentication.refresh(JsonMembers.string(JsonMembers.body(body), "refreshToken"));
+        LoginResult result = authentication.refresh(JsonBodies.string(JsonBodies.object(body), "refreshToken"));
         return tokens(result, "Access token refreshed successfully");
     }
 

@@ -1,5 +1,6 @@
 package org.shakenpki.web.pa;
 
+import org.shakenpki.web.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -36,10 +37,10 @@ public class RevocationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject revoke(@Context HttpHeaders headers, JsonValue body) {
         var caller = credentials.caller(headers);
-        JsonObject request = JsonMembers.body(body);
+        JsonObject request = JsonBodies.object(body);
         RevocationService.Result result = revocations.revoke(caller, new RevocationRequest(
-                JsonMembers.optionalString(request, "certificate"), JsonMembers.optionalString(request, "issuer"),
-                JsonMembers.optionalString(request, "serialNumber"), JsonMembers.optionalString(request, "reason")));
+                JsonBodies.optionalString(request, "certificate"), JsonBodies.optionalString(request, "issuer"),
+                JsonBodies.optionalString(request, "serialNumber"), JsonBodies.optionalString(request, "reason")));
         return Json.createObjectBuilder()
                 .add("status", "success")
                 .add("message", result.newlyRevoked() ? "certificate revoked" : "certificate was already revoked")

@@ -1,5 +1,6 @@
 package org.shakenpki.web.pa;
 
+import org.shakenpki.web.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -40,7 +41,7 @@ public class TokenResource {
     @Produces({MediaType.APPLICATION_JSON, JOSE_JSON})
     public JsonObject token(@PathParam("accountId") String accountId, @Context HttpHeaders headers, JsonValue body) {
         var caller = credentials.caller(headers);
-        JsonObject request = JsonMembers.body(body);
+        JsonObject request = JsonBodies.object(body);
         JsonValue wrapped = request.get("atc");
         JsonObject atc;
         if (wrapped == null) {
@@ -50,7 +51,7 @@ public class TokenResource {
         } else {
             throw new ProblemException(ProblemType.MALFORMED, "the body is {\"atc\":{...}} or the atc members themselves");
         }
-        SpcTokenIssuer.Issued issued = issuer.issue(caller, accountId, new SpcTokenRequest(JsonMembers.plain(atc)));
+        SpcTokenIssuer.Issued issued = issuer.issue(caller, accountId, new SpcTokenRequest(JsonBodies.plain(atc)));
         return Json.createObjectBuilder()
                 .add("status", "success")
                 .add("message", "SPC token for spc: " + issued.spcs() + " is created successfully")

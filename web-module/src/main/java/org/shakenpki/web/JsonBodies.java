@@ -1,4 +1,4 @@
-package org.shakenpki.web.pa;
+package org.shakenpki.web;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -13,22 +13,22 @@ import java.util.List;
 import java.util.Map;
 
 /** Typed access to members of a JSON request body, answering a 400 that names the member on a wrong type. */
-final class JsonMembers {
-    private JsonMembers() {
+public final class JsonBodies {
+    private JsonBodies() {
     }
 
     /**
      * The request body as an object. Resources take any {@link JsonValue}, so that an array or a string
      * body is this 400 rather than a failed method invocation.
      */
-    static JsonObject body(JsonValue body) {
+    public static JsonObject object(JsonValue body) {
         if (body == null || body.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new ProblemException(ProblemType.MALFORMED, "the request body must be a JSON object");
         }
         return body.asJsonObject();
     }
 
-    static String string(JsonObject body, String member) {
+    public static String string(JsonObject body, String member) {
         String value = optionalString(body, member);
         if (value == null || value.isBlank()) {
             throw wrongType(member, "a non-empty string");
@@ -36,7 +36,7 @@ final class JsonMembers {
         return value;
     }
 
-    static String optionalString(JsonObject body, String member) {
+    public static String optionalString(JsonObject body, String member) {
         JsonValue value = body.get(member);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
@@ -47,7 +47,7 @@ final class JsonMembers {
         throw wrongType(member, "a string");
     }
 
-    static Boolean optionalBoolean(JsonObject body, String member) {
+    public static Boolean optionalBoolean(JsonObject body, String member) {
         JsonValue value = body.get(member);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
@@ -58,7 +58,7 @@ final class JsonMembers {
         throw wrongType(member, "true or false");
     }
 
-    static List<String> optionalStrings(JsonObject body, String member) {
+    public static List<String> optionalStrings(JsonObject body, String member) {
         JsonValue value = body.get(member);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return List.of();
@@ -77,7 +77,7 @@ final class JsonMembers {
     }
 
     /** The members of an object as plain Java values, in order: strings, booleans, numbers; anything else as is. */
-    static Map<String, Object> plain(JsonObject object) {
+    public static Map<String, Object> plain(JsonObject object) {
         Map<String, Object> values = new LinkedHashMap<>();
         object.forEach((name, value) -> values.put(name, switch (value.getValueType()) {
             case STRING -> ((JsonString) value).getString();

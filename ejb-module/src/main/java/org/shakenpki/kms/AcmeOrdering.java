@@ -1,0 +1,136 @@
+package org.shakenpki.kms;
+
+import org.shakenpki.pkix.TNAuthList;
+import org.shredzone.acme4j.AccountBuilder;
+import org.shredzone.acme4j.Authorization;
+import org.shredzone.acme4j.Identifier;
+import org.shredzone.acme4j.Login;
+import org.shredzone.acme4j.Order;
+import org.shredzone.acme4j.Problem;
+import org.shredzone.acme4j.RevocationReason;
+import org.shredzone.acme4j.Session;
+import org.shredzone.acme4j.Status;
+import org.shredzone.acme4j.exception.AcmeException;
+import org.shredzone.acme4j.exception.AcmeNetworkException;
+import org.shredzone.acme4j.exception.AcmeServerException;
+import org.shredzone.acme4j.toolbox.JSON;
+
+import javax.net.ssl.SSLContext;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The ACME side of an issuance, through acme4j (RFC 8555 section 7): account, order with the TNAuthList
+ * identifier, tkauth-01 answered with the SPC token (RFC 9448 section 4), finalize with the CSR, download
+ * of the chain and the order's {@code x5u} (RFC 9448 section 7). acme4j polls with backoff and honours
+ * {@code Retry-After}. Every failure becomes an {@link IssuanceFailure} carrying the CA's own explanation.
+ */
+final class AcmeOrdering {
+
+    /** The issued chain, leaf first, and the STI-CR URL the order named (or null). */
+    record Result(List<X509Certificate> chain, String certificateUrl) {
+    }
+
+    private AcmeOrdering() {
+    }
+
+    static Session session(IssuanceOptions options, SSLContext tls) {
+        return new Session(URI.create(options.acmeDirectory()), new KmsAcmeProvider(tls, options.responseKey()));
+    }
+
+    /** Registers an account for the key, agreeing to the terms of service (RFC 8555 section 7.3). */
+    static String newAccount(Session session, KeyPair accountKey) throws IssuanceFailure {
+        try {
+            return new AccountBuilder().agreeToTermsOfService().useKeyPair(accountKey).create(session)
+                    .getLocation().toString();
+        } catch (AcmeException e) {
+            throw failure("the STI-CA refused the ACME account", e);
+        }
+    }
+
+    static Login login(Session session, String accountUrl, KeyPair accountKey) {
+        try {
+            return session.login(URI.create(accountUrl).toURL(), accountKey);
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException("stored account URL is not a URL: " + accountUrl, e);
+        }
+    }
+
+    static Result order(Login login, TNAuthList identifier, String spcToken, byte[] csr, Duration timeout)
+            throws IssuanceFailure {
+        try {
+            Order order = login.newOrder().identifier(new Identifier("TNAuthList", identifier.toBase64Url())).create();
+            for (Authorization authorization : order.getAuthorizations()) {
+                if (authorization.getStatus() != Status.VALID) {
+                    answer(authorization, spcToken, timeout);
+                }
+            }
+            Status ready = order.waitUntilReady(timeout);
+            if (ready != Status.READY) {
+                throw new IssuanceFailure("the order is " + ready + " instead of ready" + explain(order.getError()));
+            }
+            order.execute(csr);
+            Status done = order.waitForCompletion(timeout);
+            if (done != Status.VALID) {
+                throw new IssuanceFailure("finalize left the order " + done + explain(order.getError()));
+            }
+            List<X509Certificate> chain = order.getCertificate().getCertificateChain();
+            String x5u = order.getJSON().get("x5u").optional().map(JSON.Value::asString).orElse(null);
+            return new Result(chain, x5u);
+        } catch (AcmeException e) {
+            throw failure("the ACME order failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IssuanceFailure("interrupted while waiting for the STI-CA", e);
+        }
+    }
+
+    /** Revokes a certificate with the account key (RFC 8555 section 7.6). */
+    static void revoke(Login login, X509Certificate certificate, RevocationReason reason) throws IssuanceFailure {
+        try {
+            org.shredzone.acme4j.Certificate.revoke(login, certificate, reason);
+        } catch (AcmeException e) {
+            throw failure("the STI-CA refused the revocation", e);
+        }
+    }
+
+    private static void answer(Authorization authorization, String spcToken, Duration timeout)
+            throws AcmeException, InterruptedException, IssuanceFailure {
+        TkAuthChallenge challenge = authorization.findChallenge(TkAuthChallenge.class).orElseThrow(
+                () -> new IssuanceFailure("the STI-CA offered no tkauth-01 challenge for " + authorization.getIdentifier()));
+        challenge.setAuthorityToken(spcToken);
+        challenge.trigger();
+        Status status = challenge.waitForCompletion(timeout);
+        if (status != Status.VALID) {
+            throw new IssuanceFailure("the STI-CA did not accept the SPC token in tkauth-01 (challenge " + status + ")"
+                    + explain(challenge.getError()));
+        }
+    }
+
+    private static String explain(java.util.Optional<Problem> problem) {
+        return problem.map(p -> ": " + p.getDetail().orElse(p.getType().toString()) + " [" + p.getType() + "]").orElse("");
+    }
+
+    private static IssuanceFailure failure(String what, AcmeException e) {
+        if (e instanceof AcmeServerException server) {
+            return new IssuanceFailure(what + ": " + server.getProblem().getDetail().orElse("") + " [" + server.getType() + "]", e);
+        }
+        if (e instanceof AcmeNetworkException) {
+            return new IssuanceFailure(what + ": the STI-CA is unreachable: " + e.getMessage(), e);
+        }
+        return new IssuanceFailure(what + ": " + e.getMessage(), e);
+    }
+
+    static URL url(String url) {
+        try {
+            return URI.create(url).toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(url, e);
+        }
+    }
+}

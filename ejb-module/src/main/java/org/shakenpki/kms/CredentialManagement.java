@@ -1,0 +1,148 @@
+package org.shakenpki.kms;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+import org.shakenpki.net.PemTrust;
+import org.shakenpki.pkix.Pem;
+import org.shakenpki.problem.ProblemException;
+import org.shakenpki.problem.ProblemType;
+import org.shredzone.acme4j.RevocationReason;
+import org.shredzone.acme4j.Session;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What an SP-KMS operator does with credentials (the admin API and {@code ./shaken-pki kms}): create one for
+ * an SPC, look at them, renew now, revoke through the STI-CA (RFC 8555 section 7.6).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CredentialManagement {
+    private static final Pattern SPC = Pattern.compile("[0-9A-Z]{1,32}");
+
+    @EJB
+    CredentialStore store;
+
+    @EJB
+    IssuanceWorker worker;
+
+    @EJB
+    AcmeAccounts accounts;
+
+    @EJB
+    NotificationSender notifications;
+
+    @Inject
+    KmsSettings settings;
+
+    @Inject
+    Config config;
+
+    /** A credential with its history and notifications. */
+    public record View(ManagedCredential credential, List<CredentialHistory> history, List<Notification> notifications) {
+    }
+
+    /**
+     * Creates the credential of an SPC and starts its first issuance in the background.
+     *
+     * @param acmeDirectory   the STI-CA, or null for the configured one
+     * @param fingerprint     {@code jwk-thumbprint} or {@code spki}, or null for the configured form
+     * @param responseKey     {@code tkauth}, {@code atc} or {@code ATC}, or null for the configured key
+     */
+    public View create(String actor, String spc, String acmeDirectory, String fingerprint, String responseKey) {
+        if (spc == null || !SPC.matcher(spc).matches()) {
+            throw new ProblemException(ProblemType.MALFORMED, "an SPC is 1-32 digits and uppercase letters");
+        }
+        if (store.bySpc(spc).isPresent()) {
+            throw new ProblemException(ProblemType.CONFLICT, "SPC " + spc + " already has a managed credential");
+        }
+        IssuanceOptions defaults = settings.defaultOptions();
+        IssuanceOptions options;
+        try {
+            options = new IssuanceOptions(
+                    acmeDirectory != null ? requireHttpUrl(acmeDirectory) : defaults.acmeDirectory(),
+                    fingerprint != null ? KmsSettings.fingerprint(fingerprint) : defaults.fingerprint(),
+                    responseKey != null ? KmsSettings.responseKey(responseKey) : defaults.responseKey());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.MALFORMED, e.getMessage());
+        }
+        ManagedCredential credential = store.create(actor, spc, options);
+        worker.attemptLater(credential.id());
+        return view(credential);
+    }
+
+    public List<ManagedCredential> list() {
+        return store.all();
+    }
+
+    public View show(String spc) {
+        return view(find(spc));
+    }
+
+    /** Renews now, with a fresh key, whatever the renewal date. */
+    public View renew(String actor, String spc) {
+        ManagedCredential credential = find(spc);
+        if (credential.state() == CredentialState.REVOKED) {
+            throw new ProblemException(ProblemType.CONFLICT, "the credential of SPC " + spc + " is revoked");
+        }
+        store.renewNow(actor, credential.id());
+        worker.attemptLater(credential.id());
+        return show(spc);
+    }
+
+    /** Revokes the current certificate at the STI-CA with the ACME account key, then retires the key. */
+    public View revoke(String actor, String spc, String reason) {
+        ManagedCredential credential = find(spc);
+        if (credential.chainPem() == null || credential.state() == CredentialState.REVOKED) {
+            throw new ProblemException(ProblemType.CONFLICT, "SPC " + spc + " has no certificate to revoke");
+        }
+        RevocationReason revocationReason = reason(reason);
+        IssuanceOptions options = credential.options();
+        Session session = AcmeOrdering.session(options,
+                PemTrust.sslContext(config.getOptionalValue("shakenpki.tls.trust-pem", String.class)));
+        try {
+            AcmeAccountRecord account = accounts.ensure(session, options.acmeDirectory());
+            AcmeOrdering.revoke(AcmeOrdering.login(session, account.accountUrl(), accounts.keyPair(account)),
+                    Pem.certificates(credential.chainPem()).get(0), revocationReason);
+        } catch (IssuanceFailure e) {
+            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, e.getMessage());
+        }
+        store.revoked(actor, credential.id(), revocationReason.name());
+        return show(spc);
+    }
+
+    private View view(ManagedCredential credential) {
+        return new View(credential, store.history(credential.id()), notifications.forCredential(credential.id()));
+    }
+
+    private ManagedCredential find(String spc) {
+        return store.bySpc(spc).orElseThrow(
+                () -> new ProblemException(ProblemType.NOT_FOUND, "no managed credential for SPC " + spc));
+    }
+
+    private static RevocationReason reason(String name) {
+        if (name == null || name.isBlank()) {
+            return RevocationReason.UNSPECIFIED;
+        }
+        String wanted = name.replaceAll("[^A-Za-z]", "").toUpperCase(Locale.ROOT);
+        for (RevocationReason reason : RevocationReason.values()) {
+            if (reason.name().replace("_", "").equals(wanted)) {
+                return reason;
+            }
+        }
+        throw new ProblemException(ProblemType.BAD_REVOCATION_REASON, "unknown revocation reason " + name);
+    }
+
+    private static String requireHttpUrl(String url) {
+        if (!url.startsWith("https://") && !url.startsWith("http://")) {
+            throw new IllegalArgumentException("acmeDirectory must be an http(s) URL");
+        }
+        return url;
+    }
+}

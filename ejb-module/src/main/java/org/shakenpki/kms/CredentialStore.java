@@ -1,0 +1,187 @@
+package org.shakenpki.kms;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.shakenpki.audit.AuditLog;
+import org.shakenpki.audit.Outcome;
+import org.shakenpki.sks.KeyService;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The state changes of managed credentials, each one short transaction with its audit record; the network
+ * work between them runs outside any transaction ({@link IssuanceWorker}). Key creation and destruction go
+ * through {@link KeyService}, so a key exists exactly when the row that names it does.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class CredentialStore {
+    /** The token of the SP-KMS's keys. */
+    static final String TOKEN = "kms";
+    private static final String ACTOR = "sp-kms";
+    private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+    private static final Duration LONGEST_RETRY = Duration.ofHours(6);
+
+    @PersistenceContext(unitName = "shakenpki")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @EJB
+    KeyService keys;
+
+    @EJB
+    AuditLog audit;
+
+    @Inject
+    KmsSettings settings;
+
+    @Inject
+    Event<CredentialIssued> issuedEvents;
+
+    public Optional<ManagedCredential> bySpc(String spc) {
+        return em.createQuery("select c from ManagedCredential c where c.spc = :spc", ManagedCredential.class)
+                .setParameter("spc", spc).getResultStream().findFirst();
+    }
+
+    public List<ManagedCredential> all() {
+        return em.createQuery("select c from ManagedCredential c order by c.spc", ManagedCredential.class).getResultList();
+    }
+
+    public List<CredentialHistory> history(long credentialId) {
+        return em.createQuery("select h from CredentialHistory h where h.credentialId = :id order by h.replacedAt",
+                CredentialHistory.class).setParameter("id", credentialId).getResultList();
+    }
+
+    /** The ids of credentials with an attempt due at {@code now}. */
+    public List<Long> due(OffsetDateTime now) {
+        return em.createQuery("select c from ManagedCredential c where c.state <> :revoked", ManagedCredential.class)
+                .setParameter("revoked", CredentialState.REVOKED).getResultStream()
+                .filter(c -> c.isDue(now) && c.pendingKeyAlias() == null).map(ManagedCredential::id).toList();
+    }
+
+    public ManagedCredential create(String actor, String spc, IssuanceOptions options) {
+        ManagedCredential credential = new ManagedCredential(spc, options, OffsetDateTime.now(clock));
+        em.persist(credential);
+        em.flush();
+        audit.record(actor, "kms.credential.create", subject(spc), Outcome.SUCCESS,
+                "CA " + options.acmeDirectory() + ", fingerprint " + options.fingerprint() + ", response " + options.responseKey());
+        return credential;
+    }
+
+    /**
+     * Starts an attempt: generates the new key on the HSM and records it as pending, in one transaction.
+     *
+     * @return the credential as claimed, or empty if it is not due or another attempt holds it
+     */
+    public Optional<ManagedCredential> claim(long id, OffsetDateTime now) {
+        ManagedCredential credential = em.find(ManagedCredential.class, id);
+        if (credential == null || !credential.isDue(now) || credential.pendingKeyAlias() != null) {
+            return Optional.empty();
+        }
+        String alias = "spc-" + credential.spc() + "-" + UUID.randomUUID();
+        keys.createKey(TOKEN, alias, ACTOR);
+        credential.beginAttempt(alias, OffsetDateTime.now(clock));
+        audit.record(ACTOR, "kms.issuance.start", subject(credential.spc()), Outcome.SUCCESS,
+                "state " + credential.state() + ", new key " + alias);
+        return Optional.of(credential);
+    }
+
+    /**
+     * Stores a new certificate; the replaced one goes to the history, its key to be destroyed once the grace
+     * period after {@code now} (the time of the round that renewed it) has passed.
+     */
+    public ManagedCredential succeeded(long id, ManagedCredential.Issued issued, OffsetDateTime now) {
+        ManagedCredential credential = em.find(ManagedCredential.class, id);
+        if (credential.keyAlias() != null) {
+            em.persist(new CredentialHistory(credential, now, now.plus(settings.keyGrace())));
+        }
+        credential.succeeded(issued, renewAt(issued), now);
+        em.persist(new Notification(credential.id(), notification(credential), now));
+        audit.record(ACTOR, "kms.issuance", subject(credential.spc()), Outcome.SUCCESS, "serial " + issued.serialHex()
+                + ", not after " + issued.notAfter() + ", x5u " + issued.certificateUrl() + ", key " + issued.keyAlias());
+        issuedEvents.fire(new CredentialIssued(credential.spc(), issued.keyAlias(), issued.certificateUrl()));
+        return credential;
+    }
+
+    /** Records a failed attempt and destroys the key it made; the next attempt waits longer each time. */
+    public ManagedCredential failed(long id, String error, OffsetDateTime now) {
+        ManagedCredential credential = em.find(ManagedCredential.class, id);
+        if (credential.pendingKeyAlias() != null) {
+            keys.deleteKey(TOKEN, credential.pendingKeyAlias(), ACTOR);
+        }
+        long factor = 1L << Math.min(credential.attempts(), 12);
+        Duration backoff = FIRST_RETRY.multipliedBy(factor);
+        credential.failed(error, now.plus(backoff.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : backoff), now);
+        audit.record(ACTOR, "kms.issuance", subject(credential.spc()), Outcome.FAILURE, error);
+        return credential;
+    }
+
+    public void renewNow(String actor, long id) {
+        ManagedCredential credential = em.find(ManagedCredential.class, id);
+        credential.renewNow(OffsetDateTime.now(clock));
+        audit.record(actor, "kms.credential.renew", subject(credential.spc()), Outcome.SUCCESS, "renewal requested");
+    }
+
+    public void revoked(String actor, long id, String reason) {
+        ManagedCredential credential = em.find(ManagedCredential.class, id);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        em.persist(new CredentialHistory(credential, now, now.plus(settings.keyGrace())));
+        credential.revoked(now);
+        audit.record(actor, "kms.credential.revoke", subject(credential.spc()), Outcome.SUCCESS,
+                "serial " + credential.serialHex() + ", reason " + reason);
+    }
+
+    /** Destroys the keys of replaced certificates whose grace period has passed at {@code now}. */
+    public int destroyRetiredKeys(OffsetDateTime now) {
+        List<CredentialHistory> retired = em.createQuery(
+                "select h from CredentialHistory h where h.keyDestroyed = false and h.destroyKeyAfter <= :now",
+                CredentialHistory.class).setParameter("now", now).getResultList();
+        for (CredentialHistory entry : retired) {
+            keys.deleteKey(TOKEN, entry.keyAlias(), ACTOR);
+            entry.markKeyDestroyed();
+        }
+        return retired.size();
+    }
+
+    /**
+     * Renewal starts when a third of the lifetime or {@code shakenpki.kms.renew-before-max} (30 days) remains,
+     * whichever comes first.
+     */
+    OffsetDateTime renewAt(ManagedCredential.Issued issued) {
+        Duration lifetime = Duration.between(issued.notBefore(), issued.notAfter());
+        Duration third = lifetime.dividedBy(3);
+        Duration before = third.compareTo(settings.renewBeforeMax()) < 0 ? third : settings.renewBeforeMax();
+        return issued.notAfter().minus(before);
+    }
+
+    private static String notification(ManagedCredential credential) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("event", "credential.issued");
+        payload.put("spc", credential.spc());
+        payload.put("keyAlias", credential.keyAlias());
+        payload.put("certificateUrl", credential.certificateUrl());
+        payload.put("serialNumber", credential.serialHex());
+        payload.put("notAfter", credential.notAfter().toString());
+        return JSONObjectUtils.toJSONString(payload);
+    }
+
+    static String subject(String spc) {
+        return "spc:" + spc;
+    }
+}

@@ -1,0 +1,244 @@
+package org.shakenpki.kms;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.OffsetDateTime;
+
+/**
+ * The SHAKEN credential the SP-KMS manages for one SPC (ATIS-1000080 section 6.3.2, SP-KMS): the current key
+ * on the {@code kms} token, its certificate chain and STI-CR URL, and what is happening to it. The key being
+ * made by an attempt in progress is recorded in {@code pendingKeyAlias} first, so a crash or failure part-way
+ * can always find and destroy it.
+ */
+@Entity
+@Table(name = "kms_credential")
+public class ManagedCredential {
+    @Id
+    @SequenceGenerator(name = "kms_seq", sequenceName = "kms_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "kms_seq")
+    private long id;
+
+    @Column(nullable = false, updatable = false)
+    private String spc;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private CredentialState state;
+
+    @Column(name = "key_alias")
+    private String keyAlias;
+
+    @Column(name = "pending_key_alias")
+    private String pendingKeyAlias;
+
+    @Column(name = "chain_pem")
+    private String chainPem;
+
+    @Column(name = "certificate_url")
+    private String certificateUrl;
+
+    @Column(name = "serial_hex")
+    private String serialHex;
+
+    @Column(name = "not_before")
+    private OffsetDateTime notBefore;
+
+    @Column(name = "not_after")
+    private OffsetDateTime notAfter;
+
+    @Column(name = "acme_directory", nullable = false)
+    private String acmeDirectory;
+
+    @Column(name = "fingerprint_form", nullable = false)
+    private String fingerprintForm;
+
+    @Column(name = "response_key", nullable = false)
+    private String responseKey;
+
+    @Column(name = "renew_at")
+    private OffsetDateTime renewAt;
+
+    @Column(name = "next_attempt_at")
+    private OffsetDateTime nextAttemptAt;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @Version
+    private long version;
+
+    protected ManagedCredential() {
+    }
+
+    ManagedCredential(String spc, IssuanceOptions options, OffsetDateTime now) {
+        this.spc = spc;
+        this.state = CredentialState.PENDING;
+        this.acmeDirectory = options.acmeDirectory();
+        this.fingerprintForm = options.fingerprint().name();
+        this.responseKey = options.responseKey();
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String spc() {
+        return spc;
+    }
+
+    public CredentialState state() {
+        return state;
+    }
+
+    public String keyAlias() {
+        return keyAlias;
+    }
+
+    public String pendingKeyAlias() {
+        return pendingKeyAlias;
+    }
+
+    public String chainPem() {
+        return chainPem;
+    }
+
+    public String certificateUrl() {
+        return certificateUrl;
+    }
+
+    public String serialHex() {
+        return serialHex;
+    }
+
+    public OffsetDateTime notBefore() {
+        return notBefore;
+    }
+
+    public OffsetDateTime notAfter() {
+        return notAfter;
+    }
+
+    public IssuanceOptions options() {
+        return new IssuanceOptions(acmeDirectory, IssuanceOptions.Fingerprint.valueOf(fingerprintForm), responseKey);
+    }
+
+    public OffsetDateTime renewAt() {
+        return renewAt;
+    }
+
+    public OffsetDateTime nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime updatedAt() {
+        return updatedAt;
+    }
+
+    /** Whether an issuance attempt may start now. */
+    boolean isDue(OffsetDateTime now) {
+        return switch (state) {
+            case PENDING, FAILED -> nextAttemptAt != null && !nextAttemptAt.isAfter(now);
+            case ACTIVE -> renewAt != null && !renewAt.isAfter(now);
+            case RENEWING -> nextAttemptAt != null && !nextAttemptAt.isAfter(now);
+            case REVOKED -> false;
+        };
+    }
+
+    void beginAttempt(String newKeyAlias, OffsetDateTime now) {
+        this.pendingKeyAlias = newKeyAlias;
+        if (state == CredentialState.ACTIVE) {
+            state = CredentialState.RENEWING;
+        }
+        this.updatedAt = now;
+    }
+
+    void succeeded(Issued issued, OffsetDateTime renewAt, OffsetDateTime now) {
+        this.keyAlias = issued.keyAlias();
+        this.pendingKeyAlias = null;
+        this.chainPem = issued.chainPem();
+        this.certificateUrl = issued.certificateUrl();
+        this.serialHex = issued.serialHex();
+        this.notBefore = issued.notBefore();
+        this.notAfter = issued.notAfter();
+        this.state = CredentialState.ACTIVE;
+        this.renewAt = renewAt;
+        this.nextAttemptAt = null;
+        this.attempts = 0;
+        this.lastError = null;
+        this.updatedAt = now;
+    }
+
+    void failed(String error, OffsetDateTime nextAttempt, OffsetDateTime now) {
+        this.pendingKeyAlias = null;
+        this.attempts++;
+        this.lastError = error;
+        this.nextAttemptAt = nextAttempt;
+        if (state == CredentialState.PENDING) {
+            state = CredentialState.FAILED;
+        }
+        this.updatedAt = now;
+    }
+
+    void renewNow(OffsetDateTime now) {
+        if (state == CredentialState.ACTIVE) {
+            renewAt = now;
+        } else if (state != CredentialState.REVOKED) {
+            nextAttemptAt = now;
+        }
+        this.updatedAt = now;
+    }
+
+    void revoked(OffsetDateTime now) {
+        this.state = CredentialState.REVOKED;
+        this.renewAt = null;
+        this.nextAttemptAt = null;
+        this.updatedAt = now;
+    }
+
+    /**
+     * What one successful issuance produced.
+     *
+     * @param keyAlias       the new key on the kms token
+     * @param chainPem       the certificate chain, leaf first
+     * @param certificateUrl the STI-CR URL of the chain ({@code x5u} for PASSporTs)
+     * @param serialHex      the leaf's serial
+     * @param notBefore      the leaf's validity start
+     * @param notAfter       the leaf's validity end
+     */
+    public record Issued(String keyAlias, String chainPem, String certificateUrl, String serialHex,
+                         OffsetDateTime notBefore, OffsetDateTime notAfter) {
+    }
+}

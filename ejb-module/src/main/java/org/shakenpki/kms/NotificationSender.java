@@ -1,0 +1,98 @@
+package org.shakenpki.kms;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.shakenpki.net.HttpsFetcher;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Delivers "new certificate" notifications to the signing service's webhook ({@code shakenpki.kms.notify-url}),
+ * retrying with backoff until it answers 2xx. Each POST carries the JSON payload and
+ * {@code X-Shaken-Pki-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "t.body">} made with the shared secret
+ * of {@code shakenpki.kms.notify-secret-file}, so the receiver can check origin and freshness.
+ * Without a webhook configured, notifications are marked delivered: the in-process event already told the
+ * STI-AS of this deployment.
+ */
+@Stateless
+public class NotificationSender {
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    private static final Duration LONGEST_RETRY = Duration.ofHours(1);
+
+    @PersistenceContext(unitName = "shakenpki")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    KmsSettings settings;
+
+    @Inject
+    HttpsFetcher http;
+
+    /** Sends every notification that is due; returns how many were delivered. */
+    public int deliverDue(OffsetDateTime now) {
+        List<Notification> due = em.createQuery("select n from Notification n where n.deliveredAt is null "
+                + "and n.nextAttemptAt <= :now order by n.id", Notification.class)
+                .setParameter("now", now).setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(50).getResultList();
+        int delivered = 0;
+        for (Notification notification : due) {
+            String error = send(notification.payload());
+            if (error == null) {
+                notification.delivered(OffsetDateTime.now(clock));
+                delivered++;
+            } else {
+                long factor = 1L << Math.min(notification.attempts(), 10);
+                Duration backoff = FIRST_RETRY.multipliedBy(factor);
+                notification.failed(error, now.plus(backoff.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : backoff));
+            }
+        }
+        return delivered;
+    }
+
+    public List<Notification> forCredential(long credentialId) {
+        return em.createQuery("select n from Notification n where n.credentialId = :id order by n.id", Notification.class)
+                .setParameter("id", credentialId).getResultList();
+    }
+
+    /** Null when delivered, else why not. */
+    private String send(String payload) {
+        if (settings.notifyUrl().isEmpty()) {
+            return null;
+        }
+        try {
+            String timestamp = Long.toString(clock.instant().getEpochSecond());
+            String signature = "t=" + timestamp + ",v1=" + hmac(settings.notifySecret().orElse(""), timestamp + "." + payload);
+            HttpsFetcher.Fetched response = http.postJson(URI.create(settings.notifyUrl().get()),
+                    Map.of("X-Shaken-Pki-Signature", signature), payload, 4096);
+            return response.status() / 100 == 2 ? null : "webhook answered HTTP " + response.status();
+        } catch (IOException | RuntimeException e) {
+            return "webhook unreachable: " + e.getMessage();
+        }
+    }
+
+    static String hmac(String secret, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

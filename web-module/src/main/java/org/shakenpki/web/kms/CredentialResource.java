@@ -1,0 +1,148 @@
+package org.shakenpki.web.kms;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.shakenpki.kms.CredentialManagement;
+import org.shakenpki.kms.KmsAdmin;
+import org.shakenpki.kms.ManagedCredential;
+import org.shakenpki.web.JsonBodies;
+
+import java.time.OffsetDateTime;
+
+/**
+ * The SP-KMS admin API (Bearer admin token): {@code POST /kms/v1/credentials} {@code {"spc", "acmeDirectory"?,
+ * "fingerprint"?, "challengeResponseKey"?}} creates a credential and starts its issuance (202); GET lists and
+ * shows; {@code POST .../{spc}/renew} renews now; {@code POST .../{spc}/revoke} {@code {"reason"}} revokes.
+ */
+@Path("/kms/v1/credentials")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CredentialResource {
+
+    @Inject
+    KmsAdmin admin;
+
+    @Inject
+    CredentialManagement credentials;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    public Response create(JsonValue body) {
+        String actor = actor();
+        JsonObject request = JsonBodies.object(body);
+        var view = credentials.create(actor, JsonBodies.string(request, "spc"),
+                JsonBodies.optionalString(request, "acmeDirectory"), JsonBodies.optionalString(request, "fingerprint"),
+                JsonBodies.optionalString(request, "challengeResponseKey"));
+        return Response.accepted(render(view)).location(uri.getAbsolutePathBuilder().path(view.credential().spc()).build()).build();
+    }
+
+    @GET
+    public JsonArray list() {
+        actor();
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        credentials.list().forEach(c -> array.add(summary(c)));
+        return array.build();
+    }
+
+    @GET
+    @Path("{spc}")
+    public JsonObject show(@PathParam("spc") String spc) {
+        actor();
+        return render(credentials.show(spc));
+    }
+
+    @POST
+    @Path("{spc}/renew")
+    @Consumes(MediaType.WILDCARD)
+    public Response renew(@PathParam("spc") String spc) {
+        return Response.accepted(render(credentials.renew(actor(), spc))).build();
+    }
+
+    @POST
+    @Path("{spc}/revoke")
+    @Consumes(MediaType.WILDCARD)
+    public JsonObject revoke(@PathParam("spc") String spc, JsonValue body) {
+        String actor = actor();
+        String reason = body != null && body.getValueType() == JsonValue.ValueType.OBJECT
+                ? JsonBodies.optionalString(body.asJsonObject(), "reason") : null;
+        return render(credentials.revoke(actor, spc, reason));
+    }
+
+    private String actor() {
+        admin.check(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        return "kms-admin";
+    }
+
+    private static JsonObject render(CredentialManagement.View view) {
+        JsonObjectBuilder json = Json.createObjectBuilder(summary(view.credential()));
+        ManagedCredential c = view.credential();
+        put(json, "certificateChain", c.chainPem());
+        JsonArrayBuilder history = Json.createArrayBuilder();
+        view.history().forEach(h -> {
+            JsonObjectBuilder entry = Json.createObjectBuilder().add("keyAlias", h.keyAlias())
+                    .add("replacedAt", h.replacedAt().toString()).add("keyDestroyed", h.keyDestroyed())
+                    .add("destroyKeyAfter", h.destroyKeyAfter().toString());
+            put(entry, "serialNumber", h.serialHex());
+            put(entry, "notAfter", h.notAfter());
+            history.add(entry);
+        });
+        JsonArrayBuilder notifications = Json.createArrayBuilder();
+        view.notifications().forEach(n -> {
+            JsonObjectBuilder entry = Json.createObjectBuilder().add("attempts", n.attempts());
+            put(entry, "deliveredAt", n.deliveredAt());
+            put(entry, "lastError", n.lastError());
+            notifications.add(entry);
+        });
+        return json.add("history", history).add("notifications", notifications).build();
+    }
+
+    private static JsonObject summary(ManagedCredential c) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("spc", c.spc())
+                .add("state", c.state().name())
+                .add("acmeDirectory", c.options().acmeDirectory())
+                .add("fingerprint", c.options().fingerprint().name())
+                .add("challengeResponseKey", c.options().responseKey())
+                .add("attempts", c.attempts());
+        put(json, "keyAlias", c.keyAlias());
+        put(json, "certificateUrl", c.certificateUrl());
+        put(json, "serialNumber", c.serialHex());
+        put(json, "notBefore", c.notBefore());
+        put(json, "notAfter", c.notAfter());
+        put(json, "renewAt", c.renewAt());
+        put(json, "nextAttemptAt", c.nextAttemptAt());
+        put(json, "lastError", c.lastError());
+        return json.build();
+    }
+
+    private static void put(JsonObjectBuilder json, String name, Object value) {
+        if (value instanceof OffsetDateTime time) {
+            json.add(name, time.toString());
+        } else if (value != null) {
+            json.add(name, value.toString());
+        }
+    }
+}
