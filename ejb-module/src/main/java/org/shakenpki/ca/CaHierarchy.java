@@ -77,6 +77,12 @@ public class CaHierarchy {
 
     private volatile Issuer issuer;
 
+    /** The CA certificates, root first, for publication (no signer). */
+    public java.util.List<X509Certificate> certificates() {
+        Issuer current = issuer();
+        return java.util.List.of(current.root(), current.intermediate());
+    }
+
     @PostConstruct
     void start() {
         try {

@@ -47,13 +47,8 @@ public final class CsrCheck {
         JcaPKCS10CertificationRequest csr;
         try {
             csr = new JcaPKCS10CertificationRequest(new PKCS10CertificationRequest(der));
-            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(csr.getSubjectPublicKeyInfo()))) {
-                throw bad("the CSR signature does not verify");
-            }
-        } catch (ProblemException e) {
-            throw e;
         } catch (Exception e) {
-            throw bad("the CSR is not a DER PKCS#10 request with a valid signature");
+            throw bad("the CSR is not a DER PKCS#10 request");
         }
         var algorithm = csr.getSubjectPublicKeyInfo().getAlgorithm();
         if (!X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm.getAlgorithm())
@@ -63,8 +58,13 @@ public final class CsrCheck {
         PublicKey key;
         try {
             key = csr.getPublicKey();
+            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key))) {
+                throw bad("the CSR signature does not verify");
+            }
+        } catch (ProblemException e) {
+            throw e;
         } catch (Exception e) {
-            throw bad("the CSR key cannot be read");
+            throw bad("the CSR signature cannot be verified");
         }
         if (keyMustDiffer && Arrays.equals(key.getEncoded(), accountKey.getEncoded())) {
             throw bad("the CSR key must not be the ACME account key");

@@ -58,6 +58,7 @@ public class OrderService {
         AcmeOrder order = new AcmeOrder(Ids.random(), auth.account().id, identifier.toBase64Url(), notBefore, notAfter,
                 now.plus(ORDER_LIFETIME), now);
         em.persist(order);
+        em.flush(); // the authorization refers to the order; nothing else orders the inserts
         em.persist(new AcmeAuthorization(Ids.random(), order, Ids.random(), Ids.random()));
         audit.record("acme:" + order.accountId, "ca.order.create", "acme-order:" + order.id, Outcome.SUCCESS, identifier.toString());
         return view(order);

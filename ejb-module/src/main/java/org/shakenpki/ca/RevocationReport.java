@@ -55,6 +55,10 @@ public class RevocationReport {
         this.nextAttemptAt = now;
     }
 
+    public String id() {
+        return id;
+    }
+
     public String certificateId() {
         return certificateId;
     }

@@ -1,0 +1,206 @@
+package org.shakenpki.it;
+
+import com.nimbusds.jose.util.Base64URL;
+import org.shakenpki.pkix.Pem;
+import org.shakenpki.pkix.TNAuthList;
+import org.shredzone.acme4j.Problem;
+import org.shredzone.acme4j.RevocationReason;
+import org.shredzone.acme4j.Status;
+import org.shredzone.acme4j.exception.AcmeServerException;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.shakenpki.it.ProblemAssertions.assertProblem;
+
+/** The client side of {@link StiCaIT}: what an ACME client and a relying party see over HTTPS. */
+final class StiCaChecks {
+    private static final String ACME = "urn:ietf:params:acme:error:";
+
+    private StiCaChecks() {
+    }
+
+    static void wholeFlow() throws Exception {
+        AcmeFlows.Started started = AcmeFlows.start("1234");
+        // the deployed STI-PA form: padded standard base64 tkvalue and the SPKI fingerprint
+        String tkvalue = Base64.getEncoder().encodeToString(started.tnAuthList().der());
+        started.challenge().setToken(AcmeFlows.stiPa().token(tkvalue, started.spkiFingerprint(), false, Duration.ofMinutes(10)));
+        started.challenge().trigger();
+        assertEquals(Status.VALID, started.challenge().waitForCompletion(Duration.ofSeconds(10)),
+                () -> started.challenge().getError().map(Problem::toString).orElse("no error"));
+        assertEquals(Status.READY, started.order().waitUntilReady(Duration.ofSeconds(10)));
+
+        KeyPair certificateKey = TestStiPa.p256();
+        started.order().execute(TestCsr.of(certificateKey, started.tnAuthList(), false));
+        assertEquals(Status.VALID, started.order().waitForCompletion(Duration.ofSeconds(10)));
+        List<X509Certificate> chain = started.order().getCertificate().getCertificateChain();
+        X509Certificate leaf = chain.get(0);
+        assertEquals(2, chain.size());
+        assertTrue(leaf.getSubjectX500Principal().getName().contains("CN=SHAKEN 1234"), leaf.getSubjectX500Principal().getName());
+        assertEquals(certificateKey.getPublic(), leaf.getPublicKey());
+
+        // the order names the STI-CR chain URL (RFC 9448 section 7), which serves the same chain to anyone
+        String x5u = started.order().getJSON().get("x5u").asString();
+        assertTrue(x5u.startsWith(AcmeFlows.HTTPS + "/sti-cr/"), x5u);
+        HttpResponse<String> published = Http.get(URI.create(x5u));
+        assertEquals(200, published.statusCode());
+        assertEquals("application/pem-certificate-chain", published.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(published.headers().firstValue("Cache-Control").orElse("").contains("max-age=86400"));
+        String etag = published.headers().firstValue("ETag").orElseThrow();
+        assertEquals(chain, Pem.certificates(published.body()));
+        assertEquals(304, Http.send(HttpRequest.newBuilder(URI.create(x5u)).header("If-None-Match", etag).GET()).statusCode());
+
+        opensslAccepts(chain);
+
+        started.order().getCertificate().revoke(RevocationReason.KEY_COMPROMISE);
+        AcmeServerException again = assertThrows(AcmeServerException.class,
+                () -> started.order().getCertificate().revoke(RevocationReason.KEY_COMPROMISE));
+        assertEquals(URI.create(ACME + "alreadyRevoked"), again.getType());
+    }
+
+    private static void opensslAccepts(List<X509Certificate> chain) throws Exception {
+        HttpResponse<String> root = Http.get(URI.create(AcmeFlows.HTTPS + "/sti-ca/root.pem"));
+        assertEquals(200, root.statusCode());
+        Path dir = Files.createTempDirectory(Path.of("target"), "openssl");
+        Files.writeString(dir.resolve("root.pem"), root.body());
+        Files.writeString(dir.resolve("intermediate.pem"), Pem.encode(chain.get(1)));
+        Files.writeString(dir.resolve("leaf.pem"), Pem.encode(chain.get(0)));
+        String verify = run(dir, "openssl", "verify", "-x509_strict", "-CAfile", "root.pem", "-untrusted", "intermediate.pem", "leaf.pem");
+        assertEquals("leaf.pem: OK", verify.strip());
+        String asn1 = run(dir, "openssl", "asn1parse", "-in", "leaf.pem");
+        assertTrue(asn1.contains(":1.3.6.1.5.5.7.1.26"), asn1);
+        assertTrue(asn1.contains("[HEX DUMP]:3008A006160431323334"), asn1);
+        assertTrue(asn1.contains(":2.16.840.1.114569.1.1.4"), asn1);
+    }
+
+    private static String run(Path dir, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + output);
+        return output;
+    }
+
+    /** Forged, expired, wrong fingerprint, wrong tkvalue, untrusted x5u: each a precise challenge error. */
+    static void badTokens() throws Exception {
+        TestStiPa rogue = TestStiPa.create("rogue", false, AcmeFlows.HTTPS);
+        AcmeFlows.stiPa();
+        Map<String, TokenCase> cases = Map.of(
+                "expired", s -> AcmeFlows.stiPa().token(s.tnAuthList().toBase64Url(), s.spkiFingerprint(), false, Duration.ofSeconds(-5)),
+                "wrong fingerprint", s -> AcmeFlows.stiPa().token(s.tnAuthList().toBase64Url(),
+                        "SHA256 " + "00:".repeat(31) + "00", false, Duration.ofMinutes(5)),
+                "wrong tkvalue", s -> AcmeFlows.stiPa().token(TNAuthList.ofSpc("999Z").toBase64Url(), s.jwkFingerprint(), false, Duration.ofMinutes(5)),
+                "untrusted x5u", s -> rogue.token(s.tnAuthList().toBase64Url(), s.jwkFingerprint(), false, Duration.ofMinutes(5)),
+                "forged", s -> forge(AcmeFlows.stiPa().token(s.tnAuthList().toBase64Url(), s.jwkFingerprint(), false, Duration.ofMinutes(5))));
+        Map<String, String> expected = Map.of("expired", "unauthorized", "wrong fingerprint", "incorrectResponse",
+                "wrong tkvalue", "incorrectResponse", "untrusted x5u", "unauthorized", "forged", "unauthorized");
+        for (var entry : cases.entrySet()) {
+            AcmeFlows.Started started = AcmeFlows.start("2000");
+            started.challenge().setToken(entry.getValue().token(started));
+            started.challenge().trigger();
+            assertEquals(Status.INVALID, started.challenge().waitForCompletion(Duration.ofSeconds(10)), entry.getKey());
+            Problem error = started.challenge().getError().orElseThrow();
+            assertEquals(URI.create(ACME + expected.get(entry.getKey())), error.getType(), entry.getKey() + ": " + error);
+            started.order().fetch();
+            assertEquals(Status.INVALID, started.order().getStatus(), entry.getKey());
+        }
+    }
+
+    /** Replaces the token's payload (a different jti) and keeps the signature. */
+    private static String forge(String token) {
+        String[] parts = token.split("\\.");
+        String payload = new Base64URL(parts[1]).decodeToString().replaceFirst("\"jti\":\"", "\"jti\":\"x");
+        return parts[0] + "." + Base64URL.encode(payload) + "." + parts[2];
+    }
+
+    @FunctionalInterface
+    interface TokenCase {
+        String token(AcmeFlows.Started started) throws Exception;
+    }
+
+    static void csrMismatches() throws Exception {
+        AcmeFlows.Started started = AcmeFlows.start("3000");
+        started.challenge().setToken(AcmeFlows.token(started, started.jwkFingerprint(), false));
+        started.challenge().trigger();
+        assertEquals(Status.READY, started.order().waitUntilReady(Duration.ofSeconds(10)));
+
+        assertBadCsr(started, TestCsr.of(TestStiPa.p256(), TNAuthList.ofSpc("3001"), false), "TNAuthList");
+        assertBadCsr(started, TestCsr.of(started.accountKey(), started.tnAuthList(), false), "account key");
+        assertBadCsr(started, TestCsr.of(TestStiPa.p256(), started.tnAuthList(), true), "cA=true");
+        assertBadCsr(started, new byte[] {0x30, 0x03, 0x02, 0x01, 0x01}, "PKCS#10");
+        started.order().fetch();
+        assertEquals(Status.READY, started.order().getStatus(), "a refused CSR must leave the order ready");
+    }
+
+    private static void assertBadCsr(AcmeFlows.Started started, byte[] csr, String detail) {
+        AcmeServerException refused = assertThrows(AcmeServerException.class, () -> started.order().execute(csr));
+        assertEquals(URI.create(ACME + "badCSR"), refused.getType(), refused.getMessage());
+        assertTrue(refused.getMessage().contains(detail), refused.getMessage());
+    }
+
+    /** RFC 8555 section 6: each violation its problem type, a fresh nonce on every error, never a 500. */
+    static void envelopeViolations() throws Exception {
+        RawAcme acme = new RawAcme(AcmeFlows.HTTPS);
+        KeyPair key = TestStiPa.p256();
+        String kid = acme.newAccount(key);
+        String newOrder = acme.url("new-order");
+        String dnsOrder = "{\"identifiers\":[{\"type\":\"dns\",\"value\":\"example.com\"}]}";
+
+        HttpResponse<String> badNonce = acme.post(newOrder, RawAcme.sign(Map.of("kid", kid, "nonce", "bm90LWEtbm9uY2U", "url", newOrder), dnsOrder, key));
+        assertProblem(badNonce, 400, ACME + "badNonce");
+        assertNotNull(badNonce.headers().firstValue("Replay-Nonce").orElse(null), "no fresh nonce with badNonce");
+
+        String nonce = acme.nonce();
+        String accountUrl = kid;
+        assertEquals(200, acme.post(accountUrl, RawAcme.sign(Map.of("kid", kid, "nonce", nonce, "url", accountUrl), "", key)).statusCode());
+        assertProblem(acme.post(accountUrl, RawAcme.sign(Map.of("kid", kid, "nonce", nonce, "url", accountUrl), "", key)), 400, ACME + "badNonce");
+
+        assertProblem(acme.post(newOrder, RawAcme.sign(Map.of("kid", kid, "nonce", acme.nonce(), "url", acme.url("new-account")), dnsOrder, key)),
+                403, ACME + "unauthorized");
+        HttpResponse<String> none = acme.post(newOrder, RawAcme.unsigned(Map.of("kid", kid, "nonce", acme.nonce(), "url", newOrder), dnsOrder));
+        Map<String, Object> problem = assertProblem(none, 400, ACME + "badSignatureAlgorithm");
+        assertTrue(String.valueOf(problem.get("algorithms")).contains("ES256"), none.body());
+        assertProblem(acme.post(newOrder, RawAcme.sign(Map.of("kid", acme.url("acct/no-such-account"), "nonce", acme.nonce(), "url", newOrder), dnsOrder, key)),
+                400, ACME + "accountDoesNotExist");
+        Map<String, Object> unsupported = assertProblem(acme.postAs(kid, key, newOrder, dnsOrder), 400, ACME + "unsupportedIdentifier");
+        assertTrue(String.valueOf(unsupported.get("subproblems")).contains("example.com"), String.valueOf(unsupported));
+        assertProblem(acme.post(newOrder, RawAcme.sign(Map.of("jwk", RawAcme.jwk(key), "kid", kid, "nonce", acme.nonce(), "url", newOrder), dnsOrder, key)),
+                400, ACME + "malformed");
+        assertProblem(acme.post(newOrder, "{\"protected\":"), 400, ACME + "malformed");
+        assertProblem(Http.post(URI.create(newOrder), "application/json", "{}"), 415, "urn:shaken-pki:problem:unsupported-media-type");
+    }
+
+    static void nonceDirectoryAndRepository() throws Exception {
+        HttpResponse<String> directory = Http.get(URI.create(AcmeFlows.HTTPS + "/acme/directory"));
+        assertEquals(200, directory.statusCode());
+        Map<String, Object> json = Http.json(directory);
+        for (String name : List.of("newNonce", "newAccount", "newOrder", "revokeCert", "keyChange")) {
+            assertTrue(String.valueOf(json.get(name)).startsWith(AcmeFlows.HTTPS + "/acme/"), name + " in " + json);
+        }
+        assertEquals(false, ((Map<?, ?>) json.get("meta")).get("externalAccountRequired"));
+
+        URI newNonce = URI.create(AcmeFlows.HTTPS + "/acme/new-nonce");
+        HttpResponse<String> head = Http.send(HttpRequest.newBuilder(newNonce).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, head.statusCode());
+        HttpResponse<String> get = Http.get(newNonce);
+        assertEquals(204, get.statusCode());
+        assertTrue(get.headers().firstValue("Replay-Nonce").orElse("").matches("[A-Za-z0-9_-]{16,}"));
+        assertTrue(get.headers().firstValue("Link").orElse("").contains("rel=\"index\""));
+
+        assertProblem(Http.get(URI.create(AcmeFlows.HTTPS + "/sti-cr/no-such-chain.pem")), 404, "urn:shaken-pki:problem:not-found");
+    }
+}

@@ -1,0 +1,91 @@
+package org.shakenpki.it;
+
+import jakarta.ejb.EJB;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.shakenpki.ca.RevocationOutbox;
+import org.shakenpki.ca.RevocationProbe;
+import org.shakenpki.ca.RevocationReport;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The STI-CA and STI-CR on a real Payara Micro with its SoftHSM2 ca token, driven over HTTPS by acme4j (with a
+ * tkauth-01 challenge provider) and by a hand-made client for the requests acme4j never sends. The client-side
+ * steps live in {@link StiCaChecks}, which is not deployed: the server never loads the ACME client.
+ */
+@ExtendWith(ArquillianExtension.class)
+class StiCaIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.builtWar(StiCaIT.class, StiPaFiles.class, RevocationProbe.class);
+    }
+
+    @EJB
+    RevocationProbe probe;
+
+    @EJB
+    RevocationOutbox outbox;
+
+    @Test
+    @RunAsClient
+    void acme4jRunsTheWholeFlowAndTheCertificatePassesOpenssl() throws Exception {
+        StiCaChecks.wholeFlow();
+    }
+
+    @Test
+    @RunAsClient
+    void badTokensMakeTheChallengeInvalidWithAPreciseError() throws Exception {
+        StiCaChecks.badTokens();
+    }
+
+    @Test
+    @RunAsClient
+    void csrMismatchesAreBadCsr() throws Exception {
+        StiCaChecks.csrMismatches();
+    }
+
+    @Test
+    @RunAsClient
+    void envelopeViolationsGetTheirProblemTypes() throws Exception {
+        StiCaChecks.envelopeViolations();
+    }
+
+    @Test
+    @RunAsClient
+    void nonceAndDirectoryAndRepository() throws Exception {
+        StiCaChecks.nonceDirectoryAndRepository();
+    }
+
+    @Test
+    void aRevocationTheStiPaDoesNotAcceptStaysQueuedForAnotherAttempt() {
+        String certificateId = probe.queueReport("keyCompromise");
+        List<RevocationReport> queued = outbox.forCertificate(certificateId);
+        assertEquals(1, queued.size());
+        String id = queued.get(0).id();
+        assertNull(queued.get(0).deliveredAt());
+
+        // no STI-PA revocation API (nor credentials) exists in this deployment: the attempt must fail
+        assertFalse(outbox.deliver(id));
+
+        RevocationReport after = outbox.forCertificate(certificateId).get(0);
+        assertTrue(after.attempts() >= 1);
+        assertNull(after.deliveredAt(), "reported as delivered without an STI-PA");
+        assertNotNull(after.lastError());
+        assertTrue(after.nextAttemptAt().isAfter(OffsetDateTime.now()), "no later attempt scheduled");
+        assertFalse(outbox.due(1000).contains(id), "retried before its time");
+        assertEquals("keyCompromise", after.reason());
+    }
+}
