@@ -47,11 +47,16 @@ public class NotificationSender {
 
     /** Sends every notification that is due; returns how many were delivered. */
     public int deliverDue(OffsetDateTime now) {
-        List<Notification> due = em.createQuery("select n from Notification n where n.deliveredAt is null "
-                + "and n.nextAttemptAt <= :now order by n.id", Notification.class)
-                .setParameter("now", now).setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(50).getResultList();
+        List<Long> due = em.createQuery("select n.id from Notification n where n.deliveredAt is null "
+                + "and n.nextAttemptAt <= :now order by n.id", Long.class)
+                .setParameter("now", now).setMaxResults(50).getResultList();
         int delivered = 0;
-        for (Notification notification : due) {
+        for (long id : due) {
+            // the row lock makes one node deliver it; the re-check skips what another node just delivered
+            Notification notification = em.find(Notification.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (notification.deliveredAt() != null) {
+                continue;
+            }
             String error = send(notification.payload());
             if (error == null) {
                 notification.delivered(OffsetDateTime.now(clock));
