@@ -142,7 +142,8 @@ public class CaHierarchy {
         }
     }
 
-    CertificateProfiles.CrlPoint crlPoint() {
+    /** Where the certificates below the root point for revocation status: the STI-PA CRL. */
+    public CertificateProfiles.CrlPoint crlPoint() {
         return new CertificateProfiles.CrlPoint(settings.crlUrl(), settings.crlIssuerDn());
     }
 

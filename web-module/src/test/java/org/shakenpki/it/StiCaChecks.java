@@ -70,6 +70,32 @@ final class StiCaChecks {
         AcmeServerException again = assertThrows(AcmeServerException.class,
                 () -> started.order().getCertificate().revoke(RevocationReason.KEY_COMPROMISE));
         assertEquals(URI.create(ACME + "alreadyRevoked"), again.getType());
+
+        accountLifecycle(started);
+    }
+
+    /** The orders list, key rollover (RFC 8555 section 7.3.5) and deactivation (section 7.3.6). */
+    private static void accountLifecycle(AcmeFlows.Started started) throws Exception {
+        var orders = started.account().getOrders();
+        assertTrue(orders.hasNext());
+        assertEquals(started.order().getLocation(), orders.next().getLocation());
+
+        KeyPair newKey = TestStiPa.p256();
+        started.account().changeKey(newKey);
+        var session = AcmeFlows.session();
+        assertEquals(started.account().getLocation(),
+                new org.shredzone.acme4j.AccountBuilder().onlyExisting().useKeyPair(newKey).create(session).getLocation());
+        AcmeServerException oldKey = assertThrows(AcmeServerException.class,
+                () -> new org.shredzone.acme4j.AccountBuilder().onlyExisting().useKeyPair(started.accountKey()).create(AcmeFlows.session()));
+        assertEquals(URI.create(ACME + "accountDoesNotExist"), oldKey.getType());
+
+        var account = session.login(started.account().getLocation(), newKey).getAccount();
+        account.deactivate();
+        assertEquals(Status.DEACTIVATED, account.getStatus());
+        AcmeServerException deactivated = assertThrows(AcmeServerException.class,
+                () -> account.newOrder().identifier(new org.shredzone.acme4j.Identifier("TNAuthList",
+                        started.tnAuthList().toBase64Url())).create());
+        assertEquals(URI.create(ACME + "unauthorized"), deactivated.getType());
     }
 
     private static void opensslAccepts(List<X509Certificate> chain) throws Exception {
@@ -84,7 +110,10 @@ final class StiCaChecks {
         String asn1 = run(dir, "openssl", "asn1parse", "-in", "leaf.pem");
         assertTrue(asn1.contains(":1.3.6.1.5.5.7.1.26"), asn1);
         assertTrue(asn1.contains("[HEX DUMP]:3008A006160431323334"), asn1);
-        assertTrue(asn1.contains(":2.16.840.1.114569.1.1.4"), asn1);
+        String text = run(dir, "openssl", "x509", "-noout", "-text", "-in", "leaf.pem");
+        assertTrue(text.contains("Policy: 2.16.840.1.114569.1.1.4"), text);
+        assertTrue(text.contains("URI:https://localhost:"), text);
+        assertTrue(text.contains("CRL Issuer:"), text);
     }
 
     private static String run(Path dir, String... command) throws Exception {
