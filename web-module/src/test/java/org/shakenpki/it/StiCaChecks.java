@@ -211,6 +211,24 @@ final class StiCaChecks {
                 400, ACME + "malformed");
         assertProblem(acme.post(newOrder, "{\"protected\":"), 400, ACME + "malformed");
         assertProblem(Http.post(URI.create(newOrder), "application/json", "{}"), 415, "urn:shaken-pki:problem:unsupported-media-type");
+
+        // whatever arrives at any ACME resource, the answer is a problem document, never a 500
+        String account = kid.substring(kid.lastIndexOf('/') + 1);
+        for (String path : List.of("new-account", "new-order", "revoke-cert", "key-change", "acct/" + account, "acct/" + account + "/orders",
+                "order/x", "order/x/finalize", "authz/x", "chall/x", "cert/x")) {
+            String url = acme.url(path);
+            for (String payload : List.of("", "{}", "[]", "{\"csr\":\"%%%\",\"certificate\":5,\"identifiers\":{},\"contact\":\"x\"}",
+                    "{\"status\":\"valid\",\"tkauth\":\"a.b.c\",\"notAfter\":\"yesterday\"}")) {
+                HttpResponse<String> response = acme.postAs(kid, key, url, payload);
+                assertTrue(response.statusCode() < 500 || response.statusCode() == 503, path + " " + payload + ": " + response.body());
+                if (response.statusCode() >= 400) {
+                    assertTrue(response.headers().firstValue("Replay-Nonce").isPresent(), path + ": no Replay-Nonce on an error");
+                }
+            }
+            assertTrue(acme.post(url, "garbage").statusCode() < 500, path);
+            assertTrue(acme.post(url, RawAcme.forged(Map.of("alg", "ES256", "jwk", Map.of("kty", "EC", "crv", "P-256", "x", "AAAA", "y", "AAAA"),
+                    "nonce", acme.nonce(), "url", url), "{}")).statusCode() < 500, path);
+        }
     }
 
     static void nonceDirectoryAndRepository() throws Exception {
@@ -220,7 +238,11 @@ final class StiCaChecks {
         for (String name : List.of("newNonce", "newAccount", "newOrder", "revokeCert", "keyChange")) {
             assertTrue(String.valueOf(json.get(name)).startsWith(AcmeFlows.HTTPS + "/acme/"), name + " in " + json);
         }
-        assertEquals(false, ((Map<?, ?>) json.get("meta")).get("externalAccountRequired"));
+        Map<?, ?> meta = (Map<?, ?>) json.get("meta");
+        assertEquals(false, meta.get("externalAccountRequired"));
+        HttpResponse<String> terms = Http.get(URI.create(String.valueOf(meta.get("termsOfService"))));
+        assertEquals(200, terms.statusCode());
+        assertTrue(terms.body().contains("SHAKEN"));
 
         URI newNonce = URI.create(AcmeFlows.HTTPS + "/acme/new-nonce");
         HttpResponse<String> head = Http.send(HttpRequest.newBuilder(newNonce).method("HEAD", HttpRequest.BodyPublishers.noBody()));
