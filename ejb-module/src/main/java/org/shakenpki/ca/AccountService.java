@@ -68,7 +68,7 @@ public class AccountService {
         }
         Map<String, Object> payload = AcmeJws.jsonPayload(auth.jws());
         if (payload.containsKey("contact")) {
-            account.contact = String.join("\n", contacts(payload.get("contact")));
+            account.updateContact(String.join("\n", contacts(payload.get("contact"))));
             audit.record("acme:" + id, "ca.account.update", "acme-account:" + id, Outcome.SUCCESS, "contact");
         }
         Object status = payload.get("status");
@@ -76,7 +76,7 @@ public class AccountService {
             if (!"deactivated".equals(status)) {
                 throw new ProblemException(ProblemType.MALFORMED, "a client may only set the account status to deactivated");
             }
-            account.status = "deactivated";
+            account.deactivate();
             audit.record("acme:" + id, "ca.account.deactivate", "acme-account:" + id, Outcome.SUCCESS, "");
         }
         return view(account);
@@ -119,8 +119,7 @@ public class AccountService {
                     + request.accountPrefix() + other.id);
         }
         String before = account.keyThumbprint;
-        account.keyThumbprint = Fingerprints.jwkThumbprintBase64Url(inner.jwk());
-        account.jwk = inner.jwk().toJSONString();
+        account.changeKey(Fingerprints.jwkThumbprintBase64Url(inner.jwk()), inner.jwk().toJSONString());
         audit.record("acme:" + account.id, "ca.account.key-change", "acme-account:" + account.id, Outcome.SUCCESS,
                 before + " -> " + account.keyThumbprint);
         return view(account);

@@ -60,4 +60,25 @@ public class AcmeOrder {
         this.expiresAt = expiresAt;
         this.createdAt = createdAt;
     }
+
+    /** pending -> ready once its authorization is valid (RFC 8555 section 7.1.6). */
+    void authorized() {
+        if ("pending".equals(status)) {
+            status = "ready";
+        }
+    }
+
+    /** -> invalid with an error, unless the certificate was already issued. */
+    void fail(String type, String detail) {
+        if (!"valid".equals(status)) {
+            status = "invalid";
+            errorType = type;
+            errorDetail = detail;
+        }
+    }
+
+    void issued(String certificateId) {
+        this.status = "valid";
+        this.certificateId = certificateId;
+    }
 }

@@ -92,8 +92,7 @@ public class OrderService {
         CsrCheck.Accepted csr = CsrCheck.check(der, TNAuthList.fromBase64(order.identifier), authorization.tokenCa,
                 AcmeJws.publicJwkKey(auth.key()), settings.keyMustDifferFromAccount());
         IssuedCertificate certificate = issuer.issue(order, csr);
-        order.status = "valid";
-        order.certificateId = certificate.id;
+        order.issued(certificate.id);
         return view(order);
     }
 
@@ -105,9 +104,7 @@ public class OrderService {
     /** Pending and ready orders past their expiry become invalid (section 7.1.6). */
     void refreshStatus(AcmeOrder order) {
         if (("pending".equals(order.status) || "ready".equals(order.status)) && order.expiresAt.isBefore(OffsetDateTime.now(clock))) {
-            order.status = "invalid";
-            order.errorType = ProblemType.MALFORMED.uri();
-            order.errorDetail = "the order expired";
+            order.fail(ProblemType.MALFORMED.uri(), "the order expired");
         }
     }
 

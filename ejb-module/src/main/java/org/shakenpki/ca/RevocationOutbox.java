@@ -69,7 +69,6 @@ public class RevocationOutbox {
             return true;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        report.attempts++;
         try {
             String token = login();
             String body = JSONObjectUtils.toJSONString(Map.of("certificate", report.certificatePem, "reason", report.reason));
@@ -78,14 +77,12 @@ public class RevocationOutbox {
             if (response.status() != 200 || !"success".equals(status(response))) {
                 throw new IOException("the STI-PA answered HTTP " + response.status());
             }
-            report.deliveredAt = now;
-            report.lastError = null;
+            report.delivered(now);
             return true;
         } catch (IOException | RuntimeException e) {
-            long minutes = Math.min(60, 1L << Math.min(report.attempts - 1, 6));
-            report.nextAttemptAt = now.plus(Duration.ofMinutes(minutes));
-            String message = String.valueOf(e.getMessage());
-            report.lastError = message.length() > 1000 ? message.substring(0, 1000) : message;
+            // 1, 2, 4 ... 32, then every 60 minutes
+            long minutes = Math.min(60, 1L << Math.min(report.attempts, 6));
+            report.failed(now.plus(Duration.ofMinutes(minutes)), String.valueOf(e.getMessage()));
             return false;
         }
     }
