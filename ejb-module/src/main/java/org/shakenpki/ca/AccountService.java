@@ -139,9 +139,12 @@ public class AccountService {
         if (!(value instanceof List<?> list)) {
             throw new ProblemException(ProblemType.MALFORMED, "contact must be an array of URLs");
         }
+        if (list.size() > 10) {
+            throw new ProblemException(ProblemType.INVALID_CONTACT, "at most 10 contacts");
+        }
         List<String> result = new ArrayList<>();
         for (Object item : list) {
-            if (!(item instanceof String url) || url.contains("\n") || url.length() > 500) {
+            if (!(item instanceof String url) || url.contains("\n") || url.length() > 190) {
                 throw new ProblemException(ProblemType.INVALID_CONTACT, "a contact must be a single-line URL");
             }
             if (!url.startsWith("mailto:")) {

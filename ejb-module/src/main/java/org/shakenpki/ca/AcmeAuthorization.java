@@ -84,7 +84,7 @@ public class AcmeAuthorization {
         challengeStatus = "invalid";
         status = "invalid";
         errorType = type;
-        errorDetail = detail;
+        errorDetail = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
     }
 
     void deactivate() {

@@ -21,7 +21,7 @@ public class AcmeOrder {
     @Column(nullable = false, length = 20)
     String status;
 
-    /** The TNAuthList, base64url DER without padding (RFC 9448 section 3). */
+    /** The TNAuthList as the client wrote it: base64url DER (RFC 9448 section 3) or a deployed base64 variant. */
     @Column(nullable = false, length = 2000)
     String identifier;
 
@@ -73,7 +73,7 @@ public class AcmeOrder {
         if (!"valid".equals(status)) {
             status = "invalid";
             errorType = type;
-            errorDetail = detail;
+            errorDetail = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
         }
     }
 

@@ -210,6 +210,12 @@ final class StiCaChecks {
         assertProblem(acme.post(newOrder, RawAcme.sign(Map.of("jwk", RawAcme.jwk(key), "kid", kid, "nonce", acme.nonce(), "url", newOrder), dnsOrder, key)),
                 400, ACME + "malformed");
         assertProblem(acme.post(newOrder, "{\"protected\":"), 400, ACME + "malformed");
+        HttpResponse<String> padded = acme.postAs(kid, key, newOrder, "{\"identifiers\":[{\"type\":\"TNAuthList\",\"value\":\"MAigBhYEMTIzNA==\"}]}");
+        assertEquals(201, padded.statusCode(), padded.body());
+        assertTrue(padded.body().contains("\"value\":\"MAigBhYEMTIzNA==\""), padded.body());
+        assertProblem(acme.postAs(kid, key, newOrder, "{\"identifiers\":[{\"type\":\"TNAuthList\",\"value\":\"MAigBhYEMTIzNA\"},"
+                + "{\"type\":\"TNAuthList\",\"value\":\"MAigBhYENTY3OA\"}]}"), 400, ACME + "rejectedIdentifier");
+        assertProblem(acme.postAs(kid, key, newOrder, "{\"identifiers\":[{\"type\":\"TNAuthList\",\"value\":\"not-der\"}]}"), 400, ACME + "malformed");
         assertProblem(Http.post(URI.create(newOrder), "application/json", "{}"), 415, "urn:shaken-pki:problem:unsupported-media-type");
 
         // whatever arrives at any ACME resource, the answer is a problem document, never a 500
