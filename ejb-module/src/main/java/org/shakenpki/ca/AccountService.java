@@ -77,6 +77,11 @@ public class AccountService {
                 throw new ProblemException(ProblemType.MALFORMED, "a client may only set the account status to deactivated");
             }
             account.deactivate();
+            // RFC 8555 section 7.3.6: pending operations of a deactivated account are cancelled
+            em.createQuery("update AcmeAuthorization a set a.status = 'deactivated' where a.accountId = :a and a.status = 'pending'")
+                    .setParameter("a", id).executeUpdate();
+            em.createQuery("update AcmeOrder o set o.status = 'invalid' where o.accountId = :a and o.status in ('pending', 'ready')")
+                    .setParameter("a", id).executeUpdate();
             audit.record("acme:" + id, "ca.account.deactivate", "acme-account:" + id, Outcome.SUCCESS, "");
         }
         return view(account);

@@ -124,6 +124,29 @@ final class StiCaChecks {
         return output;
     }
 
+    /** A token with ca:true and a CSR with cA=true give a delegate CA certificate; its key may revoke it. */
+    static void delegateCertificate() throws Exception {
+        AcmeFlows.Started started = AcmeFlows.start("4000");
+        started.challenge().setToken(AcmeFlows.token(started, started.jwkFingerprint(), true));
+        started.challenge().trigger();
+        assertEquals(Status.READY, started.order().waitUntilReady(Duration.ofSeconds(10)));
+        KeyPair key = TestStiPa.p256();
+        started.order().execute(TestCsr.of(key, started.tnAuthList(), true));
+        assertEquals(Status.VALID, started.order().waitForCompletion(Duration.ofSeconds(10)));
+        X509Certificate delegate = started.order().getCertificate().getCertificate();
+        assertEquals(0, delegate.getBasicConstraints(), "a delegate CA with pathLen 0");
+        assertTrue(delegate.getKeyUsage()[5], "keyCertSign");
+        assertTrue(!delegate.getKeyUsage()[0], "no digitalSignature");
+
+        org.shredzone.acme4j.Certificate.revoke(AcmeFlows.session(), key, delegate, RevocationReason.CESSATION_OF_OPERATION);
+        AcmeServerException again = assertThrows(AcmeServerException.class, () -> org.shredzone.acme4j.Certificate.revoke(
+                AcmeFlows.session(), key, delegate, RevocationReason.CESSATION_OF_OPERATION));
+        assertEquals(URI.create(ACME + "alreadyRevoked"), again.getType());
+        AcmeServerException stranger = assertThrows(AcmeServerException.class, () -> org.shredzone.acme4j.Certificate.revoke(
+                AcmeFlows.session(), TestStiPa.p256(), delegate, RevocationReason.KEY_COMPROMISE));
+        assertEquals(URI.create(ACME + "unauthorized"), stranger.getType());
+    }
+
     /** Forged, expired, wrong fingerprint, wrong tkvalue, untrusted x5u: each a precise challenge error. */
     static void badTokens() throws Exception {
         TestStiPa rogue = TestStiPa.create("rogue", false, AcmeFlows.HTTPS);

@@ -52,6 +52,12 @@ class StiCaIT {
 
     @Test
     @RunAsClient
+    void aCaTrueTokenGivesADelegateCaCertificateThatItsKeyMayRevoke() throws Exception {
+        StiCaChecks.delegateCertificate();
+    }
+
+    @Test
+    @RunAsClient
     void badTokensMakeTheChallengeInvalidWithAPreciseError() throws Exception {
         StiCaChecks.badTokens();
     }
