@@ -68,7 +68,7 @@ public class AccountService {
         }
         Map<String, Object> payload = AcmeJws.jsonPayload(auth.jws());
         if (payload.containsKey("contact")) {
-            account.contact = String.join("\n", contacts(payload.get("contact")));
+            account.updateContact(String.join("\n", contacts(payload.get("contact"))));
             audit.record("acme:" + id, "ca.account.update", "acme-account:" + id, Outcome.SUCCESS, "contact");
         }
         Object status = payload.get("status");
@@ -76,7 +76,12 @@ public class AccountService {
             if (!"deactivated".equals(status)) {
                 throw new ProblemException(ProblemType.MALFORMED, "a client may only set the account status to deactivated");
             }
-            account.status = "deactivated";
+            account.deactivate();
+            // RFC 8555 section 7.3.6: pending operations of a deactivated account are cancelled
+            em.createQuery("update AcmeAuthorization a set a.status = 'deactivated' where a.accountId = :a and a.status = 'pending'")
+                    .setParameter("a", id).executeUpdate();
+            em.createQuery("update AcmeOrder o set o.status = 'invalid' where o.accountId = :a and o.status in ('pending', 'ready')")
+                    .setParameter("a", id).executeUpdate();
             audit.record("acme:" + id, "ca.account.deactivate", "acme-account:" + id, Outcome.SUCCESS, "");
         }
         return view(account);
@@ -119,8 +124,7 @@ public class AccountService {
                     + request.accountPrefix() + other.id);
         }
         String before = account.keyThumbprint;
-        account.keyThumbprint = Fingerprints.jwkThumbprintBase64Url(inner.jwk());
-        account.jwk = inner.jwk().toJSONString();
+        account.changeKey(Fingerprints.jwkThumbprintBase64Url(inner.jwk()), inner.jwk().toJSONString());
         audit.record("acme:" + account.id, "ca.account.key-change", "acme-account:" + account.id, Outcome.SUCCESS,
                 before + " -> " + account.keyThumbprint);
         return view(account);
@@ -140,9 +144,12 @@ public class AccountService {
         if (!(value instanceof List<?> list)) {
             throw new ProblemException(ProblemType.MALFORMED, "contact must be an array of URLs");
         }
+        if (list.size() > 10) {
+            throw new ProblemException(ProblemType.INVALID_CONTACT, "at most 10 contacts");
+        }
         List<String> result = new ArrayList<>();
         for (Object item : list) {
-            if (!(item instanceof String url) || url.contains("\n") || url.length() > 500) {
+            if (!(item instanceof String url) || url.contains("\n") || url.length() > 190) {
                 throw new ProblemException(ProblemType.INVALID_CONTACT, "a contact must be a single-line URL");
             }
             if (!url.startsWith("mailto:")) {

@@ -46,4 +46,17 @@ public class AcmeAccount {
         this.tosAgreed = tosAgreed;
         this.createdAt = createdAt;
     }
+
+    void updateContact(String contact) {
+        this.contact = contact;
+    }
+
+    void deactivate() {
+        this.status = "deactivated";
+    }
+
+    void changeKey(String keyThumbprint, String jwk) {
+        this.keyThumbprint = keyThumbprint;
+        this.jwk = jwk;
+    }
 }

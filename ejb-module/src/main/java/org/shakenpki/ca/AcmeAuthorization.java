@@ -71,4 +71,27 @@ public class AcmeAuthorization {
         this.challengeToken = challengeToken;
         this.challengeStatus = "pending";
     }
+
+    void validated(OffsetDateTime at, boolean ca, String jti) {
+        challengeStatus = "valid";
+        status = "valid";
+        validatedAt = at;
+        tokenCa = ca;
+        tokenJti = jti;
+    }
+
+    void invalid(String type, String detail) {
+        challengeStatus = "invalid";
+        status = "invalid";
+        errorType = type;
+        errorDetail = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+    }
+
+    void deactivate() {
+        status = "deactivated";
+    }
+
+    void expire() {
+        status = "expired";
+    }
 }

@@ -163,10 +163,10 @@ public final class AcmeJws {
         if (jwk instanceof ECKey ec && List.of(Curve.P_256, Curve.P_384, Curve.P_521).contains(ec.getCurve())) {
             return jwk.toPublicJWK();
         }
-        if (jwk instanceof RSAKey rsa && rsa.size() >= 2048) {
+        if (jwk instanceof RSAKey rsa && rsa.size() >= 2048 && rsa.size() <= 8192) {
             return jwk.toPublicJWK();
         }
-        throw new ProblemException(ProblemType.BAD_PUBLIC_KEY, "account keys must be EC P-256, P-384, P-521 or RSA of 2048 bits or more");
+        throw new ProblemException(ProblemType.BAD_PUBLIC_KEY, "account keys must be EC P-256, P-384, P-521 or RSA of 2048 to 8192 bits");
     }
 
     /** The Java public key of an account JWK. */

@@ -21,7 +21,7 @@ public class AcmeOrder {
     @Column(nullable = false, length = 20)
     String status;
 
-    /** The TNAuthList, base64url DER without padding (RFC 9448 section 3). */
+    /** The TNAuthList as the client wrote it: base64url DER (RFC 9448 section 3) or a deployed base64 variant. */
     @Column(nullable = false, length = 2000)
     String identifier;
 
@@ -59,5 +59,26 @@ public class AcmeOrder {
         this.notAfter = notAfter;
         this.expiresAt = expiresAt;
         this.createdAt = createdAt;
+    }
+
+    /** pending -> ready once its authorization is valid (RFC 8555 section 7.1.6). */
+    void authorized() {
+        if ("pending".equals(status)) {
+            status = "ready";
+        }
+    }
+
+    /** -> invalid with an error, unless the certificate was already issued. */
+    void fail(String type, String detail) {
+        if (!"valid".equals(status)) {
+            status = "invalid";
+            errorType = type;
+            errorDetail = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+        }
+    }
+
+    void issued(String certificateId) {
+        this.status = "valid";
+        this.certificateId = certificateId;
     }
 }

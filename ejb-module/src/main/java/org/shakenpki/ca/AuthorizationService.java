@@ -60,7 +60,7 @@ public class AuthorizationService {
             if (!"pending".equals(authorization.status) && !"valid".equals(authorization.status)) {
                 throw new ProblemException(ProblemType.MALFORMED, "the authorization is " + authorization.status);
             }
-            authorization.status = "deactivated";
+            authorization.deactivate();
             failOrder(authorization, ProblemType.UNAUTHORIZED, "the authorization was deactivated");
             audit.record("acme:" + authorization.accountId, "ca.authorization.deactivate", "acme-authz:" + id, Outcome.SUCCESS, "");
         }
@@ -95,42 +95,27 @@ public class AuthorizationService {
         String subject = "acme-authz:" + authorization.id;
         try {
             TkAuthValidator.Result result = validator.validate(token, TNAuthList.fromBase64(authorization.identifier), accountKey);
-            authorization.challengeStatus = "valid";
-            authorization.status = "valid";
-            authorization.validatedAt = OffsetDateTime.now(clock);
-            authorization.tokenCa = result.ca();
-            authorization.tokenJti = result.jti();
-            AcmeOrder order = em.find(AcmeOrder.class, authorization.orderId);
-            if ("pending".equals(order.status)) {
-                order.status = "ready";
-            }
+            authorization.validated(OffsetDateTime.now(clock), result.ca(), result.jti());
+            em.find(AcmeOrder.class, authorization.orderId).authorized();
             LOG.info(() -> "tkauth-01 valid for " + authorization.id + ": fingerprint form " + result.fingerprintForm()
                     + ", jti " + result.jti());
             audit.record("acme:" + authorization.accountId, "ca.challenge.valid", subject, Outcome.SUCCESS,
                     "jti " + result.jti() + ", ca " + result.ca() + ", fingerprint " + result.fingerprintForm()
                             + ", signer " + result.signer());
         } catch (ProblemException e) {
-            authorization.challengeStatus = "invalid";
-            authorization.status = "invalid";
-            authorization.errorType = e.type().uri();
-            authorization.errorDetail = e.detail();
+            authorization.invalid(e.type().uri(), e.detail());
             failOrder(authorization, e.type(), e.detail());
             audit.record("acme:" + authorization.accountId, "ca.challenge.invalid", subject, Outcome.FAILURE, e.detail());
         }
     }
 
     private void failOrder(AcmeAuthorization authorization, ProblemType type, String detail) {
-        AcmeOrder order = em.find(AcmeOrder.class, authorization.orderId);
-        if (!"valid".equals(order.status)) {
-            order.status = "invalid";
-            order.errorType = type.uri();
-            order.errorDetail = detail;
-        }
+        em.find(AcmeOrder.class, authorization.orderId).fail(type.uri(), detail);
     }
 
     private void expire(AcmeAuthorization authorization) {
         if ("pending".equals(authorization.status) && authorization.expiresAt.isBefore(OffsetDateTime.now(clock))) {
-            authorization.status = "expired";
+            authorization.expire();
         }
     }
 

@@ -108,9 +108,14 @@ public class CaHierarchy {
 
     private Issuer loadOrCreate() {
         Issuer existing = load();
-        if (existing != null) {
-            return existing;
-        }
+        return existing != null ? existing : create();
+    }
+
+    /**
+     * Generates the keys and certificates and inserts their rows; if another node inserted first, discards
+     * its own keys and returns the other node's hierarchy.
+     */
+    Issuer create() {
         KeyStoreToken token = keyStore.token("ca");
         String suffix = Ids.random().replaceAll("[^A-Za-z0-9]", "");
         KeyHandle rootKey = token.createKey("sti-ca-root-" + suffix);
@@ -142,7 +147,8 @@ public class CaHierarchy {
         }
     }
 
-    CertificateProfiles.CrlPoint crlPoint() {
+    /** Where the certificates below the root point for revocation status: the STI-PA CRL. */
+    public CertificateProfiles.CrlPoint crlPoint() {
         return new CertificateProfiles.CrlPoint(settings.crlUrl(), settings.crlIssuerDn());
     }
 
@@ -165,7 +171,8 @@ public class CaHierarchy {
         }
     }
 
-    private Issuer load() {
+    /** The hierarchy in the database, or null if there is none yet. */
+    Issuer load() {
         try {
             transaction.begin();
             try {

@@ -95,8 +95,7 @@ public class CertificateService {
         if (certificate.revokedAt != null) {
             throw new ProblemException(ProblemType.ALREADY_REVOKED, "the certificate is already revoked");
         }
-        certificate.revokedAt = OffsetDateTime.now(clock);
-        certificate.revocationReason = reasonCode;
+        certificate.revoke(OffsetDateTime.now(clock), reasonCode);
         outbox.record(certificate, REASONS.get(reasonCode));
         audit.record(byAccount ? "acme:" + auth.account().id : "certificate-key", "ca.certificate.revoke",
                 "certificate:" + certificate.serialHex, Outcome.SUCCESS, REASONS.get(reasonCode));

@@ -57,4 +57,9 @@ public class IssuedCertificate {
         this.notBefore = notBefore;
         this.notAfter = notAfter;
     }
+
+    void revoke(OffsetDateTime at, int reason) {
+        revokedAt = at;
+        revocationReason = reason;
+    }
 }

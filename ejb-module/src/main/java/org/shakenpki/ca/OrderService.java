@@ -48,14 +48,16 @@ public class OrderService {
     public Views.Order newOrder(AcmeRequest request) {
         AcmeGate.Authenticated auth = gate.authenticate(request, AcmeGate.KeyUse.KID);
         Map<String, Object> payload = AcmeJws.jsonPayload(auth.jws());
-        TNAuthList identifier = identifier(payload.get("identifiers"));
+        String identifierText = identifierText(payload.get("identifiers"));
+        TNAuthList identifier = parse(identifierText);
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime notBefore = time(payload.get("notBefore"), "notBefore");
         OffsetDateTime notAfter = time(payload.get("notAfter"), "notAfter");
         if (notAfter != null && (!notAfter.isAfter(now) || (notBefore != null && !notAfter.isAfter(notBefore)))) {
             throw new ProblemException(ProblemType.MALFORMED, "notAfter must be in the future and after notBefore");
         }
-        AcmeOrder order = new AcmeOrder(Ids.random(), auth.account().id, identifier.toBase64Url(), notBefore, notAfter,
+        // the identifier is kept as the client wrote it (deployed clients send base64 too) and compared as DER
+        AcmeOrder order = new AcmeOrder(Ids.random(), auth.account().id, identifierText, notBefore, notAfter,
                 now.plus(ORDER_LIFETIME), now);
         em.persist(order);
         em.flush(); // the authorization refers to the order; nothing else orders the inserts
@@ -92,8 +94,7 @@ public class OrderService {
         CsrCheck.Accepted csr = CsrCheck.check(der, TNAuthList.fromBase64(order.identifier), authorization.tokenCa,
                 AcmeJws.publicJwkKey(auth.key()), settings.keyMustDifferFromAccount());
         IssuedCertificate certificate = issuer.issue(order, csr);
-        order.status = "valid";
-        order.certificateId = certificate.id;
+        order.issued(certificate.id);
         return view(order);
     }
 
@@ -105,9 +106,7 @@ public class OrderService {
     /** Pending and ready orders past their expiry become invalid (section 7.1.6). */
     void refreshStatus(AcmeOrder order) {
         if (("pending".equals(order.status) || "ready".equals(order.status)) && order.expiresAt.isBefore(OffsetDateTime.now(clock))) {
-            order.status = "invalid";
-            order.errorType = ProblemType.MALFORMED.uri();
-            order.errorDetail = "the order expired";
+            order.fail(ProblemType.MALFORMED.uri(), "the order expired");
         }
     }
 
@@ -140,7 +139,7 @@ public class OrderService {
         }
     }
 
-    private static TNAuthList identifier(Object value) {
+    private static String identifierText(Object value) {
         if (!(value instanceof List<?> list) || list.isEmpty()) {
             throw new ProblemException(ProblemType.MALFORMED, "identifiers must be a non-empty array");
         }
@@ -157,7 +156,14 @@ public class OrderService {
         if (list.size() != 1) {
             throw new ProblemException(ProblemType.REJECTED_IDENTIFIER, "an order holds exactly one TNAuthList identifier");
         }
-        String text = (String) ((Map<?, ?>) list.get(0)).get("value");
+        String text = ((String) ((Map<?, ?>) list.get(0)).get("value")).strip();
+        if (text.length() > 1000) {
+            throw new ProblemException(ProblemType.REJECTED_IDENTIFIER, "the TNAuthList identifier is too long for a SHAKEN certificate");
+        }
+        return text;
+    }
+
+    private static TNAuthList parse(String text) {
         try {
             return TNAuthList.fromBase64(text);
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,5 @@
 package org.shakenpki.ca;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -10,14 +9,12 @@ import jakarta.persistence.PersistenceContext;
 import org.shakenpki.net.HttpsFetcher;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reports revocations to the STI-PA (ATIS-1000080 section 6.3.6: the STI-PA publishes the CRL) through its
@@ -27,8 +24,6 @@ import java.util.Map;
  */
 @Stateless
 public class RevocationOutbox {
-    private static final int MAX_BYTES = 64 * 1024;
-
     @PersistenceContext(unitName = "shakenpki")
     EntityManager em;
 
@@ -69,51 +64,17 @@ public class RevocationOutbox {
             return true;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        report.attempts++;
         try {
-            String token = login();
-            String body = JSONObjectUtils.toJSONString(Map.of("certificate", report.certificatePem, "reason", report.reason));
-            HttpsFetcher.Fetched response = fetcher.postJson(URI.create(settings.stiPaUrl() + "/api/v1/revocations"),
-                    Map.of("Authorization", token), body, MAX_BYTES);
-            if (response.status() != 200 || !"success".equals(status(response))) {
-                throw new IOException("the STI-PA answered HTTP " + response.status());
-            }
-            report.deliveredAt = now;
-            report.lastError = null;
+            String password = Files.readString(settings.stiPaPasswordFile(), StandardCharsets.UTF_8).strip();
+            new StiPaRevocationApi(fetcher, settings.stiPaUrl())
+                    .report(settings.stiPaUserId(), password, report.certificatePem, report.reason);
+            report.delivered(now);
             return true;
         } catch (IOException | RuntimeException e) {
-            long minutes = Math.min(60, 1L << Math.min(report.attempts - 1, 6));
-            report.nextAttemptAt = now.plus(Duration.ofMinutes(minutes));
-            String message = String.valueOf(e.getMessage());
-            report.lastError = message.length() > 1000 ? message.substring(0, 1000) : message;
+            // 1, 2, 4 ... 32, then every 60 minutes
+            long minutes = Math.min(60, 1L << Math.min(report.attempts, 6));
+            report.failed(now.plus(Duration.ofMinutes(minutes)), String.valueOf(e.getMessage()));
             return false;
-        }
-    }
-
-    private String login() throws IOException {
-        String password = Files.readString(settings.stiPaPasswordFile(), StandardCharsets.UTF_8).strip();
-        String body = JSONObjectUtils.toJSONString(Map.of("userId", settings.stiPaUserId(), "password", password));
-        HttpsFetcher.Fetched response = fetcher.postJson(URI.create(settings.stiPaUrl() + "/api/v1/auth/login"),
-                Map.of(), body, MAX_BYTES);
-        if (response.status() != 200) {
-            throw new IOException("the STI-PA login answered HTTP " + response.status());
-        }
-        try {
-            Object token = JSONObjectUtils.parse(new String(response.body(), StandardCharsets.UTF_8)).get("accessToken");
-            if (!(token instanceof String accessToken) || accessToken.isEmpty()) {
-                throw new IOException("the STI-PA login gave no accessToken");
-            }
-            return accessToken;
-        } catch (java.text.ParseException e) {
-            throw new IOException("the STI-PA login answer is not JSON");
-        }
-    }
-
-    private static String status(HttpsFetcher.Fetched response) {
-        try {
-            return String.valueOf(JSONObjectUtils.parse(new String(response.body(), StandardCharsets.UTF_8)).get("status"));
-        } catch (java.text.ParseException e) {
-            return null;
         }
     }
 }

@@ -82,4 +82,16 @@ public class RevocationReport {
     public String lastError() {
         return lastError;
     }
+
+    void delivered(OffsetDateTime at) {
+        attempts++;
+        deliveredAt = at;
+        lastError = null;
+    }
+
+    void failed(OffsetDateTime next, String error) {
+        attempts++;
+        nextAttemptAt = next;
+        lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
+    }
 }

@@ -15,18 +15,22 @@ public final class Views {
     public record Problem(String type, String detail) {
     }
 
+    /** An account (RFC 8555 section 7.1.2). */
     public record Account(String id, String status, List<String> contact, boolean termsOfServiceAgreed) {
     }
 
+    /** An order (RFC 8555 section 7.1.3) with its one authorization and, once valid, its certificate and STI-CR URL. */
     public record Order(String id, String status, OffsetDateTime expires, String identifier, OffsetDateTime notBefore,
                         OffsetDateTime notAfter, String authorizationId, String certificateId, String chainUrl,
                         Problem error) {
     }
 
+    /** A tkauth-01 challenge (RFC 9448 section 4). */
     public record Challenge(String id, String authorizationId, String status, String token, OffsetDateTime validated,
                             Problem error) {
     }
 
+    /** An authorization (RFC 8555 section 7.1.4) with its one challenge. */
     public record Authorization(String id, String status, OffsetDateTime expires, String identifier, Challenge challenge) {
     }
 

@@ -2,7 +2,7 @@ package org.shakenpki.net;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Outbound HTTP(S) for the roles that fetch from others: the STI-CA fetching an SPC token's {@code x5u}
@@ -28,9 +29,19 @@ public class HttpsFetcher {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     @Inject
-    Config config;
+    @ConfigProperty(name = "shakenpki.tls.trust-pem")
+    Optional<String> trustPem;
 
     private volatile HttpClient client;
+
+    /** For CDI. */
+    public HttpsFetcher() {
+    }
+
+    /** A fetcher that trusts the JDK defaults plus an optional PEM file. */
+    public HttpsFetcher(Optional<String> trustPem) {
+        this.trustPem = trustPem;
+    }
 
     /** A response: status, content type and the body bytes (at most the caller's limit). */
     public record Fetched(int status, String contentType, byte[] body) {
@@ -38,11 +49,13 @@ public class HttpsFetcher {
 
     /** GET with an Accept header. */
     public Fetched get(URI uri, String accept, int maxBytes) throws IOException {
+        requireHttp(uri);
         return send(HttpRequest.newBuilder(uri).header("Accept", accept).GET(), maxBytes);
     }
 
     /** POST of a JSON body with extra headers. */
     public Fetched postJson(URI uri, Map<String, String> headers, String json, int maxBytes) throws IOException {
+        requireHttp(uri);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
@@ -51,11 +64,13 @@ public class HttpsFetcher {
         return send(request, maxBytes);
     }
 
-    private Fetched send(HttpRequest.Builder request, int maxBytes) throws IOException {
-        String scheme = request.build().uri().getScheme();
-        if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
+    private static void requireHttp(URI uri) throws IOException {
+        if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
             throw new IOException("only http and https URLs can be fetched");
         }
+    }
+
+    private Fetched send(HttpRequest.Builder request, int maxBytes) throws IOException {
         try {
             HttpResponse<InputStream> response = client().send(request.timeout(REQUEST_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
@@ -81,7 +96,7 @@ public class HttpsFetcher {
                     client = HttpClient.newBuilder()
                             .followRedirects(HttpClient.Redirect.NEVER)
                             .connectTimeout(CONNECT_TIMEOUT)
-                            .sslContext(PemTrust.sslContext(config.getOptionalValue("shakenpki.tls.trust-pem", String.class)))
+                            .sslContext(PemTrust.sslContext(trustPem))
                             .build();
                 }
                 current = client;

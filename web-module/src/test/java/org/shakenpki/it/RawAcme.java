@@ -54,6 +54,12 @@ public final class RawAcme {
                 "signature", jws.getSignature().toString()));
     }
 
+    /** A JWS with any protected header, unchecked by the client, and a meaningless signature. */
+    public static String forged(Map<String, Object> header, String payload) {
+        return JSONObjectUtils.toJSONString(Map.of("protected", Base64URL.encode(JSONObjectUtils.toJSONString(header)).toString(),
+                "payload", Base64URL.encode(payload).toString(), "signature", "AAAA"));
+    }
+
     /** An unsigned JWS with {@code alg: none}. */
     public static String unsigned(Map<String, Object> header, String payload) {
         Map<String, Object> full = new java.util.HashMap<>(header);

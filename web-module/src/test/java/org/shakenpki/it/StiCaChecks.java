@@ -70,6 +70,32 @@ final class StiCaChecks {
         AcmeServerException again = assertThrows(AcmeServerException.class,
                 () -> started.order().getCertificate().revoke(RevocationReason.KEY_COMPROMISE));
         assertEquals(URI.create(ACME + "alreadyRevoked"), again.getType());
+
+        accountLifecycle(started);
+    }
+
+    /** The orders list, key rollover (RFC 8555 section 7.3.5) and deactivation (section 7.3.6). */
+    private static void accountLifecycle(AcmeFlows.Started started) throws Exception {
+        var orders = started.account().getOrders();
+        assertTrue(orders.hasNext());
+        assertEquals(started.order().getLocation(), orders.next().getLocation());
+
+        KeyPair newKey = TestStiPa.p256();
+        started.account().changeKey(newKey);
+        var session = AcmeFlows.session();
+        assertEquals(started.account().getLocation(),
+                new org.shredzone.acme4j.AccountBuilder().onlyExisting().useKeyPair(newKey).create(session).getLocation());
+        AcmeServerException oldKey = assertThrows(AcmeServerException.class,
+                () -> new org.shredzone.acme4j.AccountBuilder().onlyExisting().useKeyPair(started.accountKey()).create(AcmeFlows.session()));
+        assertEquals(URI.create(ACME + "accountDoesNotExist"), oldKey.getType());
+
+        var account = session.login(started.account().getLocation(), newKey).getAccount();
+        account.deactivate();
+        assertEquals(Status.DEACTIVATED, account.getStatus());
+        AcmeServerException deactivated = assertThrows(AcmeServerException.class,
+                () -> account.newOrder().identifier(new org.shredzone.acme4j.Identifier("TNAuthList",
+                        started.tnAuthList().toBase64Url())).create());
+        assertEquals(URI.create(ACME + "unauthorized"), deactivated.getType());
     }
 
     private static void opensslAccepts(List<X509Certificate> chain) throws Exception {
@@ -84,7 +110,10 @@ final class StiCaChecks {
         String asn1 = run(dir, "openssl", "asn1parse", "-in", "leaf.pem");
         assertTrue(asn1.contains(":1.3.6.1.5.5.7.1.26"), asn1);
         assertTrue(asn1.contains("[HEX DUMP]:3008A006160431323334"), asn1);
-        assertTrue(asn1.contains(":2.16.840.1.114569.1.1.4"), asn1);
+        String text = run(dir, "openssl", "x509", "-noout", "-text", "-in", "leaf.pem");
+        assertTrue(text.contains("Policy: 2.16.840.1.114569.1.1.4"), text);
+        assertTrue(text.contains("URI:https://localhost:"), text);
+        assertTrue(text.contains("CRL Issuer:"), text);
     }
 
     private static String run(Path dir, String... command) throws Exception {
@@ -93,6 +122,29 @@ final class StiCaChecks {
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + output);
         return output;
+    }
+
+    /** A token with ca:true and a CSR with cA=true give a delegate CA certificate; its key may revoke it. */
+    static void delegateCertificate() throws Exception {
+        AcmeFlows.Started started = AcmeFlows.start("4000");
+        started.challenge().setToken(AcmeFlows.token(started, started.jwkFingerprint(), true));
+        started.challenge().trigger();
+        assertEquals(Status.READY, started.order().waitUntilReady(Duration.ofSeconds(10)));
+        KeyPair key = TestStiPa.p256();
+        started.order().execute(TestCsr.of(key, started.tnAuthList(), true));
+        assertEquals(Status.VALID, started.order().waitForCompletion(Duration.ofSeconds(10)));
+        X509Certificate delegate = started.order().getCertificate().getCertificate();
+        assertEquals(0, delegate.getBasicConstraints(), "a delegate CA with pathLen 0");
+        assertTrue(delegate.getKeyUsage()[5], "keyCertSign");
+        assertTrue(!delegate.getKeyUsage()[0], "no digitalSignature");
+
+        org.shredzone.acme4j.Certificate.revoke(AcmeFlows.session(), key, delegate, RevocationReason.CESSATION_OF_OPERATION);
+        AcmeServerException again = assertThrows(AcmeServerException.class, () -> org.shredzone.acme4j.Certificate.revoke(
+                AcmeFlows.session(), key, delegate, RevocationReason.CESSATION_OF_OPERATION));
+        assertEquals(URI.create(ACME + "alreadyRevoked"), again.getType());
+        AcmeServerException stranger = assertThrows(AcmeServerException.class, () -> org.shredzone.acme4j.Certificate.revoke(
+                AcmeFlows.session(), TestStiPa.p256(), delegate, RevocationReason.KEY_COMPROMISE));
+        assertEquals(URI.create(ACME + "unauthorized"), stranger.getType());
     }
 
     /** Forged, expired, wrong fingerprint, wrong tkvalue, untrusted x5u: each a precise challenge error. */
@@ -181,7 +233,31 @@ final class StiCaChecks {
         assertProblem(acme.post(newOrder, RawAcme.sign(Map.of("jwk", RawAcme.jwk(key), "kid", kid, "nonce", acme.nonce(), "url", newOrder), dnsOrder, key)),
                 400, ACME + "malformed");
         assertProblem(acme.post(newOrder, "{\"protected\":"), 400, ACME + "malformed");
+        HttpResponse<String> padded = acme.postAs(kid, key, newOrder, "{\"identifiers\":[{\"type\":\"TNAuthList\",\"value\":\"MAigBhYEMTIzNA==\"}]}");
+        assertEquals(201, padded.statusCode(), padded.body());
+        assertTrue(padded.body().contains("\"value\":\"MAigBhYEMTIzNA==\""), padded.body());
+        assertProblem(acme.postAs(kid, key, newOrder, "{\"identifiers\":[{\"type\":\"TNAuthList\",\"value\":\"MAigBhYEMTIzNA\"},"
+                + "{\"type\":\"TNAuthList\",\"value\":\"MAigBhYENTY3OA\"}]}"), 400, ACME + "rejectedIdentifier");
+        assertProblem(acme.postAs(kid, key, newOrder, "{\"identifiers\":[{\"type\":\"TNAuthList\",\"value\":\"not-der\"}]}"), 400, ACME + "malformed");
         assertProblem(Http.post(URI.create(newOrder), "application/json", "{}"), 415, "urn:shaken-pki:problem:unsupported-media-type");
+
+        // whatever arrives at any ACME resource, the answer is a problem document, never a 500
+        String account = kid.substring(kid.lastIndexOf('/') + 1);
+        for (String path : List.of("new-account", "new-order", "revoke-cert", "key-change", "acct/" + account, "acct/" + account + "/orders",
+                "order/x", "order/x/finalize", "authz/x", "chall/x", "cert/x")) {
+            String url = acme.url(path);
+            for (String payload : List.of("", "{}", "[]", "{\"csr\":\"%%%\",\"certificate\":5,\"identifiers\":{},\"contact\":\"x\"}",
+                    "{\"status\":\"valid\",\"tkauth\":\"a.b.c\",\"notAfter\":\"yesterday\"}")) {
+                HttpResponse<String> response = acme.postAs(kid, key, url, payload);
+                assertTrue(response.statusCode() < 500 || response.statusCode() == 503, path + " " + payload + ": " + response.body());
+                if (response.statusCode() >= 400) {
+                    assertTrue(response.headers().firstValue("Replay-Nonce").isPresent(), path + ": no Replay-Nonce on an error");
+                }
+            }
+            assertTrue(acme.post(url, "garbage").statusCode() < 500, path);
+            assertTrue(acme.post(url, RawAcme.forged(Map.of("alg", "ES256", "jwk", Map.of("kty", "EC", "crv", "P-256", "x", "AAAA", "y", "AAAA"),
+                    "nonce", acme.nonce(), "url", url), "{}")).statusCode() < 500, path);
+        }
     }
 
     static void nonceDirectoryAndRepository() throws Exception {
@@ -191,7 +267,11 @@ final class StiCaChecks {
         for (String name : List.of("newNonce", "newAccount", "newOrder", "revokeCert", "keyChange")) {
             assertTrue(String.valueOf(json.get(name)).startsWith(AcmeFlows.HTTPS + "/acme/"), name + " in " + json);
         }
-        assertEquals(false, ((Map<?, ?>) json.get("meta")).get("externalAccountRequired"));
+        Map<?, ?> meta = (Map<?, ?>) json.get("meta");
+        assertEquals(false, meta.get("externalAccountRequired"));
+        HttpResponse<String> terms = Http.get(URI.create(String.valueOf(meta.get("termsOfService"))));
+        assertEquals(200, terms.statusCode());
+        assertTrue(terms.body().contains("SHAKEN"));
 
         URI newNonce = URI.create(AcmeFlows.HTTPS + "/acme/new-nonce");
         HttpResponse<String> head = Http.send(HttpRequest.newBuilder(newNonce).method("HEAD", HttpRequest.BodyPublishers.noBody()));

@@ -7,6 +7,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.shakenpki.ca.HierarchyRaceProbe;
 import org.shakenpki.ca.RevocationOutbox;
 import org.shakenpki.ca.RevocationProbe;
 import org.shakenpki.ca.RevocationReport;
@@ -30,7 +31,8 @@ class StiCaIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWar(StiCaIT.class, StiPaFiles.class, RevocationProbe.class);
+        return Deployments.builtWar(StiCaIT.class, StiPaFiles.class, RevocationProbe.class, HierarchyRaceProbe.class,
+                HierarchyRaceProbe.Outcome.class);
     }
 
     @EJB
@@ -39,10 +41,19 @@ class StiCaIT {
     @EJB
     RevocationOutbox outbox;
 
+    @EJB
+    HierarchyRaceProbe race;
+
     @Test
     @RunAsClient
     void acme4jRunsTheWholeFlowAndTheCertificatePassesOpenssl() throws Exception {
         StiCaChecks.wholeFlow();
+    }
+
+    @Test
+    @RunAsClient
+    void aCaTrueTokenGivesADelegateCaCertificateThatItsKeyMayRevoke() throws Exception {
+        StiCaChecks.delegateCertificate();
     }
 
     @Test
@@ -67,6 +78,14 @@ class StiCaIT {
     @RunAsClient
     void nonceAndDirectoryAndRepository() throws Exception {
         StiCaChecks.nonceDirectoryAndRepository();
+    }
+
+    @Test
+    void aNodeThatLosesTheRaceForTheCaHierarchyUsesTheWinnersAndDiscardsItsKeys() {
+        HierarchyRaceProbe.Outcome outcome = race.loseTheRace();
+        assertTrue(outcome.sameIntermediate(), "the late node must use the hierarchy in the database");
+        assertEquals(outcome.aliasesBefore(), outcome.aliasesAfter(), "the late node left keys on the ca token");
+        assertEquals(2, outcome.aliasesAfter().stream().filter(a -> a.startsWith("sti-ca-")).count(), outcome.aliasesAfter().toString());
     }
 
     @Test

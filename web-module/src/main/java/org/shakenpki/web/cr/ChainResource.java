@@ -34,7 +34,7 @@ public class ChainResource {
     public Response chain(@PathParam("name") String name, @Context Request request) {
         ChainRepository.Chain chain = chains.find(name)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no certificate chain at this URL"));
-        EntityTag etag = EntityTag.valueOf(chain.etag());
+        EntityTag etag = new EntityTag(chain.etag().replace("\"", ""));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
             return notModified.header("Cache-Control", CACHE).build();

@@ -1,0 +1,15 @@
+/**
+ * The STI-CA (ATIS-1000080 section 5.3.2, 6.3.3): an ACME server (RFC 8555) for the {@code TNAuthList}
+ * identifier and the {@code tkauth-01} challenge (RFC 9447, RFC 9448) that issues SHAKEN certificates
+ * (ATIS-1000080 v005 section 6.4.1) from keys on the {@code ca} HSM token.
+ *
+ * <p>One stateless bean per ACME resource family ({@link org.shakenpki.ca.AccountService},
+ * {@link org.shakenpki.ca.OrderService}, {@link org.shakenpki.ca.AuthorizationService},
+ * {@link org.shakenpki.ca.CertificateService}); each first authenticates the request through
+ * {@link org.shakenpki.ca.AcmeGate} (JWS, url, key, nonce), then acts and writes an audit record in the same
+ * transaction. The checks that decide issuance are plain classes with unit tests:
+ * {@link org.shakenpki.ca.AcmeJws}, {@link org.shakenpki.ca.TkAuthValidator}, {@link org.shakenpki.ca.CsrCheck}
+ * and, in {@code pkix}, the profile lint that runs before the HSM signs. The web tier gets views
+ * ({@link org.shakenpki.ca.Views}), never entities. Departures from the RFCs are in docs/interop.md.
+ */
+package org.shakenpki.ca;
