@@ -1,0 +1,229 @@
+package org.shakenpki.it;
+
+import jakarta.ejb.EJB;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.shakenpki.ca.RevocationReporter;
+import org.shakenpki.kms.CredentialManagement;
+import org.shakenpki.kms.CredentialState;
+import org.shakenpki.kms.CredentialStore;
+import org.shakenpki.kms.KmsScheduler;
+import org.shakenpki.kms.ManagedCredential;
+import org.shakenpki.kms.NotificationSender;
+import org.shakenpki.pkix.Pem;
+import org.shakenpki.sks.SecureKeyStore;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The SP-KMS against this server's own STI-PA and STI-CA, over real HTTPS with real HSM keys: issuance,
+ * renewal driven by the round's time, key retirement, notification, revocation, and failures that leave the
+ * right state and no orphan key.
+ */
+@ExtendWith(ArquillianExtension.class)
+class KmsIT {
+    private static final String ACCOUNT = "local-sp";
+    private static final String USER = "local-sp-kms";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.builtWar(KmsIT.class, Http.class, TestTls.class, StiPaClient.class, WebhookProbe.class)
+                .addAsResource("vectors/stipa-root.pem");
+    }
+
+    @EJB
+    CredentialManagement management;
+
+    @EJB
+    CredentialStore store;
+
+    @EJB
+    KmsScheduler scheduler;
+
+    @EJB
+    NotificationSender notifications;
+
+    @EJB
+    SecureKeyStore keyStore;
+
+    @EJB
+    RevocationReporter revocationReporter;
+
+    private final StiPaClient pa = new StiPaClient(URI.create("https://localhost:" + System.getProperty("it.https.port") + "/"));
+
+    /** The SP's STI-PA account and API user the SP-KMS is configured with, and the webhook secret. */
+    @BeforeEach
+    void stiPaAccount() throws Exception {
+        Path kms = dataDir().resolve("kms");
+        Files.createDirectories(kms);
+        Files.writeString(kms.resolve("notify.secret"), "webhook-secret-for-tests\n");
+        if (pa.admin("GET", "api/v1/admin/accounts/" + ACCOUNT, null).statusCode() == 404) {
+            StiPaClient.check(pa.admin("POST", "api/v1/admin/accounts",
+                    "{\"accountId\":\"" + ACCOUNT + "\",\"name\":\"Local SP\",\"spcs\":[]}"), 201);
+            StiPaClient.check(pa.admin("POST", "api/v1/admin/users", "{\"userId\":\"" + USER
+                    + "\",\"role\":\"SP_API\",\"accountId\":\"" + ACCOUNT + "\",\"password\":\"kms-password-for-tests\"}"), 201);
+            Files.writeString(kms.resolve("sti-pa.password"), "kms-password-for-tests\n");
+        }
+    }
+
+    private static Path dataDir() {
+        return Path.of(System.getProperty("it.data.dir"));
+    }
+
+    private String newSpc(boolean registeredAtStiPa) throws Exception {
+        String spc = "K" + UUID.randomUUID().toString().replace("-", "").substring(0, 7).toUpperCase();
+        if (registeredAtStiPa) {
+            StiPaClient.check(pa.admin("POST", "api/v1/admin/accounts/" + ACCOUNT + "/spcs", "{\"spc\":\"" + spc + "\"}"), 201);
+        }
+        return spc;
+    }
+
+    private ManagedCredential await(String spc, Predicate<ManagedCredential> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        ManagedCredential credential = null;
+        while (System.nanoTime() < deadline) {
+            credential = store.bySpc(spc).orElseThrow();
+            if (condition.test(credential)) {
+                return credential;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("credential " + spc + " never got there; last state " + credential.state()
+                + ", error " + credential.lastError());
+    }
+
+    private long keysOf(String spc) {
+        return keyStore.token("kms").aliases().stream().filter(a -> a.startsWith("spc-" + spc + "-")).count();
+    }
+
+    @Test
+    void issuesRenewsWithAFreshKeyAndRetiresTheOldKeyAfterTheGracePeriod() throws Exception {
+        String spc = newSpc(true);
+        management.create("it", spc, null, null, null);
+        ManagedCredential active = await(spc, c -> c.state() == CredentialState.ACTIVE);
+
+        X509Certificate leaf = Pem.certificates(active.chainPem()).get(0);
+        assertArrayEquals(keyStore.token("kms").publicKey(active.keyAlias()).getEncoded(), leaf.getPublicKey().getEncoded(),
+                "the certificate must carry the HSM key");
+        assertTrue(leaf.getSubjectX500Principal().getName().contains("CN=SHAKEN " + spc));
+        var published = Http.get(URI.create(active.certificateUrl()));
+        assertEquals(200, published.statusCode());
+        assertEquals(leaf, Pem.certificates(published.body()).get(0));
+        assertTrue(WebhookProbe.EVENTS.stream().anyMatch(e -> e.spc().equals(spc) && e.keyAlias().equals(active.keyAlias())));
+
+        notifications.deliverDue(OffsetDateTime.now());
+        assertTrue(WebhookProbe.VERIFIED.stream().anyMatch(body -> body.contains("\"spc\":\"" + spc + "\"")),
+                "the webhook received a signed notification");
+
+        // renewal: a round at the renewal date gets a new key and certificate; the old key lives on for the grace period
+        OffsetDateTime renewalRound = active.renewAt().plusMinutes(1);
+        scheduler.runAt(renewalRound);
+        ManagedCredential renewed = store.bySpc(spc).orElseThrow();
+        assertEquals(CredentialState.ACTIVE, renewed.state(), String.valueOf(renewed.lastError()));
+        assertNotEquals(active.keyAlias(), renewed.keyAlias());
+        assertNotEquals(active.serialHex(), renewed.serialHex());
+        assertArrayEquals(keyStore.token("kms").publicKey(renewed.keyAlias()).getEncoded(),
+                Pem.certificates(renewed.chainPem()).get(0).getPublicKey().getEncoded());
+        var history = management.show(spc).history();
+        assertEquals(1, history.size());
+        assertEquals(active.keyAlias(), history.get(0).keyAlias());
+        assertFalse(history.get(0).keyDestroyed());
+        assertTrue(keyStore.token("kms").findKey(active.keyAlias()).isPresent(), "old key kept during the grace period");
+
+        // (only the retirement step from here: the STI-CA's clock has not moved, so a whole round this far in
+        // the future would renew the new certificate again)
+        store.destroyRetiredKeys(renewalRound.plusHours(23));
+        assertTrue(keyStore.token("kms").findKey(active.keyAlias()).isPresent());
+        store.destroyRetiredKeys(renewalRound.plusHours(25));
+        assertTrue(keyStore.token("kms").findKey(active.keyAlias()).isEmpty(), "old key destroyed after the grace period");
+        assertTrue(management.show(spc).history().get(0).keyDestroyed());
+        assertTrue(keyStore.token("kms").findKey(renewed.keyAlias()).isPresent());
+        assertEquals(1, keysOf(spc));
+    }
+
+    @Test
+    void revokesThroughTheStiCaAndTheStiPaCrlListsIt() throws Exception {
+        String spc = newSpc(true);
+        management.create("it", spc, null, null, null);
+        ManagedCredential active = await(spc, c -> c.state() == CredentialState.ACTIVE);
+        X509Certificate leaf = Pem.certificates(active.chainPem()).get(0);
+
+        management.revoke("it", spc, "keyCompromise");
+        assertEquals(CredentialState.REVOKED, store.bySpc(spc).orElseThrow().state());
+
+        revocationReporter.deliverDue();
+        var crl = Http.sendBytes(java.net.http.HttpRequest.newBuilder(
+                URI.create("https://localhost:" + System.getProperty("it.https.port") + "/download/v1/crl")).GET());
+        X509CRL parsed = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(crl.body()));
+        assertTrue(parsed.getRevokedCertificates().stream().anyMatch(e -> e.getSerialNumber().equals(leaf.getSerialNumber())
+                && leaf.getIssuerX500Principal().equals(e.getCertificateIssuer())), "the STI-PA CRL lists the certificate");
+    }
+
+    @Test
+    void aRefusalByTheStiPaFailsTheCredentialAndLeavesNoKey() throws Exception {
+        String spc = newSpc(false);
+        management.create("it", spc, null, null, null);
+        ManagedCredential failed = await(spc, c -> c.state() == CredentialState.FAILED);
+        assertTrue(failed.lastError().contains("STI-PA refused"), failed.lastError());
+        assertTrue(failed.lastError().contains("does not belong"), failed.lastError());
+        assertNull(failed.keyAlias());
+        assertTrue(failed.nextAttemptAt().isAfter(OffsetDateTime.now()), "retried later, with backoff");
+        assertEquals(0, keysOf(spc), "no orphan key");
+    }
+
+    @Test
+    void anUnreachableStiCaFailsTheCredentialAndLeavesNoKey() throws Exception {
+        String spc = newSpc(true);
+        long accountKeys = keyStore.token("kms").aliases().stream().filter(a -> a.startsWith("acme-account-")).count();
+        management.create("it", spc, "https://localhost:1/acme/directory", null, null);
+        ManagedCredential failed = await(spc, c -> c.state() == CredentialState.FAILED);
+        assertTrue(failed.lastError().contains("unreachable"), failed.lastError());
+        assertEquals(0, keysOf(spc));
+        assertEquals(accountKeys, keyStore.token("kms").aliases().stream().filter(a -> a.startsWith("acme-account-")).count(),
+                "no orphan ACME account key");
+    }
+
+    @Test
+    void aChallengeTheStiCaInvalidatesFailsTheCredentialThenARetrySucceeds() throws Exception {
+        String spc = newSpc(true);
+        Path anchors = dataDir().resolve("sti-pa").resolve("root.pem");
+        Path saved = Files.createTempFile("root", ".pem");
+        Files.copy(anchors, saved, StandardCopyOption.REPLACE_EXISTING);
+        try (var foreign = KmsIT.class.getClassLoader().getResourceAsStream("vectors/stipa-root.pem")) {
+            // the STI-CA now trusts another STI-PA, so our SPC token's x5u does not chain to its anchor
+            Files.write(anchors, foreign.readAllBytes());
+            management.create("it", spc, null, null, null);
+            ManagedCredential failed = await(spc, c -> c.state() == CredentialState.FAILED);
+            assertTrue(failed.lastError().contains("tkauth-01"), failed.lastError());
+            assertEquals(0, keysOf(spc));
+        } finally {
+            Files.copy(saved, anchors, StandardCopyOption.REPLACE_EXISTING);
+        }
+        management.renew("it", spc);
+        ManagedCredential active = await(spc, c -> c.state() == CredentialState.ACTIVE);
+        assertEquals(1, keysOf(spc));
+        assertTrue(keyStore.token("kms").findKey(active.keyAlias()).isPresent());
+    }
+}
