@@ -1,0 +1,39 @@
+package org.shakenpki.web.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+import org.shakenpki.kms.CredentialManagement;
+import org.shakenpki.kms.ManagedCredential;
+
+/**
+ * The SP-KMS on {@code /health}: how many credentials are in each state, and each one whose last attempt
+ * failed, with the error. A failing credential does not make the server unready (the other credentials and
+ * roles still work), so the check stays up and the failures are in its data for monitoring to alert on.
+ */
+@Readiness
+@ApplicationScoped
+public class KmsHealthCheck implements HealthCheck {
+
+    @Inject
+    CredentialManagement credentials;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("sp-kms").up();
+        java.util.Map<String, Long> states = new java.util.TreeMap<>();
+        int failing = 0;
+        for (ManagedCredential credential : credentials.list()) {
+            states.merge(credential.state().name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
+            if (credential.lastError() != null) {
+                failing++;
+                response.withData("failing." + credential.spc(), credential.state() + ": " + credential.lastError());
+            }
+        }
+        states.forEach(response::withData);
+        return response.withData("failing", failing).build();
+    }
+}
