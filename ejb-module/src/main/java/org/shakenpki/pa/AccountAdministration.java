@@ -121,7 +121,7 @@ public class AccountAdministration {
     public Optional<String> createUser(PaPrincipal admin, String userId, UserRole role, String accountId, String password) {
         requireAdmin(admin);
         require(userId != null && USER_ID.matcher(userId).matches(), "userId must be 1-100 letters, digits, '.', '_', '@' or '-'");
-        require(role != null, "role is one of ADMIN, SP_API, STI_CA");
+        require(role != null, "role is one of ADMIN, SP_API, STI_CA, VERIFIER");
         if (role == UserRole.SP_API) {
             account(admin, accountId);
         } else {

@@ -24,7 +24,7 @@ import java.util.logging.Logger;
 /**
  * Starts the STI-PA (when {@code shakenpki.pa.enabled}, default true): makes its keys and certificates on
  * first start, publishes the root for STI-CAs and verifiers at {@code <data-dir>/sti-pa/root.pem}, creates
- * the first administrator and the local STI-CA's client user, each with a generated password written once
+ * the first administrator and the local STI-CA's and STI-VS's client users, each with a generated password written once
  * to a file only its owner can read, and makes sure a CRL is published.
  */
 @Singleton
@@ -37,6 +37,8 @@ public class PaBootstrap {
     public static final String ADMIN = "admin";
     /** The user the STI-CA of the same deployment reports revocations with. */
     public static final String LOCAL_STI_CA = "local-sti-ca";
+    /** The user the STI-VS of the same deployment reads the trust list with. */
+    public static final String LOCAL_STI_VS = "local-sti-vs";
 
     @EJB
     PaSetup setup;
@@ -71,6 +73,8 @@ public class PaBootstrap {
                     .ifPresent(password -> writeSecret(directory.resolve("admin.password"), password));
             setup.createUserIfMissing(LOCAL_STI_CA, UserRole.STI_CA)
                     .ifPresent(password -> writeSecret(directory.resolve("local-sti-ca.password"), password));
+            setup.createUserIfMissing(LOCAL_STI_VS, UserRole.VERIFIER)
+                    .ifPresent(password -> writeSecret(directory.resolve("local-sti-vs.password"), password));
             crls.publishIfMissing();
         } catch (IOException | RuntimeException e) {
             // The rest of the server (and /health) stays up; STI-PA requests answer 503 until this is fixed.

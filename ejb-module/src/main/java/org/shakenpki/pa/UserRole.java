@@ -7,5 +7,7 @@ public enum UserRole {
     /** A service provider's API user: SPC tokens for its account, revocation of its own certificates. */
     SP_API,
     /** An STI-CA's client: reports revocations of certificates it issued. */
-    STI_CA
+    STI_CA,
+    /** A verification service (STI-VS): reads the trust list, nothing else. */
+    VERIFIER
 }
