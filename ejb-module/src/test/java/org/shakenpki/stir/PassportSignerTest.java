@@ -1,0 +1,27 @@
+package org.shakenpki.stir;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class PassportSignerTest {
+
+    @Test
+    void writesTheClaimsInLexicographicOrderWithAnIntegerIat() {
+        // RFC 8588 section 6 example, with iat as a NumericDate integer
+        String claims = PassportSigner.claims(new SigningRequest("A", List.of("12155550131"), 1443208345L,
+                "12155550121", "123e4567-e89b-12d3-a456-426655440000"));
+        assertEquals("{\"attest\":\"A\",\"dest\":{\"tn\":[\"12155550131\"]},\"iat\":1443208345,"
+                + "\"orig\":{\"tn\":\"12155550121\"},\"origid\":\"123e4567-e89b-12d3-a456-426655440000\"}", claims);
+    }
+
+    @Test
+    void listsEveryDestination() {
+        String claims = PassportSigner.claims(new SigningRequest("C", List.of("12155550131", "12155550132"), 1L,
+                "12155550121", "123e4567-e89b-12d3-a456-426655440000"));
+        assertEquals("{\"attest\":\"C\",\"dest\":{\"tn\":[\"12155550131\",\"12155550132\"]},\"iat\":1,"
+                + "\"orig\":{\"tn\":\"12155550121\"},\"origid\":\"123e4567-e89b-12d3-a456-426655440000\"}", claims);
+    }
+}
