@@ -96,6 +96,9 @@ final class StiCaChecks {
                 () -> account.newOrder().identifier(new org.shredzone.acme4j.Identifier("TNAuthList",
                         started.tnAuthList().toBase64Url())).create());
         assertEquals(URI.create(ACME + "unauthorized"), deactivated.getType());
+        AcmeServerException lookup = assertThrows(AcmeServerException.class,
+                () -> new org.shredzone.acme4j.AccountBuilder().onlyExisting().useKeyPair(newKey).create(AcmeFlows.session()));
+        assertEquals(URI.create(ACME + "unauthorized"), lookup.getType());
     }
 
     private static void opensslAccepts(List<X509Certificate> chain) throws Exception {
