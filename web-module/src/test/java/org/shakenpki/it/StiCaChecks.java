@@ -129,7 +129,8 @@ final class StiCaChecks {
 
     /** A token with ca:true and a CSR with cA=true give a delegate CA certificate; its key may revoke it. */
     static void delegateCertificate() throws Exception {
-        AcmeFlows.Started started = AcmeFlows.start("4000");
+        java.time.Instant notAfter = java.time.Instant.now().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        AcmeFlows.Started started = AcmeFlows.start("4000", notAfter);
         started.challenge().setToken(AcmeFlows.token(started, started.jwkFingerprint(), true));
         started.challenge().trigger();
         assertEquals(Status.READY, started.order().waitUntilReady(Duration.ofSeconds(10)));
@@ -138,6 +139,7 @@ final class StiCaChecks {
         assertEquals(Status.VALID, started.order().waitForCompletion(Duration.ofSeconds(10)));
         X509Certificate delegate = started.order().getCertificate().getCertificate();
         assertEquals(0, delegate.getBasicConstraints(), "a delegate CA with pathLen 0");
+        assertEquals(notAfter, delegate.getNotAfter().toInstant(), "the order's notAfter caps the validity");
         assertTrue(delegate.getKeyUsage()[5], "keyCertSign");
         assertTrue(!delegate.getKeyUsage()[0], "no digitalSignature");
 
