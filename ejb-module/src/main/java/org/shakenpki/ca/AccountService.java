@@ -44,6 +44,10 @@ public class AccountService {
         Map<String, Object> payload = AcmeJws.jsonPayload(auth.jws());
         AcmeAccount existing = gate.byKey(auth.key());
         if (existing != null) {
+            if (!"valid".equals(existing.status)) {
+                // RFC 8555 section 7.3.6: no further requests authorized by a deactivated account's key
+                throw new ProblemException(ProblemType.UNAUTHORIZED, "the account of this key is " + existing.status);
+            }
             return new Views.Created<>(view(existing), false);
         }
         if (Boolean.TRUE.equals(payload.get("onlyReturnExisting"))) {

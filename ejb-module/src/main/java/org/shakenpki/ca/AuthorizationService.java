@@ -46,6 +46,9 @@ public class AuthorizationService {
     X5uSource x5u;
 
     @Inject
+    CaSettings settings;
+
+    @Inject
     Clock clock;
 
     /** The authorization (POST-as-GET) or its deactivation (section 7.5.2). */
@@ -91,7 +94,7 @@ public class AuthorizationService {
     }
 
     private void validate(AcmeAuthorization authorization, String token, java.security.PublicKey accountKey) {
-        TkAuthValidator validator = new TkAuthValidator(clock, anchors::anchors, x5u::certificates);
+        TkAuthValidator validator = new TkAuthValidator(clock, anchors::anchors, x5u::certificates, settings.x5uPrefixes());
         String subject = "acme-authz:" + authorization.id;
         try {
             TkAuthValidator.Result result = validator.validate(token, TNAuthList.fromBase64(authorization.identifier), accountKey);

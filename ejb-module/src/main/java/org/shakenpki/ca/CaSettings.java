@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -69,6 +70,16 @@ public class CaSettings {
     @Inject
     @ConfigProperty(name = "shakenpki.public-url")
     String publicUrl;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.ca.sti-pa-x5u-prefixes")
+    Optional<String> x5uPrefixes;
+
+    /** The URL prefixes an SPC token's x5u must start with; empty: any https URL. */
+    public List<String> x5uPrefixes() {
+        return x5uPrefixes.map(text -> java.util.Arrays.stream(text.split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+    }
 
     public String subjectC() {
         return subjectC;

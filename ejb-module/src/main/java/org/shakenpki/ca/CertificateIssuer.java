@@ -18,7 +18,6 @@ import org.shakenpki.problem.ProblemType;
 
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -56,17 +55,11 @@ public class CertificateIssuer {
         CaHierarchy.Issuer issuer = hierarchy.issuer();
         X509Certificate intermediate = issuer.intermediate();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant notBefore = order.notBefore != null && order.notBefore.toInstant().isAfter(now) ? order.notBefore.toInstant() : now;
-        Instant notAfter = notBefore.plus(Duration.ofDays(settings.validityDays()));
-        if (order.notAfter != null && order.notAfter.toInstant().isBefore(notAfter)) {
-            notAfter = order.notAfter.toInstant();
-        }
-        if (intermediate.getNotAfter().toInstant().isBefore(notAfter)) {
-            notAfter = intermediate.getNotAfter().toInstant();
-        }
-        if (!notAfter.isAfter(notBefore)) {
-            throw new ProblemException(ProblemType.MALFORMED, "the order's validity window is empty");
-        }
+        Validity validity = Validity.of(now, order.notBefore == null ? null : order.notBefore.toInstant(),
+                order.notAfter == null ? null : order.notAfter.toInstant(), settings.validityDays(),
+                intermediate.getNotAfter().toInstant());
+        Instant notBefore = validity.notBefore();
+        Instant notAfter = validity.notAfter();
         List<String> spcs = csr.tnAuthList().spcs();
         String cn = spcs.isEmpty() ? "SHAKEN delegate" : "SHAKEN " + spcs.get(0);
         X500Name subject = CertificateProfiles.name(settings.subjectC(), settings.subjectO(), cn);

@@ -1,6 +1,5 @@
 package org.shakenpki.ca;
 
-import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -88,7 +87,7 @@ public final class CertificateProfiles {
         add(builder, Extension.keyUsage, true, new KeyUsage(ca ? KeyUsage.keyCertSign : KeyUsage.digitalSignature));
         belowRoot(builder, issuerKey, key, crl);
         try {
-            builder.addExtension(TNAuthList.OID, false, new DEROctetString(tnAuthList.der()).getOctets());
+            builder.addExtension(TNAuthList.OID, false, tnAuthList.der());
         } catch (CertIOException e) {
             throw new IllegalStateException(e);
         }

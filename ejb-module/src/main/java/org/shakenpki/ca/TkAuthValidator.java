@@ -55,6 +55,7 @@ public final class TkAuthValidator {
     private final Clock clock;
     private final Supplier<Set<TrustAnchor>> anchors;
     private final Function<URI, List<X509Certificate>> x5uFetcher;
+    private final List<String> x5uPrefixes;
 
     /** The facts of a valid token that later steps need. */
     public record Result(boolean ca, String jti, Fingerprints.Form fingerprintForm, String signer) {
@@ -64,11 +65,14 @@ public final class TkAuthValidator {
      * @param clock      the time the token and the chain are checked at
      * @param anchors    the STI-PA trust anchors, read when a token is checked
      * @param x5uFetcher the certificates an https {@code x5u} names, signer first (throws ProblemException on failure)
+     * @param x5uPrefixes the URL prefixes an {@code x5u} must start with; empty: any https URL
      */
-    public TkAuthValidator(Clock clock, Supplier<Set<TrustAnchor>> anchors, Function<URI, List<X509Certificate>> x5uFetcher) {
+    public TkAuthValidator(Clock clock, Supplier<Set<TrustAnchor>> anchors, Function<URI, List<X509Certificate>> x5uFetcher,
+                           List<String> x5uPrefixes) {
         this.clock = clock;
         this.anchors = anchors;
         this.x5uFetcher = x5uFetcher;
+        this.x5uPrefixes = List.copyOf(x5uPrefixes);
     }
 
     public Result validate(String token, TNAuthList identifier, PublicKey accountKey) {
@@ -150,6 +154,10 @@ public final class TkAuthValidator {
             URI x5u = header.getX509CertURL();
             if (!"https".equalsIgnoreCase(x5u.getScheme())) {
                 throw new ProblemException(ProblemType.UNAUTHORIZED, "the token's x5u must be an https URL");
+            }
+            // the x5u is fetched before anything is verified: where the CA may be sent is configurable
+            if (!x5uPrefixes.isEmpty() && x5uPrefixes.stream().noneMatch(prefix -> x5u.toString().startsWith(prefix))) {
+                throw new ProblemException(ProblemType.UNAUTHORIZED, "the token's x5u is not at a configured STI-PA location");
             }
             List<X509Certificate> fetched = x5uFetcher.apply(x5u);
             if (fetched.isEmpty()) {

@@ -42,6 +42,8 @@ class TkAuthValidatorTest {
     private final List<URI> fetched = new ArrayList<>();
     private Set<TrustAnchor> anchors = Set.of(new TrustAnchor(Vectors.certificate("stipa-root.pem"), null));
 
+    private List<String> prefixes = List.of();
+
     private TkAuthValidator validator(Clock clock) {
         return new TkAuthValidator(clock, () -> anchors, uri -> {
             fetched.add(uri);
@@ -49,7 +51,7 @@ class TkAuthValidatorTest {
                 throw new ProblemException(ProblemType.CONNECTION, "not found");
             }
             return List.of(Vectors.certificate("stipa-signer.pem"));
-        });
+        }, prefixes);
     }
 
     private TkAuthValidator.Result validate(String token) {
@@ -110,6 +112,16 @@ class TkAuthValidatorTest {
         assertEquals(ProblemType.UNAUTHORIZED, refusal(() -> validate(Vectors.text("spc-token.jwt"))));
         anchors = Set.of();
         assertEquals(ProblemType.UNAUTHORIZED, refusal(() -> validate(Vectors.text("spc-token.jwt"))));
+    }
+
+    @Test
+    void check2FetchesOnlyFromConfiguredLocationsWhenSomeAreSet() {
+        prefixes = List.of("https://sti-pa.example.org/");
+        assertEquals(ProblemType.UNAUTHORIZED, refusal(() -> validate(Vectors.text("spc-token.jwt"))));
+        assertTrue(fetched.isEmpty(), "fetched an x5u outside the configured locations");
+        prefixes = List.of("https://sti-pa.example.org/", "https://stipa.example.test/download/");
+        validate(Vectors.text("spc-token.jwt"));
+        assertEquals(List.of(X5U), fetched);
     }
 
     @Test

@@ -45,10 +45,19 @@ final class AcmeFlows {
     }
 
     static Started start(String spc) throws Exception {
+        return start(spc, null);
+    }
+
+    /** As {@link #start(String)}, with the order's notAfter (RFC 8555 section 7.4) when not null. */
+    static Started start(String spc, java.time.Instant notAfter) throws Exception {
         KeyPair accountKey = TestStiPa.p256();
         Account account = new AccountBuilder().agreeToTermsOfService().addEmail("noc@example.com").useKeyPair(accountKey).create(session());
         TNAuthList tnAuthList = TNAuthList.ofSpc(spc);
-        Order order = account.newOrder().identifier(new Identifier("TNAuthList", tnAuthList.toBase64Url())).create();
+        var builder = account.newOrder().identifier(new Identifier("TNAuthList", tnAuthList.toBase64Url()));
+        if (notAfter != null) {
+            builder.notAfter(notAfter);
+        }
+        Order order = builder.create();
         TkAuthChallenge challenge = order.getAuthorizations().get(0).findChallenge(TkAuthChallenge.class).orElseThrow();
         return new Started(accountKey, account, order, challenge, tnAuthList);
     }

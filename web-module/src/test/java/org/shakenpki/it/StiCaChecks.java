@@ -96,6 +96,9 @@ final class StiCaChecks {
                 () -> account.newOrder().identifier(new org.shredzone.acme4j.Identifier("TNAuthList",
                         started.tnAuthList().toBase64Url())).create());
         assertEquals(URI.create(ACME + "unauthorized"), deactivated.getType());
+        AcmeServerException lookup = assertThrows(AcmeServerException.class,
+                () -> new org.shredzone.acme4j.AccountBuilder().onlyExisting().useKeyPair(newKey).create(AcmeFlows.session()));
+        assertEquals(URI.create(ACME + "unauthorized"), lookup.getType());
     }
 
     private static void opensslAccepts(List<X509Certificate> chain) throws Exception {
@@ -126,7 +129,8 @@ final class StiCaChecks {
 
     /** A token with ca:true and a CSR with cA=true give a delegate CA certificate; its key may revoke it. */
     static void delegateCertificate() throws Exception {
-        AcmeFlows.Started started = AcmeFlows.start("4000");
+        java.time.Instant notAfter = java.time.Instant.now().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        AcmeFlows.Started started = AcmeFlows.start("4000", notAfter);
         started.challenge().setToken(AcmeFlows.token(started, started.jwkFingerprint(), true));
         started.challenge().trigger();
         assertEquals(Status.READY, started.order().waitUntilReady(Duration.ofSeconds(10)));
@@ -135,6 +139,7 @@ final class StiCaChecks {
         assertEquals(Status.VALID, started.order().waitForCompletion(Duration.ofSeconds(10)));
         X509Certificate delegate = started.order().getCertificate().getCertificate();
         assertEquals(0, delegate.getBasicConstraints(), "a delegate CA with pathLen 0");
+        assertEquals(notAfter, delegate.getNotAfter().toInstant(), "the order's notAfter caps the validity");
         assertTrue(delegate.getKeyUsage()[5], "keyCertSign");
         assertTrue(!delegate.getKeyUsage()[0], "no digitalSignature");
 

@@ -1,0 +1,33 @@
+package org.shakenpki.ca;
+
+import org.shakenpki.problem.ProblemException;
+import org.shakenpki.problem.ProblemType;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The validity period of an issued certificate: from now, or the order's later {@code notBefore} (RFC 8555
+ * section 7.1.3), for the configured number of days, cut short by the order's {@code notAfter} and by the
+ * issuing certificate's own end (a certificate never outlives its issuer, RFC 5280 section 6.1.3).
+ *
+ * @param notBefore the first instant of validity
+ * @param notAfter  the last
+ */
+public record Validity(Instant notBefore, Instant notAfter) {
+
+    public static Validity of(Instant now, Instant orderNotBefore, Instant orderNotAfter, int days, Instant issuerNotAfter) {
+        Instant start = orderNotBefore != null && orderNotBefore.isAfter(now) ? orderNotBefore : now;
+        Instant end = start.plus(Duration.ofDays(days));
+        if (orderNotAfter != null && orderNotAfter.isBefore(end)) {
+            end = orderNotAfter;
+        }
+        if (issuerNotAfter.isBefore(end)) {
+            end = issuerNotAfter;
+        }
+        if (!end.isAfter(start)) {
+            throw new ProblemException(ProblemType.MALFORMED, "the order's validity window is empty");
+        }
+        return new Validity(start, end);
+    }
+}
