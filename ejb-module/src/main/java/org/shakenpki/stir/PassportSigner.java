@@ -31,8 +31,17 @@ public class PassportSigner {
     @EJB
     SigningCredentials credentials;
 
+    /** Signs with the configured SPC's (or the one) current credential. */
     public String sign(SigningRequest request) {
-        SigningCredentials.Current current = credentials.current();
+        return sign(request, credentials.current());
+    }
+
+    /** Signs with the current credential of a given SPC. */
+    public String sign(SigningRequest request, String spc) {
+        return sign(request, credentials.current(spc));
+    }
+
+    private String sign(SigningRequest request, SigningCredentials.Current current) {
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
                 .type(new JOSEObjectType("passport"))
                 .customParam("ppt", "shaken")

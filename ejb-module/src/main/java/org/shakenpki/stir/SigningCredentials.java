@@ -19,7 +19,8 @@ import org.shakenpki.sks.Signer;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -47,46 +48,39 @@ public class SigningCredentials {
     public record Current(String spc, Signer signer, String x5u) {
     }
 
-    private final AtomicReference<Current> current = new AtomicReference<>();
+    /** The credential of each SPC signed with so far; the key {@code ""} stands for "the configured one". */
+    private final Map<String, Current> cache = new ConcurrentHashMap<>();
 
     /**
-     * The credential to sign with now.
+     * The credential to sign with now: that of {@code shakenpki.as.spc}, or the one usable credential.
      *
      * @throws ProblemException SERVICE_UNAVAILABLE when the SP-KMS has no usable certificate yet
      */
     public Current current() {
-        Current cached = current.get();
-        if (cached != null) {
-            return cached;
-        }
-        Current loaded = load();
-        current.set(loaded);
-        return loaded;
+        return cache.computeIfAbsent("", key -> load(configuredSpc));
     }
 
-    /** Drops the cached credential when the SP-KMS has issued a new certificate (a renewal, a first one). */
+    /** The credential of a given SPC, for a signing service that serves several. */
+    public Current current(String spc) {
+        return cache.computeIfAbsent(spc, key -> load(Optional.of(spc)));
+    }
+
+    /** Drops what was cached for an SPC when the SP-KMS has issued it a new certificate (a renewal, a first one). */
     public void onIssued(@Observes(during = TransactionPhase.AFTER_SUCCESS) CredentialIssued issued) {
-        Current cached = current.get();
-        if (cached == null || cached.spc().equals(issued.spc())) {
-            current.set(null);
-            LOG.info(() -> "STI-AS switches to key " + issued.keyAlias() + " for SPC " + issued.spc());
-        }
+        cache.remove(issued.spc());
+        cache.computeIfPresent("", (key, current) -> current.spc().equals(issued.spc()) ? null : current);
+        LOG.info(() -> "STI-AS switches to key " + issued.keyAlias() + " for SPC " + issued.spc());
     }
 
-    /** Drops the cache, for a credential that was revoked or replaced outside the event. */
-    public void forget() {
-        current.set(null);
-    }
-
-    private Current load() {
+    private Current load(Optional<String> spc) {
         List<ManagedCredential> usable = credentials.all().stream()
                 .filter(c -> c.keyAlias() != null && c.certificateUrl() != null)
                 .filter(c -> c.state() == CredentialState.ACTIVE || c.state() == CredentialState.RENEWING)
-                .filter(c -> configuredSpc.map(spc -> spc.equals(c.spc())).orElse(true))
+                .filter(c -> spc.map(wanted -> wanted.equals(c.spc())).orElse(true))
                 .toList();
         if (usable.size() != 1) {
             throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, usable.isEmpty()
-                    ? "the SP-KMS has no certificate to sign with" + configuredSpc.map(s -> " for SPC " + s).orElse("")
+                    ? "the SP-KMS has no certificate to sign with" + spc.map(s -> " for SPC " + s).orElse("")
                     : "several SPCs have certificates: set shakenpki.as.spc to the one to sign with");
         }
         ManagedCredential credential = usable.get(0);

@@ -16,6 +16,8 @@ import org.shakenpki.kms.ManagedCredential;
 import org.shakenpki.kms.NotificationSender;
 import org.shakenpki.pkix.Pem;
 import org.shakenpki.sks.SecureKeyStore;
+import org.shakenpki.stir.PassportSigner;
+import org.shakenpki.stir.SigningRequest;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -70,6 +72,17 @@ class KmsIT {
 
     @EJB
     RevocationReporter revocationReporter;
+
+    @EJB
+    PassportSigner signer;
+
+    private static final SigningRequest PASSPORT = new SigningRequest("A", java.util.List.of("12155550131"),
+            java.time.Instant.now().getEpochSecond(), "12155550121", UUID.randomUUID().toString());
+
+    private static boolean verifies(String identity, X509Certificate certificate) throws Exception {
+        var jws = com.nimbusds.jose.JWSObject.parse(identity.substring(0, identity.indexOf(';')));
+        return jws.verify(new com.nimbusds.jose.crypto.ECDSAVerifier((java.security.interfaces.ECPublicKey) certificate.getPublicKey()));
+    }
 
     private final StiPaClient pa = new StiPaClient(URI.create("https://localhost:" + System.getProperty("it.https.port") + "/"));
 
@@ -137,6 +150,10 @@ class KmsIT {
         assertTrue(WebhookProbe.VERIFIED.stream().anyMatch(body -> body.contains("\"spc\":\"" + spc + "\"")),
                 "the webhook received a signed notification");
 
+        String firstIdentity = signer.sign(PASSPORT, spc);
+        assertTrue(firstIdentity.endsWith(";info=<" + active.certificateUrl() + ">;alg=ES256;ppt=shaken"), firstIdentity);
+        assertTrue(verifies(firstIdentity, leaf), "the STI-AS signs with the credential's HSM key");
+
         // renewal: a round at the renewal date gets a new key and certificate; the old key lives on for the grace period
         OffsetDateTime renewalRound = active.renewAt().plusMinutes(1);
         scheduler.runAt(renewalRound);
@@ -146,6 +163,10 @@ class KmsIT {
         assertNotEquals(active.serialHex(), renewed.serialHex());
         assertArrayEquals(keyStore.token("kms").publicKey(renewed.keyAlias()).getEncoded(),
                 Pem.certificates(renewed.chainPem()).get(0).getPublicKey().getEncoded());
+        String renewedIdentity = signer.sign(PASSPORT, spc);
+        assertTrue(renewedIdentity.contains(";info=<" + renewed.certificateUrl() + ">"), "the STI-AS switched without a restart");
+        assertTrue(verifies(renewedIdentity, Pem.certificates(renewed.chainPem()).get(0)));
+        assertFalse(verifies(renewedIdentity, leaf));
         var history = management.show(spc).history();
         assertEquals(1, history.size());
         assertEquals(active.keyAlias(), history.get(0).keyAlias());
