@@ -35,6 +35,7 @@ public final class Pkcs11Token implements KeyStoreToken {
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
     private static final String CURVE = "secp256r1";
 
+    private final TokenSettings settings;
     private final String role;
     private final String label;
     private final long slot;
@@ -43,9 +44,10 @@ public final class Pkcs11Token implements KeyStoreToken {
     private final Map<String, PrivateKey> privateKeys = new ConcurrentHashMap<>();
     private final Map<String, PublicKey> publicKeys = new ConcurrentHashMap<>();
 
-    private Pkcs11Token(String role, String label, long slot, Provider provider, KeyStore keyStore) {
-        this.role = role;
-        this.label = label;
+    private Pkcs11Token(TokenSettings settings, long slot, Provider provider, KeyStore keyStore) {
+        this.settings = settings;
+        this.role = settings.role();
+        this.label = settings.label();
         this.slot = slot;
         this.provider = provider;
         this.keyStore = keyStore;
@@ -65,7 +67,7 @@ public final class Pkcs11Token implements KeyStoreToken {
         try {
             KeyStore keyStore = KeyStore.getInstance("PKCS11", provider);
             keyStore.load(null, pin);
-            return new Pkcs11Token(settings.role(), settings.label(), slot, provider, keyStore);
+            return new Pkcs11Token(settings, slot, provider, keyStore);
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot log in to token " + settings.label() + " (slot " + slot + ")", e);
         } finally {
@@ -192,6 +194,9 @@ public final class Pkcs11Token implements KeyStoreToken {
         }
         try {
             Certificate certificate = keyStore.getCertificate(alias);
+            if (certificate == null && reloadedToFind(alias)) {
+                certificate = keyStore.getCertificate(alias);
+            }
             if (certificate == null) {
                 return Optional.empty();
             }
@@ -206,9 +211,34 @@ public final class Pkcs11Token implements KeyStoreToken {
     private PrivateKey loadPrivateKey(String alias) {
         try {
             Key key = keyStore.getKey(alias, null);
+            if (key == null && reloadedToFind(alias)) {
+                key = keyStore.getKey(alias, null);
+            }
             return key instanceof PrivateKey privateKey ? privateKey : null;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot read key " + alias + " on token " + role, e);
+        }
+    }
+
+    /**
+     * Reloads the token's object list when an alias is not known here: the PKCS#11 KeyStore lists objects once,
+     * at login, so a key another node (or process) created on the same token since then is only seen after a
+     * reload. Returns whether the alias is there now.
+     */
+    private boolean reloadedToFind(String alias) throws GeneralSecurityException {
+        synchronized (keyStore) {
+            if (keyStore.containsAlias(alias)) {
+                return true;
+            }
+            char[] pin = settings.readPin();
+            try {
+                keyStore.load(null, pin);
+            } catch (java.io.IOException e) {
+                throw new java.security.KeyStoreException("cannot reload token " + label, e);
+            } finally {
+                java.util.Arrays.fill(pin, '\0');
+            }
+            return keyStore.containsAlias(alias);
         }
     }
 

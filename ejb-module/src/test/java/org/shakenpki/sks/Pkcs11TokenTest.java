@@ -124,4 +124,16 @@ class Pkcs11TokenTest {
         assertTrue(token.findKey(kept).isPresent());
         token.deleteKey(kept);
     }
+
+    @Test
+    void findsAKeyThatAnotherSessionCreatedAfterThisOneLoggedIn() {
+        // a second provider instance on the same token stands for another node of a cluster
+        Pkcs11Token other = Pkcs11Token.open(TestTokens.settings("kms"));
+        String alias = newAlias();
+        assertTrue(token.findKey(alias).isEmpty());
+        KeyHandle created = other.createKey(alias);
+        assertArrayEquals(created.publicKey().getEncoded(), token.findKey(alias).orElseThrow().publicKey().getEncoded());
+        assertEquals(64, token.signer(alias).signRaw(new byte[] {4, 5, 6}).length);
+        other.deleteKey(alias);
+    }
 }
