@@ -43,8 +43,19 @@ public class HttpsFetcher {
         this.trustPem = trustPem;
     }
 
-    /** A response: status, content type and the body bytes (at most the caller's limit). */
-    public record Fetched(int status, String contentType, byte[] body) {
+    /**
+     * A response: status, content type, the body bytes (at most the caller's limit) and the response headers
+     * (for callers that honour caching directives, such as an STI-VS caching x5u chains).
+     */
+    public record Fetched(int status, String contentType, byte[] body, java.net.http.HttpHeaders headers) {
+        public Fetched(int status, String contentType, byte[] body) {
+            this(status, contentType, body, java.net.http.HttpHeaders.of(Map.of(), (name, value) -> true));
+        }
+
+        /** The first value of a response header, or empty. */
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
     }
 
     /** GET with an Accept header. */
@@ -80,7 +91,7 @@ public class HttpsFetcher {
                     throw new IOException("response body exceeds " + maxBytes + " bytes");
                 }
                 return new Fetched(response.statusCode(),
-                        response.headers().firstValue("Content-Type").orElse(""), bytes);
+                        response.headers().firstValue("Content-Type").orElse(""), bytes, response.headers());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
