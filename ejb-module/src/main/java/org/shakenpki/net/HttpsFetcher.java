@@ -64,6 +64,14 @@ public class HttpsFetcher {
         return send(HttpRequest.newBuilder(uri).header("Accept", accept).GET(), maxBytes);
     }
 
+    /** GET with extra request headers, for example an Accept and an Authorization header. */
+    public Fetched get(URI uri, Map<String, String> headers, int maxBytes) throws IOException {
+        requireHttp(uri);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        headers.forEach(request::header);
+        return send(request, maxBytes);
+    }
+
     /** POST of a JSON body with extra headers. */
     public Fetched postJson(URI uri, Map<String, String> headers, String json, int maxBytes) throws IOException {
         requireHttp(uri);
