@@ -10,7 +10,7 @@ import java.util.Map;
  * written in angle brackets; {@code alg} and {@code ppt} are optional, and when present must be ES256 and
  * shaken (RFC 8588 section 6). A leading {@code Identity:} header name is tolerated, as SIP traces carry it.
  */
-public record IdentityHeader(String jws, String info, String alg, String ppt) {
+record IdentityHeader(String jws, String info, String alg, String ppt) {
 
     /**
      * Parses a header value.

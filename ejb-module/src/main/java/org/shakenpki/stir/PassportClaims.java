@@ -57,7 +57,7 @@ record PassportClaims(String attest, String origid, long iat, String orig, Set<S
 
     private static String canonical(String tn, String claim) {
         try {
-            return org.shakenpki.stir.TelephoneNumbers.canonical(tn);
+            return TelephoneNumbers.canonical(tn);
         } catch (IllegalArgumentException e) {
             throw invalid(claim + " is not a telephone number");
         }

@@ -9,7 +9,7 @@ import java.util.Set;
  * "should not dereference any protocol other than https or a port other than 443 or 8443"): https only, a host,
  * an allowed port, no userinfo, query or fragment. Redirects are refused by the fetcher itself.
  */
-public final class X5uRules {
+final class X5uRules {
     private X5uRules() {
     }
 
