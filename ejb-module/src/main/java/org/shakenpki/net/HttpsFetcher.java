@@ -43,14 +43,33 @@ public class HttpsFetcher {
         this.trustPem = trustPem;
     }
 
-    /** A response: status, content type and the body bytes (at most the caller's limit). */
-    public record Fetched(int status, String contentType, byte[] body) {
+    /**
+     * A response: status, content type, the body bytes (at most the caller's limit) and the response headers
+     * (for callers that honour caching directives, such as an STI-VS caching x5u chains).
+     */
+    public record Fetched(int status, String contentType, byte[] body, java.net.http.HttpHeaders headers) {
+        public Fetched(int status, String contentType, byte[] body) {
+            this(status, contentType, body, java.net.http.HttpHeaders.of(Map.of(), (name, value) -> true));
+        }
+
+        /** The first value of a response header, or empty. */
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
     }
 
     /** GET with an Accept header. */
     public Fetched get(URI uri, String accept, int maxBytes) throws IOException {
         requireHttp(uri);
         return send(HttpRequest.newBuilder(uri).header("Accept", accept).GET(), maxBytes);
+    }
+
+    /** GET with extra request headers, for example an Accept and an Authorization header. */
+    public Fetched get(URI uri, Map<String, String> headers, int maxBytes) throws IOException {
+        requireHttp(uri);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        headers.forEach(request::header);
+        return send(request, maxBytes);
     }
 
     /** POST of a JSON body with extra headers. */
@@ -80,7 +99,7 @@ public class HttpsFetcher {
                     throw new IOException("response body exceeds " + maxBytes + " bytes");
                 }
                 return new Fetched(response.statusCode(),
-                        response.headers().firstValue("Content-Type").orElse(""), bytes);
+                        response.headers().firstValue("Content-Type").orElse(""), bytes, response.headers());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,172 @@
+package org.shakenpki.stir;
+
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509CRLEntryHolder;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The STI-PA's indirect CRL, checked by this verifier's own CRL processing (ATIS-1000080 section 5.3.3 and
+ * 6.4.1; reference section 1c): one CRL issued by the STI-PA CRL signer lists the revoked certificates of every
+ * STI-CA, each entry naming its issuer in a certificateIssuer extension (RFC 5280 section 5.3.3). Stock PKIX
+ * revocation checking cannot be used, because the CRL signer chains to the STI-PA root, not to the STI-CA
+ * root of the certificate being checked.
+ *
+ * <p>A CRL is accepted only if its signer certificate chains to an STI-PA trust anchor, carries the CRL's
+ * issuer name as subject, may sign CRLs, and signed it; if {@code now} lies between thisUpdate and
+ * nextUpdate; and if it has no critical extension this code does not process. Entries match on
+ * (certificateIssuer, serial).
+ */
+public final class IndirectCrl {
+    private static final Set<ASN1ObjectIdentifier> KNOWN_CRITICAL = Set.of(Extension.issuingDistributionPoint);
+    private static final Set<ASN1ObjectIdentifier> KNOWN_ENTRY_CRITICAL = Set.of(Extension.certificateIssuer);
+
+    private final X509CRLHolder crl;
+
+    private IndirectCrl(X509CRLHolder crl) {
+        this.crl = crl;
+    }
+
+    /** A revoked certificate's entry. */
+    public record Entry(BigInteger serial, Instant revokedAt, String reason) {
+    }
+
+    /**
+     * Verifies a DER CRL.
+     *
+     * @param signerChain the CRL signer's certificate first, then the certificates up to the STI-PA root
+     * @throws IllegalArgumentException naming why the CRL is not acceptable
+     */
+    public static IndirectCrl verify(byte[] der, List<X509Certificate> signerChain, Set<TrustAnchor> stiPaAnchors, Instant now) {
+        X509CRLHolder crl;
+        try {
+            crl = new X509CRLHolder(der);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a DER CRL");
+        }
+        if (signerChain.isEmpty()) {
+            throw new IllegalArgumentException("no CRL signer certificate");
+        }
+        X509Certificate signer = signerChain.get(0);
+        validate(signerChain, stiPaAnchors, now);
+        X500Name issuer = crl.getIssuer();
+        if (!issuer.equals(X500Name.getInstance(signer.getSubjectX500Principal().getEncoded()))) {
+            throw new IllegalArgumentException("the CRL issuer " + issuer + " is not the CRL signer's subject");
+        }
+        boolean[] usage = signer.getKeyUsage();
+        if (usage != null && (usage.length <= 6 || !usage[6])) {
+            throw new IllegalArgumentException("the CRL signer certificate may not sign CRLs");
+        }
+        try {
+            if (!crl.isSignatureValid(new JcaContentVerifierProviderBuilder().build(signer.getPublicKey()))) {
+                throw new IllegalArgumentException("the CRL signature does not verify with the STI-PA CRL signer's key");
+            }
+        } catch (org.bouncycastle.operator.OperatorCreationException | org.bouncycastle.cert.CertException e) {
+            throw new IllegalArgumentException("the CRL signature cannot be checked: " + e.getMessage());
+        }
+        if (crl.getThisUpdate().toInstant().isAfter(now)) {
+            throw new IllegalArgumentException("the CRL's thisUpdate is in the future");
+        }
+        if (crl.getNextUpdate() == null || !crl.getNextUpdate().toInstant().isAfter(now)) {
+            throw new IllegalArgumentException("the CRL is past its nextUpdate");
+        }
+        if (crl.getExtensions() != null) {
+            for (ASN1ObjectIdentifier oid : crl.getExtensions().getCriticalExtensionOIDs()) {
+                if (!KNOWN_CRITICAL.contains(oid)) {
+                    throw new IllegalArgumentException("the CRL has an unprocessed critical extension " + oid);
+                }
+            }
+        }
+        for (Object revoked : crl.getRevokedCertificates()) {
+            X509CRLEntryHolder entry = (X509CRLEntryHolder) revoked;
+            if (entry.getExtensions() != null) {
+                for (ASN1ObjectIdentifier oid : entry.getExtensions().getCriticalExtensionOIDs()) {
+                    if (!KNOWN_ENTRY_CRITICAL.contains(oid)) {
+                        throw new IllegalArgumentException("a CRL entry has an unprocessed critical extension " + oid);
+                    }
+                }
+            }
+        }
+        return new IndirectCrl(crl);
+    }
+
+    private static void validate(List<X509Certificate> chain, Set<TrustAnchor> anchors, Instant now) {
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("no signer certificate");
+        }
+        try {
+            ChainValidation.validate(chain, anchors, now);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("the CRL signer does not chain to an STI-PA trust anchor: " + e.getMessage());
+        }
+    }
+
+    /** The CRL issuer's name, which a SHAKEN certificate's cRLIssuer must name. */
+    public X500Name issuer() {
+        return crl.getIssuer();
+    }
+
+    public Instant nextUpdate() {
+        return crl.getNextUpdate().toInstant();
+    }
+
+    /**
+     * The entry for a certificate, matched on its issuer and serial. BouncyCastle carries an entry's
+     * certificateIssuer forward to the following entries of an indirect CRL (RFC 5280 section 5.3.3); an entry
+     * before any certificateIssuer belongs to the CRL issuer itself and never matches an STI-CA's certificate.
+     */
+    public Optional<Entry> lookup(X509Certificate certificate) {
+        X500Name certificateIssuer = X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded());
+        for (Object revoked : crl.getRevokedCertificates()) {
+            X509CRLEntryHolder entry = (X509CRLEntryHolder) revoked;
+            if (!entry.getSerialNumber().equals(certificate.getSerialNumber())) {
+                continue;
+            }
+            GeneralNames names = entry.getCertificateIssuer();
+            if (names == null) {
+                continue;
+            }
+            for (GeneralName name : names.getNames()) {
+                if (name.getTagNo() == GeneralName.directoryName && X500Name.getInstance(name.getName()).equals(certificateIssuer)) {
+                    return Optional.of(new Entry(entry.getSerialNumber(), entry.getRevocationDate().toInstant(), reason(entry)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String reason(X509CRLEntryHolder entry) {
+        Extension extension = entry.getExtension(Extension.reasonCode);
+        if (extension == null) {
+            return "unspecified";
+        }
+        int code = CRLReason.getInstance(extension.getParsedValue()).getValue().intValue();
+        return switch (code) {
+            case 1 -> "keyCompromise";
+            case 2 -> "cACompromise";
+            case 3 -> "affiliationChanged";
+            case 4 -> "superseded";
+            case 5 -> "cessationOfOperation";
+            case 6 -> "certificateHold";
+            case 8 -> "removeFromCRL";
+            case 9 -> "privilegeWithdrawn";
+            case 10 -> "aACompromise";
+            default -> "unspecified";
+        };
+    }
+}

@@ -1,0 +1,69 @@
+package org.shakenpki.stir;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The claims of a SHAKEN PASSporT (RFC 8588 section 6, RFC 8225 section 5): {@code attest} A, B or C,
+ * {@code origid} present, {@code iat} a NumericDate, {@code orig.tn} a number and {@code dest.tn} an array of
+ * numbers, all canonicalised (RFC 8224 section 8.3) for comparison with the call's From and To.
+ */
+record PassportClaims(String attest, String origid, long iat, String orig, Set<String> dest) {
+
+    /** @throws Rejected 438 Invalid Identity Header when a claim is missing or malformed */
+    static PassportClaims of(Map<String, Object> claims) {
+        if (claims == null) {
+            throw invalid("the PASSporT payload is not a JSON object");
+        }
+        if (!(claims.get("attest") instanceof String attest) || !List.of("A", "B", "C").contains(attest)) {
+            throw invalid("attest must be A, B or C");
+        }
+        if (!(claims.get("origid") instanceof String origid) || origid.isBlank()) {
+            throw invalid("origid is missing");
+        }
+        long iat = iat(claims.get("iat"));
+        if (!(claims.get("orig") instanceof Map<?, ?> orig) || !(orig.get("tn") instanceof String origTn)) {
+            throw invalid("orig must be an object with a tn string");
+        }
+        if (!(claims.get("dest") instanceof Map<?, ?> dest) || !(dest.get("tn") instanceof List<?> destTns) || destTns.isEmpty()) {
+            throw invalid("dest must be an object with a non-empty tn array");
+        }
+        Set<String> canonicalDest = new LinkedHashSet<>();
+        for (Object tn : destTns) {
+            if (!(tn instanceof String text)) {
+                throw invalid("dest.tn must hold strings");
+            }
+            canonicalDest.add(canonical(text, "dest.tn"));
+        }
+        return new PassportClaims(attest, origid, iat, canonical(origTn, "orig.tn"), Set.copyOf(canonicalDest));
+    }
+
+    private static long iat(Object value) {
+        if (value instanceof Number number) {
+            BigDecimal decimal = new BigDecimal(number.toString());
+            if (decimal.signum() >= 0 && decimal.stripTrailingZeros().scale() <= 0) {
+                return decimal.longValueExact();
+            }
+        }
+        // RFC 8588's own example writes iat as a string of digits; some signers copied it.
+        if (value instanceof String text && text.matches("[0-9]{1,12}")) {
+            return Long.parseLong(text);
+        }
+        throw invalid("iat must be a NumericDate");
+    }
+
+    private static String canonical(String tn, String claim) {
+        try {
+            return TelephoneNumbers.canonical(tn);
+        } catch (IllegalArgumentException e) {
+            throw invalid(claim + " is not a telephone number");
+        }
+    }
+
+    private static Rejected invalid(String detail) {
+        return new Rejected(Failure.INVALID_IDENTITY_HEADER, detail);
+    }
+}

@@ -1,0 +1,207 @@
+package org.shakenpki.stir;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import org.bouncycastle.asn1.x500.X500Name;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Verification of a SHAKEN PASSporT carried in a SIP Identity header (RFC 8224 section 6.2, RFC 8225, RFC 8588,
+ * ATIS-1000074), in this order: the Identity header and its parameters; the full-form JWS and its header
+ * ({@code alg} ES256, {@code typ} passport, {@code ppt} shaken, {@code x5u} equal to {@code info}); the claims
+ * ({@code attest}, {@code origid}, {@code iat}, {@code orig}, {@code dest}); {@code iat} freshness against the
+ * request time; orig and dest against the call's From and To; the x5u URL rules and the chain it names; the
+ * signing certificate's SHAKEN profile; the chain to the STI-PA trust list; revocation on the STI-PA indirect
+ * CRL; the ES256 signature. The first failing check decides the result.
+ *
+ * <p>Stateless and thread-safe: its inputs (clock, policy, sources) are given at construction.
+ */
+public final class PassportVerifier {
+    private final Clock clock;
+    private final VerifierPolicy policy;
+    private final CredentialSource credentials;
+    private final StiPaSource stiPa;
+
+    public PassportVerifier(Clock clock, VerifierPolicy policy, CredentialSource credentials, StiPaSource stiPa) {
+        this.clock = clock;
+        this.policy = policy;
+        this.credentials = credentials;
+        this.stiPa = stiPa;
+    }
+
+    /** What is known of the PASSporT so far, for the result. */
+    private static final class Seen {
+        String attest;
+        String origid;
+        String spc;
+        String x5u;
+    }
+
+    public VerificationResult verify(VerificationRequest request) {
+        if (request.identity() == null || request.identity().isBlank()) {
+            return VerificationResult.failed(Failure.NO_IDENTITY, "the request carries no Identity header", null, null, null, null);
+        }
+        Seen seen = new Seen();
+        try {
+            verify(request, seen);
+            return VerificationResult.passed(seen.attest, seen.origid, seen.spc, seen.x5u);
+        } catch (Rejected rejected) {
+            return VerificationResult.failed(rejected.failure(), rejected.getMessage(), seen.attest, seen.origid, seen.spc, seen.x5u);
+        }
+    }
+
+    private void verify(VerificationRequest request, Seen seen) {
+        IdentityHeader header = IdentityHeader.parse(request.identity());
+        if (header.alg() != null && !"ES256".equals(header.alg())) {
+            throw new Rejected(Failure.UNSUPPORTED_CREDENTIAL, "alg " + header.alg() + " is not supported; SHAKEN uses ES256");
+        }
+        if (header.ppt() != null && !"shaken".equals(header.ppt())) {
+            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "ppt " + header.ppt() + " is not supported; expected shaken");
+        }
+        JWSObject jws = parseJws(header.jws());
+        checkJoseHeader(jws.getHeader(), header.info());
+        seen.x5u = header.info();
+        PassportClaims claims = PassportClaims.of(jws.getPayload().toJSONObject());
+        seen.attest = claims.attest();
+        seen.origid = claims.origid();
+        checkFreshness(claims.iat(), request.time() != null ? request.time() : clock.instant());
+        checkNumbers(claims, request);
+
+        URI x5u = X5uRules.check(header.info(), policy.allowedPorts());
+        List<X509Certificate> chain;
+        try {
+            chain = credentials.chain(x5u);
+        } catch (IOException e) {
+            throw new Rejected(Failure.BAD_IDENTITY_INFO, "the certificate at x5u cannot be had: " + e.getMessage());
+        }
+        if (chain.isEmpty()) {
+            throw new Rejected(Failure.BAD_IDENTITY_INFO, "x5u holds no certificate");
+        }
+        X509Certificate leaf = chain.get(0);
+        seen.spc = SigningCertificate.spc(leaf, policy.strictProfile());
+        List<X509Certificate> path = checkTrust(chain);
+        checkRevocation(leaf, path);
+        checkSignature(jws, leaf);
+    }
+
+    private static JWSObject parseJws(String compact) {
+        String[] parts = compact.split("\\.", -1);
+        if (parts.length != 3) {
+            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "the PASSporT is not a JWS compact serialization");
+        }
+        if (parts[1].isEmpty()) {
+            // RFC 8588 section 3: the compact form is not specified for SHAKEN; ATIS-1000074 requires the full form.
+            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "the PASSporT is in compact form; SHAKEN requires the full form");
+        }
+        try {
+            return JWSObject.parse(compact);
+        } catch (ParseException e) {
+            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "the PASSporT is not a valid JWS: " + e.getMessage());
+        }
+    }
+
+    private static void checkJoseHeader(JWSHeader header, String info) {
+        if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) {
+            throw new Rejected(Failure.UNSUPPORTED_CREDENTIAL, "PASSporT alg " + header.getAlgorithm() + " is not supported; SHAKEN uses ES256");
+        }
+        if (header.getType() == null || !"passport".equals(header.getType().getType())) {
+            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "PASSporT typ must be passport");
+        }
+        if (!"shaken".equals(header.getCustomParam("ppt"))) {
+            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "PASSporT ppt must be shaken");
+        }
+        if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
+            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "PASSporT crit " + header.getCriticalParams() + " is not understood");
+        }
+        URI x5u = header.getX509CertURL();
+        if (x5u == null) {
+            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "PASSporT has no x5u");
+        }
+        if (!x5u.toString().equals(info)) {
+            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "PASSporT x5u differs from the Identity header's info");
+        }
+    }
+
+    private void checkFreshness(long iat, Instant reference) {
+        Duration age = Duration.between(Instant.ofEpochSecond(iat), reference);
+        if (age.compareTo(policy.iatFreshness()) > 0) {
+            throw new Rejected(Failure.STALE_DATE, "iat is " + age.toSeconds() + " s before the request time; at most "
+                    + policy.iatFreshness().toSeconds() + " s are accepted");
+        }
+        if (age.negated().compareTo(policy.iatFreshness()) > 0) {
+            throw new Rejected(Failure.STALE_DATE, "iat is " + age.negated().toSeconds() + " s after the request time");
+        }
+    }
+
+    private static void checkNumbers(PassportClaims claims, VerificationRequest request) {
+        if (!claims.orig().equals(request.fromTn())) {
+            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "orig " + claims.orig() + " does not match from " + request.fromTn());
+        }
+        for (String to : request.toTns()) {
+            if (!claims.dest().contains(to)) {
+                throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "dest " + claims.dest() + " does not include to " + to);
+            }
+        }
+    }
+
+    private List<X509Certificate> checkTrust(List<X509Certificate> chain) {
+        TrustList trustList;
+        try {
+            trustList = stiPa.trustList();
+        } catch (IOException e) {
+            throw new Rejected(Failure.VERIFIER_UNAVAILABLE, "the STI-PA trust list is unavailable: " + e.getMessage());
+        }
+        try {
+            return ChainValidation.validate(chain, trustList.anchors(), clock.instant());
+        } catch (GeneralSecurityException e) {
+            throw new Rejected(Failure.UNSUPPORTED_CREDENTIAL,
+                    "the certificate chain does not validate to an STI-CA on the STI-PA trust list: " + e.getMessage());
+        }
+    }
+
+    private void checkRevocation(X509Certificate leaf, List<X509Certificate> path) {
+        IndirectCrl crl;
+        try {
+            crl = stiPa.crl();
+        } catch (IOException e) {
+            throw new Rejected(Failure.VERIFIER_UNAVAILABLE, "the STI-PA CRL is unavailable: " + e.getMessage());
+        }
+        List<X500Name> named = SigningCertificate.crlIssuers(leaf);
+        if (!named.contains(crl.issuer())) {
+            throw new Rejected(Failure.UNSUPPORTED_CREDENTIAL, "the certificate's cRLIssuer " + named
+                    + " is not the STI-PA CRL issuer " + crl.issuer());
+        }
+        for (X509Certificate certificate : path) {
+            Optional<IndirectCrl.Entry> entry = crl.lookup(certificate);
+            if (entry.isPresent()) {
+                throw new Rejected(Failure.CERTIFICATE_REVOKED, "certificate " + certificate.getSerialNumber().toString(16)
+                        + " of " + certificate.getIssuerX500Principal().getName() + " is revoked (" + entry.get().reason()
+                        + ") since " + entry.get().revokedAt());
+            }
+        }
+    }
+
+    private static void checkSignature(JWSObject jws, X509Certificate leaf) {
+        try {
+            if (!jws.verify(new ECDSAVerifier((ECPublicKey) leaf.getPublicKey()))) {
+                throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "the PASSporT signature does not verify with the x5u certificate");
+            }
+        } catch (JOSEException | ClassCastException e) {
+            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "the PASSporT signature cannot be checked: " + e.getMessage());
+        }
+    }
+}

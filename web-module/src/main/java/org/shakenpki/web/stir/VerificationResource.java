@@ -1,0 +1,67 @@
+package org.shakenpki.web.stir;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.shakenpki.stir.VerificationRequest;
+import org.shakenpki.stir.VerificationResult;
+import org.shakenpki.stir.VerificationService;
+import org.shakenpki.web.JsonBodies;
+
+/**
+ * The STI-VS interface in the ATIS-1000082 style: {@code POST /stir/v1/verification}
+ * {@code {"verificationRequest":{"from":{"tn"},"to":{"tn":[...]},"time","identity"}}} answers
+ * {@code {"verificationResponse":{"verstat","reason","sipResponseCode","sipReasonPhrase","failure",...}}}.
+ *
+ * <p>A PASSporT that fails verification is a 200 with {@code TN-Validation-Failed}: the verification was done
+ * and that is its result. A request without {@code identity} is a call without an Identity header: a 200 with
+ * {@code No-TN-Validation} and 428. Only a request that cannot be read (not JSON, a member missing or of the
+ * wrong type, a number that is not a telephone number) is a 400 problem naming the member.
+ */
+@Path("/stir/v1/verification")
+@RequestScoped
+public class VerificationResource {
+
+    @EJB
+    VerificationService verifier;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonObject verify(JsonValue body) {
+        VerificationRequest request = VerificationRequests.parse(JsonBodies.object(body));
+        return Json.createObjectBuilder().add("verificationResponse", render(verifier.verify(request))).build();
+    }
+
+    private static JsonObjectBuilder render(VerificationResult result) {
+        JsonObjectBuilder response = Json.createObjectBuilder()
+                .add("verstat", result.verstat().value())
+                .add("reason", result.reason());
+        if (result.failure() != null) {
+            response.add("failure", result.failure().code());
+            if (result.failure().sipCode() != 0) {
+                response.add("sipResponseCode", result.failure().sipCode())
+                        .add("sipReasonPhrase", result.failure().sipReasonPhrase());
+            }
+        }
+        addIfKnown(response, "attest", result.attest());
+        addIfKnown(response, "origid", result.origid());
+        addIfKnown(response, "spc", result.spc());
+        addIfKnown(response, "x5u", result.x5u());
+        return response;
+    }
+
+    private static void addIfKnown(JsonObjectBuilder builder, String name, String value) {
+        if (value != null) {
+            builder.add(name, value);
+        }
+    }
+}
