@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.shakenpki.config.Backoff;
 import org.shakenpki.net.HttpsFetcher;
 
 import java.io.IOException;
@@ -72,8 +73,8 @@ public class RevocationOutbox {
             return true;
         } catch (IOException | RuntimeException e) {
             // 1, 2, 4 ... 32, then every 60 minutes
-            long minutes = Math.min(60, 1L << Math.min(report.attempts, 6));
-            report.failed(now.plus(Duration.ofMinutes(minutes)), String.valueOf(e.getMessage()));
+            report.failed(now.plus(Backoff.delay(Duration.ofMinutes(1), report.attempts, Duration.ofMinutes(60))),
+                    String.valueOf(e.getMessage()));
             return false;
         }
     }

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
+import org.shakenpki.config.Backoff;
 import org.shakenpki.sks.KeyService;
 
 import java.time.Clock;
@@ -125,9 +126,7 @@ public class CredentialStore {
         if (credential.pendingKeyAlias() != null) {
             keys.deleteKey(TOKEN, credential.pendingKeyAlias(), ACTOR);
         }
-        long factor = 1L << Math.min(credential.attempts(), 12);
-        Duration backoff = FIRST_RETRY.multipliedBy(factor);
-        credential.failed(error, now.plus(backoff.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : backoff), now);
+        credential.failed(error, now.plus(Backoff.delay(FIRST_RETRY, credential.attempts(), LONGEST_RETRY)), now);
         audit.record(ACTOR, "kms.issuance", subject(credential.spc()), Outcome.FAILURE, error);
         return credential;
     }

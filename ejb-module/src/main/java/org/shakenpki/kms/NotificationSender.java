@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.shakenpki.config.Backoff;
 import org.shakenpki.net.HttpsFetcher;
 
 import javax.crypto.Mac;
@@ -62,9 +63,7 @@ public class NotificationSender {
                 notification.delivered(OffsetDateTime.now(clock));
                 delivered++;
             } else {
-                long factor = 1L << Math.min(notification.attempts(), 10);
-                Duration backoff = FIRST_RETRY.multipliedBy(factor);
-                notification.failed(error, now.plus(backoff.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : backoff));
+                notification.failed(error, now.plus(Backoff.delay(FIRST_RETRY, notification.attempts(), LONGEST_RETRY)));
             }
         }
         return delivered;

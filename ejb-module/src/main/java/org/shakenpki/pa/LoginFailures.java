@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
+import org.shakenpki.config.Backoff;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -48,9 +49,7 @@ public class LoginFailures {
             int failures = user.failedLogins() + 1;
             OffsetDateTime lockedUntil = null;
             if (failures >= maxFailures) {
-                long factor = 1L << Math.min(failures - maxFailures, 10);
-                Duration lock = FIRST_LOCK.multipliedBy(factor);
-                lockedUntil = OffsetDateTime.now(clock).plus(lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock);
+                lockedUntil = OffsetDateTime.now(clock).plus(Backoff.delay(FIRST_LOCK, failures - maxFailures, LONGEST_LOCK));
                 detail += "; locked until " + lockedUntil;
             }
             user.loginFailed(lockedUntil);
