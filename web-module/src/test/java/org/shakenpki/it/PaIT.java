@@ -6,7 +6,6 @@ import jakarta.ejb.EJB;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,7 +15,6 @@ import org.shakenpki.audit.Outcome;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,10 +59,7 @@ class PaIT {
     @EJB
     AuditLog audit;
 
-    @ArquillianResource
-    URL url;
-
-    private URI base() throws Exception {
+    private static URI base() {
         return URI.create("https://localhost:" + System.getProperty("it.https.port") + "/");
     }
 
