@@ -2,7 +2,8 @@
 # The EAR on Payara Server against PostgreSQL, end to end: creates a domain on its own port base, configures it
 # the way docs/deployment.md tells operators to, deploys the EAR, waits until /health reports the HSM tokens and
 # PostgreSQL, then has the SP-KMS obtain a certificate over the server's own APIs (STI-PA SPC token, ACME order
-# at the STI-CA with tkauth-01) and checks the published chain. The domain is stopped whatever happens.
+# at the STI-CA with tkauth-01), checks the published chain, and checks that the STI-AS signs with the new key.
+# The domain is stopped whatever happens; target/ear-it keeps its logs.
 #
 # Run by the ear-it Maven profile of ear-module (which unpacks Payara Server) and, through it, by
 # ./shaken-pki test. Environment:
@@ -127,6 +128,11 @@ main() {
     printf '%s' "${out%$'\n'*}"
   }
   json() { jq -Rs . <<< "$1"; }
+  b64url_decode() {
+    local text="${1//-/+}"; text="${text//_//}"
+    while (( ${#text} % 4 )); do text+="="; done
+    base64 -d <<< "$text"
+  }
 
   say "STI-PA: trust the STI-CA root; account local-sp with SPC $SPC; API user local-sp-kms"
   curl -sSf --cacert "$WORK/tls/server.pem" "$HTTPS/sti-ca/root.pem" > "$WORK/sti-ca-root.pem" || fail "no STI-CA root over https"
@@ -163,7 +169,23 @@ main() {
   [[ "$(openssl x509 -in "$WORK/chain-1.pem" -noout -serial | cut -d= -f2 | hex)" == "$(jq -r .serialNumber <<< "$credential" | hex)" ]] \
     || fail "the published certificate is not the credential's"
 
+  say "STI-AS: a PASSporT signed with the new HSM key, naming the published chain"
+  local identity jws signature
+  identity="$(curl -sSf -H 'Content-Type: application/json' "$BASE/stir/v1/signing" \
+    -d "{\"signingRequest\":{\"attest\":\"A\",\"dest\":{\"tn\":[\"12155550131\"]},\"orig\":{\"tn\":\"12155550121\"}}}" \
+    | jq -r .signingResponse.identity)" || fail "the STI-AS did not sign"
+  [[ "$identity" == *";info=<$url>;alg=ES256;ppt=shaken" ]] || fail "the STI-AS does not name $url: $identity"
+  jws="${identity%%;*}"
+  # ES256 in JWS is R||S (RFC 7518 section 3.4); openssl verifies the DER SEQUENCE of the two INTEGERs.
+  signature="$(b64url_decode "${jws##*.}" | od -An -v -tx1 | tr -d ' \n')"
+  [[ ${#signature} -eq 128 ]] || fail "not a P-256 signature: ${jws##*.}"
+  printf 'asn1=SEQUENCE:sig\n[sig]\nr=INTEGER:0x%s\ns=INTEGER:0x%s\n' "${signature:0:64}" "${signature:64:64}" > "$WORK/sig.cnf"
+  openssl asn1parse -genconf "$WORK/sig.cnf" -out "$WORK/sig.der" -noout
+  openssl x509 -in "$WORK/chain-1.pem" -noout -pubkey > "$WORK/leaf-key.pem"
+  printf '%s' "${jws%.*}" | openssl dgst -sha256 -verify "$WORK/leaf-key.pem" -signature "$WORK/sig.der" >/dev/null \
+    || fail "the PASSporT signature does not verify with the certificate's key"
+
   say "PASSED: $subject, serial $(jq -r .serialNumber <<< "$credential"), on Payara Server with PostgreSQL"
 }
 
-main "$@"
+main "$@"; exit
