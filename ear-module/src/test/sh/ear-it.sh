@@ -58,17 +58,18 @@ main() {
   mkdir -p "$WORK" "$DATA"
 
   say "SoftHSM2 tokens and the TLS key"
-  "$HSM_CONFIG/create-tokens.sh" --fresh "$WORK/hsm" >/dev/null
-  "$HSM_CONFIG/create-tls-keystore.sh" "$WORK/tls" >/dev/null
+  "$HSM_CONFIG/create-tokens.sh" --fresh "$WORK/hsm" >/dev/null || fail "create-tokens.sh"
+  "$HSM_CONFIG/create-tls-keystore.sh" "$WORK/tls" >/dev/null || fail "create-tls-keystore.sh"
 
   say "domain $DOMAIN on port base $PORTBASE (admin $ADMIN_PORT, http $HTTP_PORT, https $HTTPS_PORT)"
-  "$PAYARA_HOME/bin/asadmin" create-domain --nopassword --portbase "$PORTBASE" --domaindir "$WORK/domains" "$DOMAIN" >/dev/null
+  "$PAYARA_HOME/bin/asadmin" create-domain --nopassword --portbase "$PORTBASE" --domaindir "$WORK/domains" "$DOMAIN" >/dev/null \
+    || fail "create-domain (are the ports of port base $PORTBASE free?)"
   # The https listener serves the certificate named s1as: put the localhost certificate (which the application's
   # outbound clients trust through shakenpki.tls.trust-pem) under that name.
   keystore="$DOMAIN_DIR/config/keystore.p12"
   keytool -delete -alias s1as -keystore "$keystore" -storepass changeit >/dev/null
   keytool -importkeystore -srckeystore "$WORK/tls/keystore.p12" -srcstoretype PKCS12 -srcstorepass:file "$WORK/tls/keystore.pass" \
-    -srcalias shaken-tls -destkeystore "$keystore" -deststoretype PKCS12 -deststorepass changeit -destalias s1as >/dev/null 2>&1
+    -srcalias shaken-tls -destkeystore "$keystore" -deststoretype PKCS12 -deststorepass changeit -destalias s1as >/dev/null 2>&1 || fail "cannot import the TLS key"
 
   say "starting the domain (SOFTHSM2_CONF in its environment)"
   export SOFTHSM2_CONF="$WORK/hsm/softhsm2.conf"
