@@ -6,8 +6,8 @@
 # provisions what the measurements need (STI-PA account, API users, an ACTIVE SP-KMS credential), makes a
 # private SoftHSM2 token for the raw signing rate, then runs the Java driver (bench/src/main/java).
 #
-# Settings (environment): BENCH_N (issuances per run, 40), BENCH_C (concurrent clients, 2), BENCH_RUNS (3),
-# BENCH_SECONDS (per signing/verification run, 5), BENCH_WARMUP_ISSUANCES (20), BENCH_WARMUP_SECONDS (4),
+# Settings (environment): BENCH_N (issuances per run, 30), BENCH_C (concurrent clients, 2), BENCH_RUNS (3),
+# BENCH_SECONDS (per signing/verification run, 5), BENCH_WARMUP_ISSUANCES (60), BENCH_WARMUP_SECONDS (4),
 # BENCH_JMH_SECONDS (per JMH iteration, 2), BENCH_SKIP_RAW=1 (no JMH, for profiling runs), BENCH_REPORT (bench-report.json), plus the launcher's
 # SHAKEN_PKI_DATA, SHAKEN_PKI_HTTP_PORT, SHAKEN_PKI_HTTPS_PORT and SHAKEN_PKI_JAVA_OPTS.
 set -euo pipefail
@@ -86,11 +86,11 @@ say "measuring (machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)) 
 SOFTHSM2_CONF="$scratch/hsm/softhsm2.conf" java -Xmx512m -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" \
   -Dbench.http="http://127.0.0.1:$HTTP_PORT" -Dbench.https="https://localhost:$HTTPS_PORT" \
   -Dbench.trust-pem="$DATA/tls/server.pem" -Dbench.data="$DATA" -Dbench.pid="$pid" -Dbench.clk-tck="$(getconf CLK_TCK)" \
-  -Dbench.n="${BENCH_N:-40}" -Dbench.c="${BENCH_C:-2}" -Dbench.runs="${BENCH_RUNS:-3}" \
-  -Dbench.seconds="${BENCH_SECONDS:-5}" -Dbench.warmup-issuances="${BENCH_WARMUP_ISSUANCES:-20}" \
+  -Dbench.n="${BENCH_N:-30}" -Dbench.c="${BENCH_C:-2}" -Dbench.runs="${BENCH_RUNS:-3}" \
+  -Dbench.seconds="${BENCH_SECONDS:-5}" -Dbench.warmup-issuances="${BENCH_WARMUP_ISSUANCES:-60}" \
   -Dbench.warmup-seconds="${BENCH_WARMUP_SECONDS:-4}" -Dbench.jmh-seconds="${BENCH_JMH_SECONDS:-2}" \
   -Dbench.hsm.cfg="$scratch/hsm/sunpkcs11-bench.cfg" -Dbench.hsm.pin-file="$scratch/hsm/bench.pin" \
-  -Dbench.skip-raw="${BENCH_SKIP_RAW:-false}" -Dbench.startup-s="$startup" -Dbench.report="$REPORT" \
+  -Dbench.skip-raw="$([[ "${BENCH_SKIP_RAW:-0}" == 1 ]] && echo true || echo false)" -Dbench.startup-s="$startup" -Dbench.report="$REPORT" \
   -Dbench.version.app="$(sed -n '0,/<version>/s|.*<version>\(.*\)</version>.*|\1|p' "$ROOT/pom.xml")" \
   -Dbench.version.payara="$(pom_property payara.version)" -Dbench.version.acme4j="$(pom_property acme4j.version)" -Dbench.version.jmh="$(pom_property jmh.version)" \
   -Dbench.version.softhsm="$(softhsm2-util --version 2>/dev/null || echo unknown)" \

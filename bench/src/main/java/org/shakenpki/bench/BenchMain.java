@@ -56,17 +56,21 @@ public final class BenchMain {
         failOnErrors("issuance warm-up", LoadRun.count(s.c(), s.warmupIssuances(), issue));
         List<Double> issuanceRates = new ArrayList<>();
         List<Double> cpuPerIssuance = new ArrayList<>();
+        List<Double> cpuPerIssuanceWithoutJit = new ArrayList<>();
         List<double[]> issuanceLatencies = new ArrayList<>();
         for (int run = 0; run < s.runs(); run++) {
             long before = ProcStats.cpuTicks(pid);
+            long beforeWithoutJit = ProcStats.cpuTicksWithoutJit(pid);
             LoadRun.Result result = LoadRun.count(s.c(), s.n(), issue);
             long after = ProcStats.cpuTicks(pid);
+            long afterWithoutJit = ProcStats.cpuTicksWithoutJit(pid);
             failOnErrors("issuance", result);
             issuanceRates.add(result.perSecond());
             cpuPerIssuance.add((after - before) * 1000.0 / s.clockTicks() / result.completed());
+            cpuPerIssuanceWithoutJit.add((afterWithoutJit - beforeWithoutJit) * 1000.0 / s.clockTicks() / result.completed());
             issuanceLatencies.add(result.latenciesMs());
-            System.out.printf("  run %d: %.1f/s, server CPU %.1f ms per issuance%n", run + 1, result.perSecond(),
-                    cpuPerIssuance.get(run));
+            System.out.printf("  run %d: %.1f/s, server CPU %.1f ms per issuance (%.1f ms without the JIT compiler)%n",
+                    run + 1, result.perSecond(), cpuPerIssuance.get(run), cpuPerIssuanceWithoutJit.get(run));
         }
         double[] allIssuances = issuanceLatencies.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
         double rss = ProcStats.rssMb(pid);
@@ -122,6 +126,7 @@ public final class BenchMain {
         report.put("issuance_p50_ms", Stats.percentile(allIssuances, 50));
         report.put("issuance_p99_ms", Stats.percentile(allIssuances, 99));
         report.put("server_cpu_ms_per_issuance", Stats.median(cpuPerIssuance));
+        report.put("server_cpu_ms_per_issuance_without_jit", Stats.median(cpuPerIssuanceWithoutJit));
         report.put("signing_per_s", Stats.median(signingRates));
         report.put("raw_hsm_sign_per_s", rawSign);
         report.put("server_cpu_ms_per_signature", Stats.median(cpuPerSignature));
