@@ -9,7 +9,7 @@ final class Table {
 
     static String of(Map<String, Object> r) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%-30s %12s   %s%n", "metric", "value", "limit / target"));
+        out.append(String.format("%-40s %12s   %s%n", "metric", "value", "limit / target"));
         row(out, r, "issuance_per_s", "");
         row(out, r, "issuance_p50_ms", "");
         row(out, r, "issuance_p99_ms", "");
@@ -30,7 +30,7 @@ final class Table {
     private static void row(StringBuilder out, Map<String, Object> r, String key, String note) {
         Object v = r.get(key);
         String value = v instanceof Double d ? (Double.isFinite(d) ? String.format("%.1f", d) : "-") : v == null ? "-" : v.toString();
-        out.append(String.format("%-30s %12s   %s%n", key, value, note));
+        out.append(String.format("%-40s %12s   %s%n", key, value, note));
     }
 
     private static String ratio(Map<String, Object> r, String measured, String limit) {
