@@ -81,13 +81,17 @@ public final class BenchMain {
         failOnErrors("signing warm-up", LoadRun.timed(s.c(), s.warmupSeconds(), sign));
         List<Double> signingRates = new ArrayList<>();
         List<Double> cpuPerSignature = new ArrayList<>();
+        List<Double> cpuPerSignatureWithoutJit = new ArrayList<>();
         for (int run = 0; run < s.runs(); run++) {
             long before = ProcStats.cpuTicks(pid);
+            long beforeWithoutJit = ProcStats.cpuTicksWithoutJit(pid);
             LoadRun.Result result = LoadRun.timed(s.c(), s.seconds(), sign);
             long after = ProcStats.cpuTicks(pid);
+            long afterWithoutJit = ProcStats.cpuTicksWithoutJit(pid);
             failOnErrors("signing", result);
             signingRates.add(result.perSecond());
             cpuPerSignature.add((after - before) * 1000.0 / s.clockTicks() / result.completed());
+            cpuPerSignatureWithoutJit.add((afterWithoutJit - beforeWithoutJit) * 1000.0 / s.clockTicks() / result.completed());
             System.out.printf("  run %d: %.0f/s%n", run + 1, result.perSecond());
         }
 
@@ -130,6 +134,7 @@ public final class BenchMain {
         report.put("signing_per_s", Stats.median(signingRates));
         report.put("raw_hsm_sign_per_s", rawSign);
         report.put("server_cpu_ms_per_signature", Stats.median(cpuPerSignature));
+        report.put("server_cpu_ms_per_signature_without_jit", Stats.median(cpuPerSignatureWithoutJit));
         report.put("verification_per_s", verification);
         report.put("raw_verify_per_s", rawVerify);
         report.put("server_cpu_ms_per_verification", cpuPerVerification);
