@@ -2,7 +2,8 @@
 # ./shaken-pki bench: measures issuance, signing and verification of the embedded server against the raw
 # HSM and JCA rates, start-up time and memory; prints a table and writes bench-report.json at the top level.
 #
-# Starts the server when it is not running (and stops it again at the end unless BENCH_KEEP_SERVER=1),
+# Starts the server when it is not running (and stops it again at the end unless BENCH_KEEP_SERVER=1; a server
+# started elsewhere must allow x5u URLs on its HTTPS port: shakenpki.vs.allowed-ports),
 # provisions what the measurements need (STI-PA account, API users, an ACTIVE SP-KMS credential), makes a
 # private SoftHSM2 token for the raw signing rate, then runs the Java driver (bench/src/main/java).
 #
@@ -41,7 +42,9 @@ startup=""
 started_here=false
 if ! "$LAUNCHER" status >/dev/null 2>&1; then
   t0="$(date +%s.%N)"
-  "$LAUNCHER" start | sed 's/^/  /'
+  # The STI-VS accepts x5u URLs on the standard ports only; the bench's server publishes on its own port.
+  SHAKEN_PKI_JAVA_OPTS="${SHAKEN_PKI_JAVA_OPTS:-} -Dshakenpki.vs.allowed-ports=443,8443,$HTTPS_PORT" \
+    "$LAUNCHER" start | sed 's/^/  /'
   startup="$(echo "$(date +%s.%N) - $t0" | bc)"
   started_here=true
   say "start-up to healthy: ${startup} s"

@@ -99,31 +99,21 @@ public final class BenchMain {
         Double verification = null;
         Double cpuPerVerification = null;
         HttpResponse<String> probe = stir.verifyRaw(stir.sign());
+        boolean failed = false;
         if (probe.statusCode() == 404) {
             notes.put("verification", "skipped: POST /stir/v1/verification answered 404 (no STI-VS in this build)");
             System.out.println("  skipped: the server has no STI-VS (404)");
         } else {
-            List<Double> rates = new ArrayList<>();
-            List<Double> cpu = new ArrayList<>();
-            for (int run = -1; run < s.runs(); run++) {
-                // fresh PASSporTs per run: the STI-VS rejects an iat older than its freshness window
-                List<String> identities = new ArrayList<>();
-                for (int i = 0; i < 8; i++) {
-                    identities.add(stir.sign());
-                }
-                LoadRun.Operation verify = client -> stir.verify(identities.get((int) (System.nanoTime() % identities.size())));
-                long before = ProcStats.cpuTicks(pid);
-                LoadRun.Result result = LoadRun.timed(s.c(), run < 0 ? s.warmupSeconds() : s.seconds(), verify);
-                long after = ProcStats.cpuTicks(pid);
-                failOnErrors(run < 0 ? "verification warm-up" : "verification", result);
-                if (run >= 0) {
-                    rates.add(result.perSecond());
-                    cpu.add((after - before) * 1000.0 / s.clockTicks() / result.completed());
-                    System.out.printf("  run %d: %.0f/s%n", run + 1, result.perSecond());
-                }
+            try {
+                Measured measured = verification(s, stir, pid);
+                verification = measured.perSecond();
+                cpuPerVerification = measured.cpuMs();
+            } catch (IllegalStateException e) {
+                // a failing STI-VS is reported as such, never as a rate, and the other results are kept
+                notes.put("verification", "failed: " + e.getMessage());
+                System.out.println("  failed: " + e.getMessage());
+                failed = true;
             }
-            verification = Stats.median(rates);
-            cpuPerVerification = Stats.median(cpu);
         }
 
         report.put("issuance_per_s", Stats.median(issuanceRates));
@@ -154,6 +144,36 @@ public final class BenchMain {
         System.out.println();
         System.out.print(Table.of(report));
         System.out.println("report: " + s.report());
+        if (failed) {
+            System.exit(1);
+        }
+    }
+
+    /** A measured rate and the server CPU per operation, both medians over the runs. */
+    private record Measured(double perSecond, double cpuMs) {
+    }
+
+    private static Measured verification(Settings s, Stir stir, long pid) throws Exception {
+        List<Double> rates = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        for (int run = -1; run < s.runs(); run++) {
+            // fresh PASSporTs per run: the STI-VS rejects an iat older than its freshness window
+            List<String> identities = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                identities.add(stir.sign());
+            }
+            LoadRun.Operation verify = client -> stir.verify(identities.get((int) (System.nanoTime() % identities.size())));
+            long before = ProcStats.cpuTicks(pid);
+            LoadRun.Result result = LoadRun.timed(s.c(), run < 0 ? s.warmupSeconds() : s.seconds(), verify);
+            long after = ProcStats.cpuTicks(pid);
+            failOnErrors(run < 0 ? "verification warm-up" : "verification", result);
+            if (run >= 0) {
+                rates.add(result.perSecond());
+                cpu.add((after - before) * 1000.0 / s.clockTicks() / result.completed());
+                System.out.printf("  run %d: %.0f/s%n", run + 1, result.perSecond());
+            }
+        }
+        return new Measured(Stats.median(rates), Stats.median(cpu));
     }
 
     private static void failOnErrors(String what, LoadRun.Result result) {
