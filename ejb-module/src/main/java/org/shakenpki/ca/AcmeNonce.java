@@ -1,5 +1,6 @@
 package org.shakenpki.ca;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,8 +8,14 @@ import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 
-/** An unused ACME nonce (RFC 8555 section 6.5); the row is deleted when the nonce is used. */
+/**
+ * An unused ACME nonce (RFC 8555 section 6.5); the row is deleted when the nonce is used.
+ *
+ * <p>Not in the shared cache: a nonce is written once and then only deleted by a bulk query, so a cached copy is
+ * never read, and every bulk delete had EclipseLink walk the cached nonces to invalidate the used one.
+ */
 @Entity
+@Cacheable(false)
 @Table(name = "acme_nonce")
 public class AcmeNonce {
     @Id

@@ -1,7 +1,6 @@
 package org.shakenpki.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,10 +20,10 @@ public class IndexResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject index() {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("name", "shaken-pki")
                 .add("health", uri.getBaseUriBuilder().replacePath("/health").build().toString())
-                .add("stiPa", Json.createObjectBuilder()
+                .add("stiPa", JsonBuilders.object()
                         .add("login", uri.getBaseUriBuilder().path("api/v1/auth/login").build().toString())
                         .add("caList", uri.getBaseUriBuilder().path("api/v1/ca-list").build().toString())
                         .add("crl", uri.getBaseUriBuilder().path("download/v1/crl").build().toString())

@@ -1,10 +1,10 @@
 package org.shakenpki.web.acme;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import org.shakenpki.ca.Views;
 import org.shakenpki.problem.ProblemType;
+import org.shakenpki.web.JsonBuilders;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,9 +17,9 @@ public final class AcmeJson {
     }
 
     public static String account(Views.Account account, AcmeUrls urls) {
-        JsonArrayBuilder contact = Json.createArrayBuilder();
+        JsonArrayBuilder contact = JsonBuilders.array();
         account.contact().forEach(contact::add);
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("status", account.status())
                 .add("contact", contact)
                 .add("termsOfServiceAgreed", account.termsOfServiceAgreed())
@@ -28,17 +28,17 @@ public final class AcmeJson {
     }
 
     public static String orders(List<String> ids, AcmeUrls urls) {
-        JsonArrayBuilder orders = Json.createArrayBuilder();
+        JsonArrayBuilder orders = JsonBuilders.array();
         ids.forEach(id -> orders.add(urls.order(id)));
-        return Json.createObjectBuilder().add("orders", orders).build().toString();
+        return JsonBuilders.object().add("orders", orders).build().toString();
     }
 
     public static String order(Views.Order order, AcmeUrls urls) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonBuilders.object()
                 .add("status", order.status())
                 .add("expires", time(order.expires()))
-                .add("identifiers", Json.createArrayBuilder().add(identifier(order.identifier())))
-                .add("authorizations", Json.createArrayBuilder().add(urls.authorization(order.authorizationId())))
+                .add("identifiers", JsonBuilders.array().add(identifier(order.identifier())))
+                .add("authorizations", JsonBuilders.array().add(urls.authorization(order.authorizationId())))
                 .add("finalize", urls.order(order.id()) + "/finalize");
         if (order.notBefore() != null) {
             json.add("notBefore", time(order.notBefore()));
@@ -59,11 +59,11 @@ public final class AcmeJson {
     }
 
     public static String authorization(Views.Authorization authorization, AcmeUrls urls) {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("identifier", identifier(authorization.identifier()))
                 .add("status", authorization.status())
                 .add("expires", time(authorization.expires()))
-                .add("challenges", Json.createArrayBuilder().add(challengeObject(authorization.challenge(), urls)))
+                .add("challenges", JsonBuilders.array().add(challengeObject(authorization.challenge(), urls)))
                 .build().toString();
     }
 
@@ -72,7 +72,7 @@ public final class AcmeJson {
     }
 
     private static JsonObjectBuilder challengeObject(Views.Challenge challenge, AcmeUrls urls) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonBuilders.object()
                 .add("type", "tkauth-01")
                 .add("tkauth-type", "atc")
                 .add("url", urls.challenge(challenge.id()))
@@ -88,13 +88,13 @@ public final class AcmeJson {
     }
 
     private static JsonObjectBuilder identifier(String value) {
-        return Json.createObjectBuilder().add("type", "TNAuthList").add("value", value);
+        return JsonBuilders.object().add("type", "TNAuthList").add("value", value);
     }
 
     private static JsonObjectBuilder problem(Views.Problem problem) {
         int status = Arrays.stream(ProblemType.values()).filter(t -> t.uri().equals(problem.type()))
                 .findFirst().map(ProblemType::status).orElse(400);
-        return Json.createObjectBuilder().add("type", problem.type()).add("detail", problem.detail()).add("status", status);
+        return JsonBuilders.object().add("type", problem.type()).add("detail", problem.detail()).add("status", status);
     }
 
     private static String time(OffsetDateTime time) {

@@ -2,7 +2,6 @@ package org.shakenpki.web.acme;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.shakenpki.ca.CaSettings;
+import org.shakenpki.web.JsonBuilders;
 
 /** The ACME directory (RFC 8555 section 7.1.1). No pre-authorization, so no newAuthz. */
 @Path("/acme/directory")
@@ -27,9 +27,9 @@ public class DirectoryResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String directory() {
         AcmeUrls urls = AcmeUrls.of(uriInfo, settings);
-        JsonObjectBuilder meta = Json.createObjectBuilder().add("externalAccountRequired", false);
+        JsonObjectBuilder meta = JsonBuilders.object().add("externalAccountRequired", false);
         settings.termsOfService().ifPresent(url -> meta.add("termsOfService", url));
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("newNonce", urls.path("new-nonce"))
                 .add("newAccount", urls.path("new-account"))
                 .add("newOrder", urls.path("new-order"))

@@ -2,7 +2,6 @@ package org.shakenpki.web.kms;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -23,6 +22,7 @@ import org.shakenpki.kms.CredentialManagement;
 import org.shakenpki.kms.KmsAdmin;
 import org.shakenpki.kms.ManagedCredential;
 import org.shakenpki.web.JsonBodies;
+import org.shakenpki.web.JsonBuilders;
 
 import java.time.OffsetDateTime;
 
@@ -62,7 +62,7 @@ public class CredentialResource {
     @GET
     public JsonArray list() {
         actor();
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonBuilders.array();
         credentials.list().forEach(c -> array.add(summary(c)));
         return array.build();
     }
@@ -97,21 +97,21 @@ public class CredentialResource {
     }
 
     private static JsonObject render(CredentialManagement.View view) {
-        JsonObjectBuilder json = Json.createObjectBuilder(summary(view.credential()));
+        JsonObjectBuilder json = JsonBuilders.object(summary(view.credential()));
         ManagedCredential c = view.credential();
         put(json, "certificateChain", c.chainPem());
-        JsonArrayBuilder history = Json.createArrayBuilder();
+        JsonArrayBuilder history = JsonBuilders.array();
         view.history().forEach(h -> {
-            JsonObjectBuilder entry = Json.createObjectBuilder().add("keyAlias", h.keyAlias())
+            JsonObjectBuilder entry = JsonBuilders.object().add("keyAlias", h.keyAlias())
                     .add("replacedAt", h.replacedAt().toString()).add("keyDestroyed", h.keyDestroyed())
                     .add("destroyKeyAfter", h.destroyKeyAfter().toString());
             put(entry, "serialNumber", h.serialHex());
             put(entry, "notAfter", h.notAfter());
             history.add(entry);
         });
-        JsonArrayBuilder notifications = Json.createArrayBuilder();
+        JsonArrayBuilder notifications = JsonBuilders.array();
         view.notifications().forEach(n -> {
-            JsonObjectBuilder entry = Json.createObjectBuilder().add("attempts", n.attempts());
+            JsonObjectBuilder entry = JsonBuilders.object().add("attempts", n.attempts());
             put(entry, "deliveredAt", n.deliveredAt());
             put(entry, "lastError", n.lastError());
             notifications.add(entry);
@@ -120,7 +120,7 @@ public class CredentialResource {
     }
 
     private static JsonObject summary(ManagedCredential c) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonBuilders.object()
                 .add("spc", c.spc())
                 .add("state", c.state().name())
                 .add("acmeDirectory", c.options().acmeDirectory())

@@ -3,7 +3,6 @@ package org.shakenpki.web.pa;
 import org.shakenpki.web.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -31,6 +30,7 @@ import org.shakenpki.pa.UserRole;
 import org.shakenpki.pkix.Pem;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
+import org.shakenpki.web.JsonBuilders;
 
 import java.util.Locale;
 
@@ -62,7 +62,7 @@ public class AdminResource {
     @GET
     @Path("accounts")
     public JsonArray listAccounts() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonBuilders.array();
         accounts.accounts(admin()).forEach(view -> array.add(render(view)));
         return array.build();
     }
@@ -116,7 +116,7 @@ public class AdminResource {
         UserRole role = role(JsonBodies.string(request, "role"));
         var generated = accounts.createUser(admin(), userId, role, JsonBodies.optionalString(request, "accountId"),
                 JsonBodies.optionalString(request, "password"));
-        JsonObjectBuilder response = Json.createObjectBuilder().add("userId", userId).add("role", role.name());
+        JsonObjectBuilder response = JsonBuilders.object().add("userId", userId).add("role", role.name());
         generated.ifPresent(password -> response.add("password", password));
         return Response.status(Response.Status.CREATED).entity(response.build()).build();
     }
@@ -129,14 +129,14 @@ public class AdminResource {
             throw new ProblemException(ProblemType.MALFORMED, "active must be true or false");
         }
         accounts.setUserActive(admin(), userId, active);
-        return Json.createObjectBuilder().add("userId", userId).add("active", active).build();
+        return JsonBuilders.object().add("userId", userId).add("active", active).build();
     }
 
     @GET
     @Path("trust-anchors")
     public JsonArray trustAnchors() {
         admin();
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonBuilders.array();
         trustList.anchors().forEach(anchor -> array.add(render(anchor)));
         return array.build();
     }
@@ -159,8 +159,8 @@ public class AdminResource {
     @Path("revocations")
     public JsonArray listRevocations() {
         admin();
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        revocations.list().forEach(r -> array.add(Json.createObjectBuilder()
+        JsonArrayBuilder array = JsonBuilders.array();
+        revocations.list().forEach(r -> array.add(JsonBuilders.object()
                 .add("issuer", r.issuerName()).add("serialNumber", r.serialHex()).add("reason", r.reason())
                 .add("revokedAt", r.revokedAt().toString()).add("requestedBy", r.requestedBy())));
         return array.build();
@@ -183,9 +183,9 @@ public class AdminResource {
     }
 
     private static JsonObject render(AccountAdministration.AccountView view) {
-        JsonArrayBuilder spcs = Json.createArrayBuilder();
+        JsonArrayBuilder spcs = JsonBuilders.array();
         view.spcs().forEach(spc -> spcs.add(render(spc)));
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("accountId", view.account().accountId())
                 .add("name", view.account().name())
                 .add("active", view.account().active())
@@ -196,11 +196,11 @@ public class AdminResource {
     }
 
     private static JsonObject render(ServiceProviderCode code) {
-        return Json.createObjectBuilder().add("spc", code.spc()).add("active", code.active()).build();
+        return JsonBuilders.object().add("spc", code.spc()).add("active", code.active()).build();
     }
 
     private static JsonObject render(TrustAnchor anchor) {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("fingerprint", anchor.fingerprint())
                 .add("subject", anchor.subject())
                 .add("addedAt", anchor.addedAt().toString())

@@ -3,7 +3,6 @@ package org.shakenpki.web.pa;
 import org.shakenpki.web.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +16,7 @@ import org.shakenpki.pa.Authentication;
 import org.shakenpki.pa.LoginResult;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
+import org.shakenpki.web.JsonBuilders;
 
 /**
  * STI-PA login, refresh and logout, shaped as the deployed US STI-PA API (iconectiv
@@ -57,11 +57,11 @@ public class AuthResource {
             throw new ProblemException(ProblemType.UNAUTHENTICATED, "send the access token in the Authorization header");
         }
         authentication.logout(Credentials.bearer(authorization));
-        return Json.createObjectBuilder().add("status", "success").add("message", "User logged out successfully").build();
+        return JsonBuilders.object().add("status", "success").add("message", "User logged out successfully").build();
     }
 
     private static JsonObject tokens(LoginResult result, String message) {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("status", "success")
                 .add("accessToken", result.accessToken())
                 .add("refreshToken", result.refreshToken())

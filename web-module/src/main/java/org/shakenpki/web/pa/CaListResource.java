@@ -2,7 +2,6 @@ package org.shakenpki.web.pa;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.shakenpki.pa.TrustListService;
+import org.shakenpki.web.JsonBuilders;
 
 /**
  * The STI-CA trust list as the deployed STI-PA serves it: {@code GET /api/v1/ca-list} answers
@@ -30,7 +30,7 @@ public class CaListResource {
     @Produces({MediaType.APPLICATION_JSON, TokenResource.JOSE_JSON})
     public JsonObject caList(@Context HttpHeaders headers) {
         credentials.caller(headers);
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("status", "success")
                 .add("message", "STI-CA trustList request is successful")
                 .add("caList", trustList.caList())

@@ -3,7 +3,6 @@ package org.shakenpki.web.pa;
 import org.shakenpki.web.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.shakenpki.pa.RevocationRequest;
 import org.shakenpki.pa.RevocationService;
+import org.shakenpki.web.JsonBuilders;
 
 /**
  * Puts a SHAKEN certificate on the STI-PA CRL: {@code POST /api/v1/revocations} with
@@ -41,7 +41,7 @@ public class RevocationResource {
         RevocationService.Result result = revocations.revoke(caller, new RevocationRequest(
                 JsonBodies.optionalString(request, "certificate"), JsonBodies.optionalString(request, "issuer"),
                 JsonBodies.optionalString(request, "serialNumber"), JsonBodies.optionalString(request, "reason")));
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("status", "success")
                 .add("message", result.newlyRevoked() ? "certificate revoked" : "certificate was already revoked")
                 .add("issuer", result.issuer())

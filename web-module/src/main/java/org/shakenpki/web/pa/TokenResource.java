@@ -3,7 +3,6 @@ package org.shakenpki.web.pa;
 import org.shakenpki.web.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +17,7 @@ import org.shakenpki.pa.SpcTokenIssuer;
 import org.shakenpki.pa.SpcTokenRequest;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
+import org.shakenpki.web.JsonBuilders;
 
 /**
  * SPC token acquisition (RFC 9447 section 5.1, RFC 9448 section 5.5, iconectiv STI-PA API):
@@ -52,7 +52,7 @@ public class TokenResource {
             throw new ProblemException(ProblemType.MALFORMED, "the body is {\"atc\":{...}} or the atc members themselves");
         }
         SpcTokenIssuer.Issued issued = issuer.issue(caller, accountId, new SpcTokenRequest(JsonBodies.plain(atc)));
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("status", "success")
                 .add("message", "SPC token for spc: " + issued.spcs() + " is created successfully")
                 .add("token", issued.token())

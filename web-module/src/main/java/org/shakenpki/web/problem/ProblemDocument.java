@@ -1,10 +1,10 @@
 package org.shakenpki.web.problem;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
+import org.shakenpki.web.JsonBuilders;
 
 import java.util.Collection;
 import java.util.List;
@@ -36,7 +36,7 @@ public record ProblemDocument(ProblemType type, int status, String detail,
 
     /** The JSON text of the document. */
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonBuilders.object()
                 .add("type", type.uri())
                 .add("title", type.title())
                 .add("status", status);
@@ -44,12 +44,12 @@ public record ProblemDocument(ProblemType type, int status, String detail,
             json.add("detail", detail);
         }
         if (!subproblems.isEmpty()) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JsonBuilders.array();
             for (ProblemException.Subproblem sub : subproblems) {
-                array.add(Json.createObjectBuilder()
+                array.add(JsonBuilders.object()
                         .add("type", sub.type().uri())
                         .add("detail", sub.detail())
-                        .add("identifier", Json.createObjectBuilder()
+                        .add("identifier", JsonBuilders.object()
                                 .add("type", sub.identifierType())
                                 .add("value", sub.identifierValue())));
             }
@@ -61,7 +61,7 @@ public record ProblemDocument(ProblemType type, int status, String detail,
 
     private static void addValue(JsonObjectBuilder json, String name, Object value) {
         if (value instanceof Collection<?> values) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JsonBuilders.array();
             values.forEach(v -> array.add(String.valueOf(v)));
             json.add(name, array);
         } else if (value instanceof Number number) {

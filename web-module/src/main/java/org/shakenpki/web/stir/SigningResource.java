@@ -2,7 +2,6 @@ package org.shakenpki.web.stir;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -18,6 +17,7 @@ import org.shakenpki.stir.PassportSigner;
 import org.shakenpki.stir.SigningRequest;
 import org.shakenpki.stir.TelephoneNumbers;
 import org.shakenpki.web.JsonBodies;
+import org.shakenpki.web.JsonBuilders;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,8 +51,8 @@ public class SigningResource {
             throw new ProblemException(ProblemType.MALFORMED, "signingRequest is required and must be an object");
         }
         String identity = signer.sign(parse(wrapped.asJsonObject()));
-        return Json.createObjectBuilder()
-                .add("signingResponse", Json.createObjectBuilder().add("identity", identity))
+        return JsonBuilders.object()
+                .add("signingResponse", JsonBuilders.object().add("identity", identity))
                 .build();
     }
 

@@ -1,0 +1,64 @@
+package org.shakenpki.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** CPU time and resident memory of another process, from Linux {@code /proc} (proc(5)). */
+public final class ProcStats {
+    private ProcStats() {
+    }
+
+    /** utime + stime of the process in clock ticks (fields 14 and 15 of {@code /proc/<pid>/stat}). */
+    public static long cpuTicks(long pid) throws IOException {
+        return cpuTicksOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+    }
+
+    /** Parses a {@code stat} line; the command name may hold spaces and parentheses, so fields count from the last ')'. */
+    static long cpuTicksOf(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        // fields[0] is field 3 (state): utime is field 14, stime field 15
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /**
+     * utime + stime of the process's threads other than the JIT compiler threads, in clock ticks: how much of
+     * the CPU went to serving requests rather than to compiling code, which a short run on a fresh JVM mixes in.
+     */
+    public static long cpuTicksWithoutJit(long pid) throws IOException {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    if (!isCompilerThread(stat)) {
+                        ticks += cpuTicksOf(stat);
+                    }
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        }
+        return ticks;
+    }
+
+    /** HotSpot names its JIT threads "C1 CompilerThread<n>" and "C2 CompilerThread<n>" (15 characters in comm). */
+    static boolean isCompilerThread(String stat) {
+        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        return comm.matches("C[12] CompilerThre.*");
+    }
+
+    /** VmRSS of the process in MiB, from {@code /proc/<pid>/status}. */
+    public static double rssMb(long pid) throws IOException {
+        return rssMbOf(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
+    }
+
+    static double rssMbOf(String status) {
+        for (String line : status.split("\n")) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        throw new IllegalArgumentException("no VmRSS line");
+    }
+}

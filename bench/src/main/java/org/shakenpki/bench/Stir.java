@@ -1,0 +1,59 @@
+package org.shakenpki.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+/** The STI-AS and STI-VS HTTP interfaces (ATIS-1000082 style JSON) as a call-processing client uses them. */
+final class Stir {
+    static final String ORIG = "12155550121";
+    static final String DEST = "12155550131";
+
+    private final Http http;
+    private final URI signing;
+    private final URI verification;
+
+    Stir(Http http, URI base) {
+        this.http = http;
+        this.signing = base.resolve("/stir/v1/signing");
+        this.verification = base.resolve("/stir/v1/verification");
+    }
+
+    /** Signs a PASSporT for the bench call; returns the Identity header value. */
+    String sign() throws Exception {
+        String body = "{\"signingRequest\":{\"attest\":\"A\",\"dest\":{\"tn\":[\"" + DEST + "\"]},\"iat\":"
+                + now() + ",\"orig\":{\"tn\":\"" + ORIG + "\"}}}";
+        Map<String, Object> response = http.postExpect(signing, body, 200);
+        Object identity = response.get("signingResponse") instanceof Map<?, ?> sr ? sr.get("identity") : null;
+        if (!(identity instanceof String value) || value.isEmpty()) {
+            throw new IOException("signing answered without an identity");
+        }
+        return value;
+    }
+
+    /** The raw verification response, so that a missing STI-VS (404) can be told apart. */
+    HttpResponse<String> verifyRaw(String identity) throws Exception {
+        String body = Http.json(Map.of("verificationRequest", Map.of(
+                "from", Map.of("tn", ORIG), "to", Map.of("tn", List.of(DEST)), "time", now(), "identity", identity)));
+        return http.postJson(verification, body);
+    }
+
+    /** Verifies; throws unless the answer is TN-Validation-Passed. */
+    void verify(String identity) throws Exception {
+        HttpResponse<String> response = verifyRaw(identity);
+        if (response.statusCode() != 200) {
+            throw new IOException("verification answered " + response.statusCode() + ": " + response.body());
+        }
+        Object result = Http.parse(response.body()).get("verificationResponse");
+        Object verstat = result instanceof Map<?, ?> vr ? vr.get("verstat") : null;
+        if (!"TN-Validation-Passed".equals(verstat)) {
+            throw new IOException("verstat " + verstat + ": " + response.body());
+        }
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+}
