@@ -1,7 +1,9 @@
 package org.shakenpki.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,11 +71,11 @@ public final class LoadRun {
                         continue;
                     }
                     if (n == latencies.length) {
-                        latencies = java.util.Arrays.copyOf(latencies, n * 2);
+                        latencies = Arrays.copyOf(latencies, n * 2);
                     }
                     latencies[n++] = (System.nanoTime() - t0) / 1e6;
                 }
-                return java.util.Arrays.copyOf(latencies, n);
+                return Arrays.copyOf(latencies, n);
             }));
         }
         pool.shutdown();
@@ -85,11 +87,11 @@ public final class LoadRun {
         for (Future<double[]> future : futures) {
             try {
                 perClient.add(future.get());
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             }
         }
-        double[] all = perClient.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+        double[] all = perClient.stream().flatMapToDouble(Arrays::stream).toArray();
         return new Result(all.length, errors.get(), seconds, all, firstError.get());
     }
 }
