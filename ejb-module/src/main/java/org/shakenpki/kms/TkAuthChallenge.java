@@ -17,7 +17,13 @@ public class TkAuthChallenge extends Challenge {
     private final String responseKey;
     private String authorityToken;
 
-    TkAuthChallenge(Login login, JSON data, String responseKey) {
+    /** A challenge answered under {@code tkauth}, the member RFC 9448 section 4 defines. */
+    public TkAuthChallenge(Login login, JSON data) {
+        this(login, data, "tkauth");
+    }
+
+    /** A challenge answered under {@code responseKey}, for an STI-CA that expects {@code atc} or {@code ATC}. */
+    public TkAuthChallenge(Login login, JSON data, String responseKey) {
         super(login, data);
         this.responseKey = responseKey;
     }

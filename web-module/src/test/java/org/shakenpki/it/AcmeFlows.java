@@ -1,5 +1,6 @@
 package org.shakenpki.it;
 
+import org.shakenpki.kms.TkAuthChallenge;
 import org.shakenpki.pkix.Fingerprints;
 import org.shakenpki.pkix.TNAuthList;
 import org.shredzone.acme4j.Account;

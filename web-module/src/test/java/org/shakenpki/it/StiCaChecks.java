@@ -38,7 +38,7 @@ final class StiCaChecks {
         AcmeFlows.Started started = AcmeFlows.start("1234");
         // the deployed STI-PA form: padded standard base64 tkvalue and the SPKI fingerprint
         String tkvalue = Base64.getEncoder().encodeToString(started.tnAuthList().der());
-        started.challenge().setToken(AcmeFlows.stiPa().token(tkvalue, started.spkiFingerprint(), false, Duration.ofMinutes(10)));
+        started.challenge().setAuthorityToken(AcmeFlows.stiPa().token(tkvalue, started.spkiFingerprint(), false, Duration.ofMinutes(10)));
         started.challenge().trigger();
         assertEquals(Status.VALID, started.challenge().waitForCompletion(Duration.ofSeconds(10)),
                 () -> started.challenge().getError().map(Problem::toString).orElse("no error"));
@@ -131,7 +131,7 @@ final class StiCaChecks {
     static void delegateCertificate() throws Exception {
         java.time.Instant notAfter = java.time.Instant.now().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         AcmeFlows.Started started = AcmeFlows.start("4000", notAfter);
-        started.challenge().setToken(AcmeFlows.token(started, started.jwkFingerprint(), true));
+        started.challenge().setAuthorityToken(AcmeFlows.token(started, started.jwkFingerprint(), true));
         started.challenge().trigger();
         assertEquals(Status.READY, started.order().waitUntilReady(Duration.ofSeconds(10)));
         KeyPair key = TestStiPa.p256();
@@ -167,7 +167,7 @@ final class StiCaChecks {
                 "wrong tkvalue", "incorrectResponse", "untrusted x5u", "unauthorized", "forged", "unauthorized");
         for (var entry : cases.entrySet()) {
             AcmeFlows.Started started = AcmeFlows.start("2000");
-            started.challenge().setToken(entry.getValue().token(started));
+            started.challenge().setAuthorityToken(entry.getValue().token(started));
             started.challenge().trigger();
             assertEquals(Status.INVALID, started.challenge().waitForCompletion(Duration.ofSeconds(10)), entry.getKey());
             Problem error = started.challenge().getError().orElseThrow();
@@ -191,7 +191,7 @@ final class StiCaChecks {
 
     static void csrMismatches() throws Exception {
         AcmeFlows.Started started = AcmeFlows.start("3000");
-        started.challenge().setToken(AcmeFlows.token(started, started.jwkFingerprint(), false));
+        started.challenge().setAuthorityToken(AcmeFlows.token(started, started.jwkFingerprint(), false));
         started.challenge().trigger();
         assertEquals(Status.READY, started.order().waitUntilReady(Duration.ofSeconds(10)));
 
