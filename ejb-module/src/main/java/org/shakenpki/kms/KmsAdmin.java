@@ -7,6 +7,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.shakenpki.config.DataFiles;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -53,10 +53,7 @@ public class KmsAdmin {
                 Files.createDirectories(file.getParent());
                 byte[] random = new byte[32];
                 new SecureRandom().nextBytes(random);
-                Path temporary = Files.createTempFile(file.getParent(), ".tmp", "",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(temporary, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
-                Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                DataFiles.writeSecret(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
                 LOG.info(() -> "wrote the SP-KMS admin token to " + file);
             }
             token = Files.readString(file).strip().getBytes(StandardCharsets.UTF_8);

@@ -9,15 +9,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.shakenpki.config.DataFiles;
 import org.shakenpki.pkix.Pem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -68,7 +66,7 @@ public class PaBootstrap {
             }
             Path directory = Path.of(dataDir, "sti-pa");
             Files.createDirectories(directory);
-            writeAtomically(directory.resolve("root.pem"), Pem.encode(keys.certificate(PaCertificate.Purpose.ROOT)), false);
+            DataFiles.write(directory.resolve("root.pem"), Pem.encode(keys.certificate(PaCertificate.Purpose.ROOT)));
             setup.createUserIfMissing(ADMIN, UserRole.ADMIN)
                     .ifPresent(password -> writeSecret(directory.resolve("admin.password"), password));
             setup.createUserIfMissing(LOCAL_STI_CA, UserRole.STI_CA)
@@ -83,20 +81,11 @@ public class PaBootstrap {
     }
 
     private static void writeSecret(Path file, String secret) {
-        writeAtomically(file, secret + "\n", true);
-        LOG.info(() -> "wrote the initial password of " + file.getFileName() + " to " + file);
-    }
-
-    private static void writeAtomically(Path file, String content, boolean ownerOnly) {
         try {
-            Path temporary = Files.createTempFile(file.getParent(), ".tmp", "");
-            if (ownerOnly) {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            }
-            Files.writeString(temporary, content, StandardCharsets.US_ASCII);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            DataFiles.writeSecret(file, secret);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        LOG.info(() -> "wrote the initial password of " + file.getFileName() + " to " + file);
     }
 }
