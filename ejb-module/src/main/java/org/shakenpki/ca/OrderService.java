@@ -5,6 +5,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
@@ -72,10 +73,16 @@ public class OrderService {
         return view(own(auth, id));
     }
 
-    /** finalize (section 7.4): only a ready order; the CSR checks of {@link CsrCheck}; then issuance. */
+    /**
+     * finalize (section 7.4): only a ready order; the CSR checks of {@link CsrCheck}; then issuance.
+     *
+     * <p>The order row is locked first: two finalize requests for one order, on two nodes at once, are
+     * serialised by the database, and the second finds the order no longer ready. The unique order id of
+     * {@code ca_certificate} is the backstop, so an order is never issued twice.
+     */
     public Views.Order finalizeOrder(AcmeRequest request, String id) {
         AcmeGate.Authenticated auth = gate.authenticate(request, AcmeGate.KeyUse.KID);
-        AcmeOrder order = own(auth, id);
+        AcmeOrder order = own(auth, id, LockModeType.PESSIMISTIC_WRITE);
         Map<String, Object> payload = AcmeJws.jsonPayload(auth.jws());
         refreshStatus(order);
         if (!"ready".equals(order.status)) {
@@ -111,7 +118,11 @@ public class OrderService {
     }
 
     private AcmeOrder own(AcmeGate.Authenticated auth, String id) {
-        AcmeOrder order = em.find(AcmeOrder.class, id);
+        return own(auth, id, LockModeType.NONE);
+    }
+
+    private AcmeOrder own(AcmeGate.Authenticated auth, String id, LockModeType lock) {
+        AcmeOrder order = em.find(AcmeOrder.class, id, lock);
         if (order == null) {
             throw new ProblemException(ProblemType.NOT_FOUND, "no such order");
         }

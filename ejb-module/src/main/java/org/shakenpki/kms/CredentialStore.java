@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
 import org.shakenpki.config.Backoff;
+import org.shakenpki.config.NodeName;
 import org.shakenpki.sks.KeyService;
 
 import java.time.Clock;
@@ -99,7 +100,7 @@ public class CredentialStore {
         keys.createKey(TOKEN, alias, ACTOR);
         credential.beginAttempt(alias, OffsetDateTime.now(clock));
         audit.record(ACTOR, "kms.issuance.start", subject(credential.spc()), Outcome.SUCCESS,
-                "state " + credential.state() + ", new key " + alias);
+                "state " + credential.state() + ", new key " + alias + ", on " + NodeName.current());
         return Optional.of(credential);
     }
 

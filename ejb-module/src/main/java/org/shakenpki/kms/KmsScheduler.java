@@ -6,6 +6,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.shakenpki.config.NodeName;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -56,14 +57,19 @@ public class KmsScheduler {
 
     /** One round as if it were {@code now}. */
     public Round runAt(OffsetDateTime now) {
-        int attempts = 0;
+        int attempted = 0;
         for (long id : store.due(now)) {
             if (worker.attempt(id, now).isPresent()) {
-                attempts++;
+                attempted++;
             }
         }
+        int attempts = attempted;
         int destroyed = store.destroyRetiredKeys(now);
         int delivered = notifications.deliverDue(now);
+        if (attempts > 0 || destroyed > 0) {
+            LOG.info(() -> "SP-KMS round on " + NodeName.current() + ": " + attempts + " issuance attempt(s), "
+                    + destroyed + " retired key(s) destroyed");
+        }
         return new Round(attempts, destroyed, delivered);
     }
 }
