@@ -13,13 +13,15 @@ import org.shakenpki.problem.ProblemType;
 import org.shredzone.acme4j.RevocationReason;
 import org.shredzone.acme4j.Session;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * What an SP-KMS operator does with credentials (the admin API and {@code ./shaken-pki kms}): create one for
- * an SPC, look at them, renew now, revoke through the STI-CA (RFC 8555 section 7.6).
+ * an SPC, look at them, renew now or at a time, revoke through the STI-CA (RFC 8555 section 7.6).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -43,6 +45,9 @@ public class CredentialManagement {
 
     @Inject
     Config config;
+
+    @Inject
+    Clock clock;
 
     /** A credential with its history and notifications. */
     public record View(ManagedCredential credential, List<CredentialHistory> history, List<Notification> notifications) {
@@ -87,13 +92,27 @@ public class CredentialManagement {
 
     /** Renews now, with a fresh key, whatever the renewal date. */
     public View renew(String actor, String spc) {
+        ManagedCredential credential = renewable(spc);
+        store.scheduleRenewal(actor, credential.id(), OffsetDateTime.now(clock));
+        worker.attemptLater(credential.id());
+        return show(spc);
+    }
+
+    /**
+     * Moves the renewal to {@code at} (a maintenance window, or sooner after a key compromise elsewhere): the
+     * SP-KMS timer renews at its first round after it, on whichever node the timer runs.
+     */
+    public View renewAt(String actor, String spc, OffsetDateTime at) {
+        store.scheduleRenewal(actor, renewable(spc).id(), at);
+        return show(spc);
+    }
+
+    private ManagedCredential renewable(String spc) {
         ManagedCredential credential = find(spc);
         if (credential.state() == CredentialState.REVOKED) {
             throw new ProblemException(ProblemType.CONFLICT, "the credential of SPC " + spc + " is revoked");
         }
-        store.renewNow(actor, credential.id());
-        worker.attemptLater(credential.id());
-        return show(spc);
+        return credential;
     }
 
     /** Revokes the current certificate at the STI-CA with the ACME account key, then retires the key. */

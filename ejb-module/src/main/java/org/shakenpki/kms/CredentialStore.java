@@ -132,10 +132,11 @@ public class CredentialStore {
         return credential;
     }
 
-    public void renewNow(String actor, long id) {
+    /** Makes the credential due for renewal at {@code at}; the next attempt at or after it renews. */
+    public void scheduleRenewal(String actor, long id, OffsetDateTime at) {
         ManagedCredential credential = em.find(ManagedCredential.class, id);
-        credential.renewNow(OffsetDateTime.now(clock));
-        audit.record(actor, "kms.credential.renew", subject(credential.spc()), Outcome.SUCCESS, "renewal requested");
+        credential.scheduleRenewal(at, OffsetDateTime.now(clock));
+        audit.record(actor, "kms.credential.renew", subject(credential.spc()), Outcome.SUCCESS, "renewal requested for " + at);
     }
 
     public void revoked(String actor, long id, String reason) {

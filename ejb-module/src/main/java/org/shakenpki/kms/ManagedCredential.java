@@ -212,11 +212,12 @@ public class ManagedCredential {
         this.updatedAt = now;
     }
 
-    void renewNow(OffsetDateTime now) {
+    /** Makes the next issuance attempt due at {@code at}: a renewal when active, a retry otherwise. */
+    void scheduleRenewal(OffsetDateTime at, OffsetDateTime now) {
         if (state == CredentialState.ACTIVE) {
-            renewAt = now;
+            renewAt = at;
         } else if (state != CredentialState.REVOKED) {
-            nextAttemptAt = now;
+            nextAttemptAt = at;
         }
         this.updatedAt = now;
     }

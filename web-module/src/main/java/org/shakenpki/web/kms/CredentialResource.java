@@ -21,15 +21,19 @@ import jakarta.ws.rs.core.UriInfo;
 import org.shakenpki.kms.CredentialManagement;
 import org.shakenpki.kms.KmsAdmin;
 import org.shakenpki.kms.ManagedCredential;
+import org.shakenpki.problem.ProblemException;
+import org.shakenpki.problem.ProblemType;
 import org.shakenpki.web.JsonBodies;
 import org.shakenpki.web.JsonBuilders;
 
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 
 /**
  * The SP-KMS admin API (Bearer admin token): {@code POST /kms/v1/credentials} {@code {"spc", "acmeDirectory"?,
  * "fingerprint"?, "challengeResponseKey"?}} creates a credential and starts its issuance (202); GET lists and
- * shows; {@code POST .../{spc}/renew} renews now; {@code POST .../{spc}/revoke} {@code {"reason"}} revokes.
+ * shows; {@code POST .../{spc}/renew} renews now, or with {@code {"at": "<RFC 3339 time>"}}
+ * leaves the renewal to the SP-KMS timer's first round after that time; {@code POST .../{spc}/revoke} {@code {"reason"}} revokes.
  */
 @Path("/kms/v1/credentials")
 @RequestScoped
@@ -77,8 +81,20 @@ public class CredentialResource {
     @POST
     @Path("{spc}/renew")
     @Consumes(MediaType.WILDCARD)
-    public Response renew(@PathParam("spc") String spc) {
-        return Response.accepted(render(credentials.renew(actor(), spc))).build();
+    public Response renew(@PathParam("spc") String spc, JsonValue body) {
+        String actor = actor();
+        String at = body != null && body.getValueType() == JsonValue.ValueType.OBJECT
+                ? JsonBodies.optionalString(body.asJsonObject(), "at") : null;
+        if (at == null) {
+            return Response.accepted(render(credentials.renew(actor, spc))).build();
+        }
+        OffsetDateTime when;
+        try {
+            when = OffsetDateTime.parse(at);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(ProblemType.MALFORMED, "at must be an RFC 3339 date-time, such as 2026-12-01T02:00:00Z");
+        }
+        return Response.accepted(render(credentials.renewAt(actor, spc, when))).build();
     }
 
     @POST
