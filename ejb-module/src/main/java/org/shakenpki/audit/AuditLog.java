@@ -61,6 +61,17 @@ public class AuditLog {
                 .getResultList();
     }
 
+    /** The newest records, newest first, of one subject or (subject {@code null}) of all. */
+    public List<AuditRecord> latest(String subject, int limit) {
+        if (subject == null) {
+            return latest(limit);
+        }
+        return em.createQuery("select r from AuditRecord r where r.subject = :subject order by r.id desc", AuditRecord.class)
+                .setParameter("subject", subject)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
     private static String bounded(String value, int length) {
         String text = value == null ? "" : value;
         return text.length() <= length ? text : text.substring(0, length - 1) + "…";

@@ -33,6 +33,7 @@ import java.util.logging.Logger;
 public class AuditSealer {
     /** Records sealed per transaction: keeps the head lock short while a backlog is worked off. */
     static final int BATCH = 500;
+    private static final int ATTEMPTS = 3;
     private static final Logger LOG = Logger.getLogger(AuditSealer.class.getName());
 
     @PersistenceContext(unitName = "shakenpki")
@@ -66,10 +67,28 @@ public class AuditSealer {
         long total = 0;
         int sealed;
         do {
-            sealed = self.sealBatch();
+            sealed = sealBatchRetrying(self);
             total += sealed;
         } while (sealed == BATCH);
         return total;
+    }
+
+    /**
+     * A batch can fail when another node holds the head longer than the database waits for a lock (H2 gives up
+     * after a second) or, should locking ever fail, on the unique position; its transaction is then rolled back
+     * whole and is simply tried again.
+     */
+    private static int sealBatchRetrying(AuditSealer self) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return self.sealBatch();
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.log(Level.FINE, "sealing batch failed, trying again", e);
+            }
+        }
     }
 
     /** Seals up to {@link #BATCH} records in one transaction; public only for the container's proxy. */
