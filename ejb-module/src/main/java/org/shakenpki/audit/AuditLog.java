@@ -9,11 +9,13 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
  * The append-only audit log that every role writes to (ATIS-1000080 section 5: every certificate-management
- * action must be traceable): who, what, on which subject, when, with what outcome.
+ * action must be traceable): who, what, on which subject, when, with what outcome. The records are chained
+ * into a tamper-evident log after they commit ({@link AuditSealer}, {@link AuditChain}).
  *
  * <p>{@link #record} joins the caller's transaction, so an action and its record commit or roll back
  * together. {@link #recordIndependently} commits on its own, for refusals and failures whose business
@@ -28,9 +30,14 @@ public class AuditLog {
     @Inject
     Clock clock;
 
-    /** Records an action inside the current transaction. */
+    /**
+     * Records an action inside the current transaction. The record is inserted unsealed; the
+     * {@link AuditSealer} chains it once the transaction has committed (see the package documentation).
+     */
     public void record(String actor, String action, String subject, Outcome outcome, String detail) {
-        em.persist(new AuditRecord(OffsetDateTime.now(clock), bounded(actor, 200), bounded(action, 100),
+        // Microseconds: what H2 and PostgreSQL keep, so the chain hash covers exactly the stored time.
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        em.persist(new AuditRecord(now, bounded(actor, 200), bounded(action, 100),
                 bounded(subject, 500), outcome, bounded(detail, AuditRecord.DETAIL_LENGTH)));
     }
 
@@ -50,6 +57,17 @@ public class AuditLog {
     /** The newest records, newest first. */
     public List<AuditRecord> latest(int limit) {
         return em.createQuery("select r from AuditRecord r order by r.id desc", AuditRecord.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The newest records, newest first, of one subject or (subject {@code null}) of all. */
+    public List<AuditRecord> latest(String subject, int limit) {
+        if (subject == null) {
+            return latest(limit);
+        }
+        return em.createQuery("select r from AuditRecord r where r.subject = :subject order by r.id desc", AuditRecord.class)
+                .setParameter("subject", subject)
                 .setMaxResults(limit)
                 .getResultList();
     }

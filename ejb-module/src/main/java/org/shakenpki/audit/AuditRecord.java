@@ -1,5 +1,6 @@
 package org.shakenpki.audit;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,9 +15,13 @@ import java.time.OffsetDateTime;
 
 /**
  * One entry of the append-only audit log: who did what to which subject, when, and how it ended.
- * Rows are only ever inserted (there is no setter and no update path); see {@link AuditLog}.
+ * Rows are inserted and never changed, except that the {@link AuditSealer} writes the chain position and
+ * chain hash once, after the record has committed; see the package documentation.
+ *
+ * <p>Not in the shared cache: the sealer and the verifier must see what the database holds, on every node.
  */
 @Entity
+@Cacheable(false)
 @Table(name = "audit_log")
 public class AuditRecord {
     static final int DETAIL_LENGTH = 2000;
@@ -44,6 +49,12 @@ public class AuditRecord {
 
     @Column(nullable = false, updatable = false, length = DETAIL_LENGTH)
     private String detail;
+
+    @Column(name = "chain_seq")
+    private Long chainSeq;
+
+    @Column(name = "chain_hash", length = 64)
+    private String chainHash;
 
     protected AuditRecord() {
         // for JPA
@@ -84,5 +95,28 @@ public class AuditRecord {
 
     public String detail() {
         return detail;
+    }
+
+    /** The position in the audit chain, or {@code null} while the record is not sealed yet. */
+    public Long chainSeq() {
+        return chainSeq;
+    }
+
+    /** The chain hash (lowercase hex), or {@code null} while the record is not sealed yet. */
+    public String chainHash() {
+        return chainHash;
+    }
+
+    /** The fields the chain hash covers, at position {@code seq}. */
+    ChainEntry entry(long seq) {
+        return new ChainEntry(seq, id, occurredAt.toInstant(), actor, action, subject, outcome.name(), detail, chainHash);
+    }
+
+    void seal(long seq, String hash) {
+        if (chainSeq != null) {
+            throw new IllegalStateException("audit record " + id + " is already sealed at " + chainSeq);
+        }
+        chainSeq = seq;
+        chainHash = hash;
     }
 }

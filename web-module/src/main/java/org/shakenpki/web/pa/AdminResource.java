@@ -10,16 +10,22 @@ import jakarta.json.JsonValue;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.shakenpki.audit.AuditChain;
+import org.shakenpki.audit.AuditLog;
+import org.shakenpki.audit.AuditRecord;
+import org.shakenpki.audit.ChainVerification;
 import org.shakenpki.pa.AccountAdministration;
 import org.shakenpki.pa.PaPrincipal;
 import org.shakenpki.pa.RevocationService;
@@ -36,7 +42,8 @@ import java.util.Locale;
 
 /**
  * The STI-PA administration API, for administrators only (access token or HTTP Basic): service-provider
- * accounts and SPCs, users, the STI-CA trust list, and the list of revocations.
+ * accounts and SPCs, users, the STI-CA trust list, the list of revocations, and the audit log with the
+ * verification of its hash chain ({@code org.shakenpki.audit}).
  */
 @Path("/api/v1/admin")
 @RequestScoped
@@ -55,6 +62,12 @@ public class AdminResource {
 
     @Inject
     RevocationService revocations;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    AuditChain auditChain;
 
     @Context
     HttpHeaders headers;
@@ -166,12 +179,42 @@ public class AdminResource {
         return array.build();
     }
 
+    /** The newest audit records (at most {@code limit}, 1-1000), optionally of one subject; newest first. */
+    @GET
+    @Path("audit")
+    public JsonArray audit(@QueryParam("limit") @DefaultValue("100") String limit, @QueryParam("subject") String subject) {
+        admin();
+        JsonArrayBuilder array = JsonBuilders.array();
+        auditLog.latest(subject, limit(limit)).forEach(r -> array.add(render(r)));
+        return array.build();
+    }
+
+    /** Seals the committed records not sealed yet, then verifies the whole audit chain. */
+    @GET
+    @Path("audit/chain")
+    public JsonObject auditChain() {
+        admin();
+        return render(auditChain.sealAndVerify());
+    }
+
     private PaPrincipal admin() {
         PaPrincipal caller = credentials.caller(headers);
         if (!caller.isAdmin()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "this API is for STI-PA administrators");
         }
         return caller;
+    }
+
+    private static int limit(String text) {
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= 1000) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ProblemException(ProblemType.MALFORMED, "limit must be a number from 1 to 1000");
     }
 
     private static UserRole role(String name) {
@@ -197,6 +240,37 @@ public class AdminResource {
 
     private static JsonObject render(ServiceProviderCode code) {
         return JsonBuilders.object().add("spc", code.spc()).add("active", code.active()).build();
+    }
+
+    private static JsonObject render(AuditRecord record) {
+        JsonObjectBuilder json = JsonBuilders.object().add("id", record.id());
+        if (record.chainSeq() == null) {
+            json.addNull("chainSeq").addNull("chainHash");
+        } else {
+            json.add("chainSeq", record.chainSeq()).add("chainHash", record.chainHash());
+        }
+        return json.add("occurredAt", record.occurredAt().toString())
+                .add("actor", record.actor())
+                .add("action", record.action())
+                .add("subject", record.subject())
+                .add("outcome", record.outcome().name())
+                .add("detail", record.detail())
+                .build();
+    }
+
+    private static JsonObject render(ChainVerification result) {
+        JsonObjectBuilder json = JsonBuilders.object()
+                .add("intact", result.intact())
+                .add("sealed", result.sealed())
+                .add("unsealed", result.unsealed())
+                .add("headSeq", result.headSeq())
+                .add("headHash", result.headHash());
+        if (result.firstBrokenSeq() == null) {
+            json.addNull("firstBrokenSeq").addNull("problem");
+        } else {
+            json.add("firstBrokenSeq", result.firstBrokenSeq()).add("problem", result.problem());
+        }
+        return json.build();
     }
 
     private static JsonObject render(TrustAnchor anchor) {
