@@ -14,7 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The SP-KMS's clockwork: every minute it runs due issuance attempts (first certificates, retries, renewals),
+ * The SP-KMS's clockwork: every 15 seconds it runs due issuance attempts (first certificates, retries, renewals),
  * destroys keys whose grace period has passed and delivers pending notifications. The timer is persistent, so
  * in a cluster it fires on one node and moves when that node dies. {@link #runAt} takes the time as an
  * argument so tests can drive renewal with a clock of their own.
@@ -43,7 +43,7 @@ public class KmsScheduler {
     public record Round(int attempts, int keysDestroyed, int notificationsDelivered) {
     }
 
-    @Schedule(hour = "*", minute = "*", second = "15", persistent = true, info = "sp-kms")
+    @Schedule(hour = "*", minute = "*", second = "*/15", persistent = true, info = "sp-kms")
     public void tick() {
         if (!settings.enabled()) {
             return;
@@ -51,7 +51,7 @@ public class KmsScheduler {
         try {
             runAt(OffsetDateTime.now(clock));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "SP-KMS round failed; the next minute retries", e);
+            LOG.log(Level.WARNING, "SP-KMS round failed; the next round retries", e);
         }
     }
 
