@@ -19,6 +19,7 @@ import java.util.logging.Logger;
  * a key created in a transaction that rolls back is destroyed after the rollback (no orphan key), and a key
  * whose deletion is requested is destroyed only once the transaction has committed (no dangling reference to
  * a lost key). The audit record is written in the same transaction, so it exists exactly when the change does.
+ * That compensation runs in this JVM; the {@link KeyJournal} covers the JVM dying before it could run.
  */
 @Stateless
 public class KeyService {
@@ -30,13 +31,26 @@ public class KeyService {
     @EJB
     AuditLog audit;
 
+    @EJB
+    KeyJournal journal;
+
     @Resource
     TransactionSynchronizationRegistry transaction;
 
     /** Generates a P-256 key pair under {@code alias} on the token of {@code role}. */
     public KeyHandle createKey(String role, String alias, String actor) {
         KeyStoreToken token = keyStore.token(role);
-        KeyHandle key = token.createKey(alias);
+        long intent = journal.intendCreate(role, alias);
+        KeyHandle key;
+        try {
+            key = token.createKey(alias);
+        } catch (RuntimeException e) {
+            // Nothing was generated (the alias exists, or the token failed): the entry must not later destroy
+            // a key of that alias that was there before.
+            journal.remove(intent);
+            throw e;
+        }
+        journal.settle(intent);
         transaction.registerInterposedSynchronization(afterCompletion(status -> {
             if (status != Status.STATUS_COMMITTED) {
                 LOG.info(() -> "transaction rolled back: destroying key " + role + ":" + alias);
@@ -53,6 +67,7 @@ public class KeyService {
         if (token.findKey(alias).isEmpty()) {
             return;
         }
+        journal.intendDestroy(role, alias);
         transaction.registerInterposedSynchronization(afterCompletion(status -> {
             if (status == Status.STATUS_COMMITTED) {
                 token.deleteKey(alias);

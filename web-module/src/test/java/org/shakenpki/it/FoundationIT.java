@@ -12,12 +12,15 @@ import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.AuditRecord;
 import org.shakenpki.audit.Outcome;
 import org.shakenpki.problem.ProblemException;
+import org.shakenpki.sks.KeyJournal;
+import org.shakenpki.sks.KeyJournalSweeper;
 import org.shakenpki.sks.KeyService;
 import org.shakenpki.sks.SecureKeyStore;
 
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,6 +54,12 @@ class FoundationIT {
 
     @EJB
     RollbackProbe probe;
+
+    @EJB
+    KeyJournal journal;
+
+    @EJB
+    KeyJournalSweeper sweeper;
 
     @ArquillianResource
     URL base;
@@ -87,6 +96,65 @@ class FoundationIT {
         assertFalse(keyStore.token("kms").aliases().contains(alias));
         assertEquals(List.of("sks.key.create", "sks.key.delete"),
                 audit.forSubject("kms:" + alias).stream().map(AuditRecord::action).toList());
+    }
+
+    @Test
+    void aCommittedKeyLeavesNothingInTheJournal() {
+        String alias = "it-" + UUID.randomUUID();
+        keys.createKey("kms", alias, "it");
+
+        assertTrue(journal.forKey("kms", alias).isEmpty());
+        sweeper.sweepAt(OffsetDateTime.now().plusDays(1));
+        assertTrue(keyStore.token("kms").findKey(alias).isPresent(), "a committed key survives every sweep");
+    }
+
+    @Test
+    void aKeyWhoseTransactionNeverEndedIsDestroyedOnceAbandoned() {
+        // What a node killed between generating the key and committing leaves: the committed intent and the key.
+        String alias = "it-" + UUID.randomUUID();
+        journal.intendCreate("kms", alias);
+        keyStore.token("kms").createKey(alias);
+
+        assertEquals(0, sweeper.sweepAt(OffsetDateTime.now()), "a young entry may still belong to a running transaction");
+        assertTrue(keyStore.token("kms").findKey(alias).isPresent());
+
+        assertEquals(1, sweeper.sweepAt(OffsetDateTime.now().plusHours(1)));
+        assertTrue(keyStore.token("kms").findKey(alias).isEmpty(), "the abandoned key is destroyed");
+        assertTrue(journal.forKey("kms", alias).isEmpty());
+        assertEquals(List.of("sks.key.abandoned"), audit.forSubject("kms:" + alias).stream().map(AuditRecord::action).toList());
+    }
+
+    @Test
+    void aRolledBackKeyLeavesAnEntryTheSweepForgets() {
+        String alias = "it-" + UUID.randomUUID();
+        assertThrows(ProblemException.class, () -> probe.createKeyThenFail("kms", alias));
+
+        assertEquals(1, journal.forKey("kms", alias).size(), "the intent outlives the rolled-back transaction");
+        assertEquals(0, sweeper.sweepAt(OffsetDateTime.now().plusHours(1)), "compensation already destroyed the key");
+        assertTrue(journal.forKey("kms", alias).isEmpty());
+    }
+
+    @Test
+    void aCommittedDeletionADeadNodeDidNotCarryOutIsFinished() {
+        // The deletion committed (the DESTROY entry) but the key is still there, as when the node died at once.
+        String alias = "it-" + UUID.randomUUID();
+        keyStore.token("kms").createKey(alias);
+        probe.recordDestroyIntent("kms", alias);
+
+        sweeper.sweepAt(OffsetDateTime.now()); // a committed deletion needs no grace period
+        assertTrue(keyStore.token("kms").findKey(alias).isEmpty());
+        assertTrue(journal.forKey("kms", alias).isEmpty());
+        assertEquals(List.of("sks.key.delete"), audit.forSubject("kms:" + alias).stream().map(AuditRecord::action).toList());
+    }
+
+    @Test
+    void aRefusedAliasLeavesNoEntryThatCouldDestroyTheExistingKey() {
+        String alias = "it-" + UUID.randomUUID();
+        keys.createKey("kms", alias, "it");
+        assertThrows(ProblemException.class, () -> keys.createKey("kms", alias, "it"));
+
+        sweeper.sweepAt(OffsetDateTime.now().plusDays(1));
+        assertTrue(keyStore.token("kms").findKey(alias).isPresent());
     }
 
     @Test
