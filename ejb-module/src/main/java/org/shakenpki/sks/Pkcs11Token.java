@@ -101,6 +101,7 @@ public final class Pkcs11Token implements KeyStoreToken {
         requireValidAlias(alias);
         try {
             synchronized (keyStore) {
+                reloadObjectList();
                 if (keyStore.containsAlias(alias)) {
                     throw new ProblemException(ProblemType.CONFLICT, "key alias " + alias + " exists on token " + role);
                 }
@@ -167,6 +168,7 @@ public final class Pkcs11Token implements KeyStoreToken {
             synchronized (keyStore) {
                 privateKeys.remove(alias);
                 publicKeys.remove(alias);
+                reloadObjectList();
                 if (keyStore.containsAlias(alias)) {
                     keyStore.deleteEntry(alias);
                 }
@@ -230,15 +232,26 @@ public final class Pkcs11Token implements KeyStoreToken {
             if (keyStore.containsAlias(alias)) {
                 return true;
             }
-            char[] pin = settings.readPin();
-            try {
-                keyStore.load(null, pin);
-            } catch (java.io.IOException e) {
-                throw new java.security.KeyStoreException("cannot reload token " + label, e);
-            } finally {
-                java.util.Arrays.fill(pin, '\0');
-            }
+            reloadObjectList();
             return keyStore.containsAlias(alias);
+        }
+    }
+
+    /**
+     * Lists the token's objects again (C_FindObjects). Also called before every write: SoftHSM2's file store,
+     * shared by several processes, rereads its object directory only when the token's generation counter
+     * differs from the value this process last saw, and a write by this process sets that value to the new
+     * counter, so a write without a fresh look first would hide, until another process writes again, every
+     * object the other processes made since. A network HSM has no such cache; there this costs one search.
+     */
+    private void reloadObjectList() throws GeneralSecurityException {
+        char[] pin = settings.readPin();
+        try {
+            keyStore.load(null, pin);
+        } catch (java.io.IOException e) {
+            throw new java.security.KeyStoreException("cannot reload token " + label, e);
+        } finally {
+            java.util.Arrays.fill(pin, '\0');
         }
     }
 

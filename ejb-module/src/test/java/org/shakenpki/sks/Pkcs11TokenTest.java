@@ -136,4 +136,22 @@ class Pkcs11TokenTest {
         assertEquals(64, token.signer(alias).signRaw(new byte[] {4, 5, 6}).length);
         other.deleteKey(alias);
     }
+
+    @Test
+    void seesAKeyAnotherProcessMadeEvenAfterWritingItself() throws Exception {
+        // Another node's process writes, then this one writes before it looks: SoftHSM2's file store would then
+        // hide the other's key from this process (see Pkcs11Token.reloadObjectList).
+        String theirs = newAlias();
+        Process other = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-exports", "jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), "-Dtest.hsm.dir=" + System.getProperty("test.hsm.dir", "target/test-hsm"),
+                KeyInAnotherProcess.class.getName(), "kms", theirs).inheritIO().start();
+        assertEquals(0, other.waitFor(), "the other process made its key");
+
+        String ours = newAlias();
+        token.createKey(ours);
+        assertTrue(token.findKey(theirs).isPresent(), "the other process's key is visible after this one wrote");
+        token.deleteKey(ours);
+        token.deleteKey(theirs);
+    }
 }
