@@ -23,6 +23,7 @@ final class Table {
                 : ratio(r, "verification_per_s", "raw_verify_per_s") + " of raw JCA, target >= 50%");
         row(out, r, "raw_verify_per_s", "JMH, SunEC");
         row(out, r, "server_cpu_ms_per_verification", "");
+        row(out, r, "server_cpu_ms_per_verification_without_jit", "");
         row(out, r, "startup_s", "target < 30");
         row(out, r, "rss_mb", "target < 768");
         return out.toString();
