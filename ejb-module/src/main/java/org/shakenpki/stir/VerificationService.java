@@ -33,6 +33,9 @@ public class VerificationService {
     StiPaFeeds stiPa;
 
     @Inject
+    ValidatedChains validated;
+
+    @Inject
     Clock clock;
 
     @EJB
@@ -40,7 +43,7 @@ public class VerificationService {
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public VerificationResult verify(VerificationRequest request) {
-        VerificationResult result = new PassportVerifier(clock, settings.policy(), chains, stiPa).verify(request);
+        VerificationResult result = new PassportVerifier(clock, settings.policy(), chains, stiPa, validated).verify(request);
         Outcome outcome = switch (result.verstat()) {
             case TN_VALIDATION_PASSED -> Outcome.SUCCESS;
             case TN_VALIDATION_FAILED -> Outcome.REFUSED;
