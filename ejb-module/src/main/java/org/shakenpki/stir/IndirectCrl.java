@@ -40,6 +40,8 @@ public final class IndirectCrl {
     private static final Set<ASN1ObjectIdentifier> KNOWN_ENTRY_CRITICAL = Set.of(Extension.certificateIssuer);
 
     private final X509CRLHolder crl;
+    /** Decoded once: every verification asks whether the CRL is still current. */
+    private final Instant nextUpdate;
     /**
      * The entries by serial number, each with the certificateIssuer names in force for it: built once per CRL,
      * because walking (and decoding) every entry for every certificate looked up cost time linear in the CRL's
@@ -52,6 +54,7 @@ public final class IndirectCrl {
 
     private IndirectCrl(X509CRLHolder crl) {
         this.crl = crl;
+        this.nextUpdate = crl.getNextUpdate().toInstant();
         Map<BigInteger, List<Listed>> index = new HashMap<>();
         for (Object revoked : crl.getRevokedCertificates()) {
             X509CRLEntryHolder entry = (X509CRLEntryHolder) revoked;
@@ -143,7 +146,7 @@ public final class IndirectCrl {
     }
 
     public Instant nextUpdate() {
-        return crl.getNextUpdate().toInstant();
+        return nextUpdate;
     }
 
     /**
