@@ -4,8 +4,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.shakenpki.pkix.SignatureVerification;
 
 import java.io.IOException;
 import java.net.URI;
@@ -101,14 +101,13 @@ public final class PassportVerifier {
         if (chain.isEmpty()) {
             throw new Rejected(Failure.BAD_IDENTITY_INFO, "x5u holds no certificate");
         }
-        X509Certificate leaf = chain.get(0);
         ValidatedChains.Verdict verdict = validated.find(x5u, chain, policy.strictProfile(), clock.instant());
         if (verdict == null || verdict.trustList() != currentTrustList()) {
             verdict = checkChain(x5u, chain);
         }
         seen.spc = verdict.spc();
         checkRevocation(verdict.path(), verdict.crlIssuers());
-        checkSignature(jws, leaf);
+        checkSignature(jws, verdict.signingKey());
     }
 
     /** The profile, SPC and trust checks of a chain not validated before (or no longer), kept when they pass. */
@@ -122,8 +121,14 @@ public final class PassportVerifier {
             throw new Rejected(Failure.VERIFIER_UNAVAILABLE, "the STI-PA trust list is unavailable: " + e.getMessage());
         }
         List<X509Certificate> path = checkTrust(chain, trustList);
+        ECPublicKey signingKey;
+        try {
+            signingKey = SignatureVerification.prepared(leaf.getPublicKey());
+        } catch (GeneralSecurityException e) {
+            throw new Rejected(Failure.UNSUPPORTED_CREDENTIAL, "the signing certificate's key cannot be used: " + e.getMessage());
+        }
         ValidatedChains.Verdict verdict = ValidatedChains.Verdict.of(chain, trustList, policy.strictProfile(), spc, path,
-                SigningCertificate.crlIssuers(leaf));
+                SigningCertificate.crlIssuers(leaf), signingKey);
         validated.keep(x5u, verdict);
         return verdict;
     }
@@ -227,12 +232,12 @@ public final class PassportVerifier {
         }
     }
 
-    private static void checkSignature(JWSObject jws, X509Certificate leaf) {
+    private static void checkSignature(JWSObject jws, ECPublicKey signingKey) {
         try {
-            if (!jws.verify(new ECDSAVerifier((ECPublicKey) leaf.getPublicKey()))) {
+            if (!jws.verify(SignatureVerification.ecdsa(signingKey))) {
                 throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "the PASSporT signature does not verify with the x5u certificate");
             }
-        } catch (JOSEException | ClassCastException e) {
+        } catch (JOSEException e) {
             throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "the PASSporT signature cannot be checked: " + e.getMessage());
         }
     }

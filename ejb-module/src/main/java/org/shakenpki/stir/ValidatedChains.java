@@ -5,6 +5,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 
 import java.net.URI;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +33,14 @@ public class ValidatedChains {
      *
      * @param path       the validated path, leaf first, without the anchor
      * @param crlIssuers the leaf's cRLIssuer names
+     * @param signingKey the leaf's key, prepared for verifying PASSporTs ({@link org.shakenpki.pkix.SignatureVerification})
      */
     record Verdict(List<X509Certificate> chain, TrustList trustList, boolean strict, String spc,
-                   List<X509Certificate> path, List<X500Name> crlIssuers, Instant notBefore, Instant notAfter) {
+                   List<X509Certificate> path, List<X500Name> crlIssuers, ECPublicKey signingKey,
+                   Instant notBefore, Instant notAfter) {
 
         static Verdict of(List<X509Certificate> chain, TrustList trustList, boolean strict, String spc,
-                          List<X509Certificate> path, List<X500Name> crlIssuers) {
+                          List<X509Certificate> path, List<X500Name> crlIssuers, ECPublicKey signingKey) {
             Instant notBefore = Instant.MIN;
             Instant notAfter = Instant.MAX;
             for (X509Certificate certificate : path) {
@@ -46,7 +49,8 @@ public class ValidatedChains {
                 notBefore = from.isAfter(notBefore) ? from : notBefore;
                 notAfter = until.isBefore(notAfter) ? until : notAfter;
             }
-            return new Verdict(chain, trustList, strict, spc, List.copyOf(path), List.copyOf(crlIssuers), notBefore, notAfter);
+            return new Verdict(chain, trustList, strict, spc, List.copyOf(path), List.copyOf(crlIssuers), signingKey,
+                    notBefore, notAfter);
         }
 
         /** RFC 5280 section 4.1.2.5: valid from notBefore through notAfter, both inclusive. */
