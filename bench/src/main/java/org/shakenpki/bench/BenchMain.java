@@ -28,6 +28,7 @@ public final class BenchMain {
 
         Double rawSign = null;
         Double rawVerify = null;
+        Double rawVerifyBc = null;
         if (Boolean.getBoolean("bench.skip-raw")) {
             notes.put("raw", "skipped: bench.skip-raw");
         } else if (s.hsmCfg() != null) {
@@ -40,6 +41,8 @@ public final class BenchMain {
         if (!Boolean.getBoolean("bench.skip-raw")) {
             System.out.println("bench: raw JCA ES256 verification (JMH) ...");
             rawVerify = RawRates.opsPerSecond(VerifyBenchmark.class, s.c(), s.runs(), s.jmhSeconds());
+            System.out.println("bench: raw BouncyCastle ES256 verification (JMH) ...");
+            rawVerifyBc = RawRates.opsPerSecond(VerifyBcBenchmark.class, s.c(), s.runs(), s.jmhSeconds());
         }
 
         Http http = new Http(Http.trusting(s.trustPem()));
@@ -129,6 +132,7 @@ public final class BenchMain {
         report.put("server_cpu_ms_per_signature_without_jit", Stats.median(cpuPerSignatureWithoutJit));
         report.put("verification_per_s", verification);
         report.put("raw_verify_per_s", rawVerify);
+        report.put("raw_verify_bc_per_s", rawVerifyBc);
         report.put("server_cpu_ms_per_verification", cpuPerVerification);
         report.put("server_cpu_ms_per_verification_without_jit", cpuPerVerificationWithoutJit);
         report.put("startup_s", s.startupSeconds());
