@@ -28,6 +28,7 @@ public final class BenchMain {
 
         Double rawSign = null;
         Double rawVerify = null;
+        Double rawVerifyBc = null;
         if (Boolean.getBoolean("bench.skip-raw")) {
             notes.put("raw", "skipped: bench.skip-raw");
         } else if (s.hsmCfg() != null) {
@@ -40,6 +41,8 @@ public final class BenchMain {
         if (!Boolean.getBoolean("bench.skip-raw")) {
             System.out.println("bench: raw JCA ES256 verification (JMH) ...");
             rawVerify = RawRates.opsPerSecond(VerifyBenchmark.class, s.c(), s.runs(), s.jmhSeconds());
+            System.out.println("bench: raw BouncyCastle ES256 verification (JMH) ...");
+            rawVerifyBc = RawRates.opsPerSecond(VerifyBcBenchmark.class, s.c(), s.runs(), s.jmhSeconds());
         }
 
         Http http = new Http(Http.trusting(s.trustPem()));
@@ -98,6 +101,7 @@ public final class BenchMain {
         System.out.println("bench: verification ...");
         Double verification = null;
         Double cpuPerVerification = null;
+        Double cpuPerVerificationWithoutJit = null;
         HttpResponse<String> probe = stir.verifyRaw(stir.sign());
         boolean failed = false;
         if (probe.statusCode() == 404) {
@@ -108,6 +112,7 @@ public final class BenchMain {
                 Measured measured = verification(s, stir, pid);
                 verification = measured.perSecond();
                 cpuPerVerification = measured.cpuMs();
+                cpuPerVerificationWithoutJit = measured.cpuMsWithoutJit();
             } catch (IllegalStateException e) {
                 // a failing STI-VS is reported as such, never as a rate, and the other results are kept
                 notes.put("verification", "failed: " + e.getMessage());
@@ -127,7 +132,9 @@ public final class BenchMain {
         report.put("server_cpu_ms_per_signature_without_jit", Stats.median(cpuPerSignatureWithoutJit));
         report.put("verification_per_s", verification);
         report.put("raw_verify_per_s", rawVerify);
+        report.put("raw_verify_bc_per_s", rawVerifyBc);
         report.put("server_cpu_ms_per_verification", cpuPerVerification);
+        report.put("server_cpu_ms_per_verification_without_jit", cpuPerVerificationWithoutJit);
         report.put("startup_s", s.startupSeconds());
         report.put("rss_mb", rss);
         report.put("machine", Machine.describe());
@@ -149,13 +156,14 @@ public final class BenchMain {
         }
     }
 
-    /** A measured rate and the server CPU per operation, both medians over the runs. */
-    private record Measured(double perSecond, double cpuMs) {
+    /** A measured rate and the server CPU per operation (all threads; without the JIT compiler), medians over the runs. */
+    private record Measured(double perSecond, double cpuMs, double cpuMsWithoutJit) {
     }
 
     private static Measured verification(Settings s, Stir stir, long pid) throws Exception {
         List<Double> rates = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
+        List<Double> cpuWithoutJit = new ArrayList<>();
         for (int run = -1; run < s.runs(); run++) {
             // fresh PASSporTs per run: the STI-VS rejects an iat older than its freshness window
             List<String> identities = new ArrayList<>();
@@ -164,16 +172,19 @@ public final class BenchMain {
             }
             LoadRun.Operation verify = client -> stir.verify(identities.get((int) (System.nanoTime() % identities.size())));
             long before = ProcStats.cpuTicks(pid);
+            long beforeWithoutJit = ProcStats.cpuTicksWithoutJit(pid);
             LoadRun.Result result = LoadRun.timed(s.c(), run < 0 ? s.warmupSeconds() : s.seconds(), verify);
             long after = ProcStats.cpuTicks(pid);
+            long afterWithoutJit = ProcStats.cpuTicksWithoutJit(pid);
             failOnErrors(run < 0 ? "verification warm-up" : "verification", result);
             if (run >= 0) {
                 rates.add(result.perSecond());
                 cpu.add((after - before) * 1000.0 / s.clockTicks() / result.completed());
+                cpuWithoutJit.add((afterWithoutJit - beforeWithoutJit) * 1000.0 / s.clockTicks() / result.completed());
                 System.out.printf("  run %d: %.0f/s%n", run + 1, result.perSecond());
             }
         }
-        return new Measured(Stats.median(rates), Stats.median(cpu));
+        return new Measured(Stats.median(rates), Stats.median(cpu), Stats.median(cpuWithoutJit));
     }
 
     private static void failOnErrors(String what, LoadRun.Result result) {

@@ -22,7 +22,10 @@ final class Table {
         row(out, r, "verification_per_s", r.get("verification_per_s") == null ? "not measured: see notes"
                 : ratio(r, "verification_per_s", "raw_verify_per_s") + " of raw JCA, target >= 50%");
         row(out, r, "raw_verify_per_s", "JMH, SunEC");
+        row(out, r, "raw_verify_bc_per_s", r.get("verification_per_s") == null ? "JMH, BouncyCastle (the server's verifier)"
+                : ratio(r, "verification_per_s", "raw_verify_bc_per_s") + " of it: JMH, BouncyCastle (the server's verifier)");
         row(out, r, "server_cpu_ms_per_verification", "");
+        row(out, r, "server_cpu_ms_per_verification_without_jit", "");
         row(out, r, "startup_s", "target < 30");
         row(out, r, "rss_mb", "target < 768");
         return out.toString();

@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -12,6 +11,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import org.shakenpki.pkix.SignatureVerification;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
@@ -121,7 +121,7 @@ public final class AcmeJws {
         JWSVerifier verifier;
         try {
             if (key instanceof ECKey ec && JWSAlgorithm.Family.EC.contains(alg) && Curve.forJWSAlgorithm(alg).contains(ec.getCurve())) {
-                verifier = new ECDSAVerifier(ec);
+                verifier = SignatureVerification.ecdsa(ec.toECPublicKey());
             } else if (key instanceof RSAKey rsa && JWSAlgorithm.RS256.equals(alg)) {
                 verifier = new RSASSAVerifier(rsa);
             } else {

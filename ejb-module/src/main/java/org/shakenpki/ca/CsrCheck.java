@@ -11,6 +11,7 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
+import org.shakenpki.pkix.SignatureVerification;
 import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
@@ -58,7 +59,7 @@ public final class CsrCheck {
         PublicKey key;
         try {
             key = csr.getPublicKey();
-            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key))) {
+            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(SignatureVerification.PROVIDER).build(key))) {
                 throw bad("the CSR signature does not verify");
             }
         } catch (ProblemException e) {

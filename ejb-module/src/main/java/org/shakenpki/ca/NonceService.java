@@ -11,13 +11,17 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * ACME anti-replay nonces (RFC 8555 section 6.5): random, single use, expiring after an hour.
  *
  * <p>Each unused nonce is a database row, so any node of a cluster accepts a nonce another node issued, and
  * using one is an atomic delete: of two requests racing with the same nonce exactly one deletes the row.
- * Both operations commit on their own, so a request that fails later cannot bring its nonce back.
+ * Both operations commit on their own, so a request that fails later cannot bring its nonce back. Nonces are
+ * minted in batches, one transaction for many, and handed out by {@link NonceSupply}: a transaction with one insert for
+ * every response took 39 of 666 profile samples of the issuance requests.
  */
 @Stateless
 public class NonceService {
@@ -29,12 +33,17 @@ public class NonceService {
     @Inject
     Clock clock;
 
-    /** A fresh nonce for a {@code Replay-Nonce} header. */
+    /** Stores {@code count} fresh nonces, each valid for {@link #LIFETIME} from now, for {@link NonceSupply}. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public String issue() {
-        String nonce = Ids.random();
-        em.persist(new AcmeNonce(nonce, OffsetDateTime.now(clock).plus(LIFETIME)));
-        return nonce;
+    public List<String> mint(int count) {
+        OffsetDateTime expiresAt = OffsetDateTime.now(clock).plus(LIFETIME);
+        List<String> minted = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String nonce = Ids.random();
+            em.persist(new AcmeNonce(nonce, expiresAt));
+            minted.add(nonce);
+        }
+        return minted;
     }
 
     /** Uses a nonce: true exactly once for a nonce that was issued and has not expired. */

@@ -3,11 +3,11 @@ package org.shakenpki.ca;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.shakenpki.pkix.Fingerprints;
+import org.shakenpki.pkix.SignatureVerification;
 import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
@@ -111,7 +111,7 @@ public final class TkAuthValidator {
         validateChain(chain);
         // check 4: signature
         try {
-            if (!(signer.getPublicKey() instanceof ECPublicKey ec) || !jwt.verify(new ECDSAVerifier(ec))) {
+            if (!(signer.getPublicKey() instanceof ECPublicKey ec) || !jwt.verify(SignatureVerification.ecdsa(ec))) {
                 throw new ProblemException(ProblemType.UNAUTHORIZED, "the token signature does not verify with the x5u certificate");
             }
         } catch (JOSEException e) {

@@ -16,7 +16,10 @@ import java.security.GeneralSecurityException;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,9 +40,30 @@ public final class IndirectCrl {
     private static final Set<ASN1ObjectIdentifier> KNOWN_ENTRY_CRITICAL = Set.of(Extension.certificateIssuer);
 
     private final X509CRLHolder crl;
+    /** Decoded once: every verification asks whether the CRL is still current. */
+    private final Instant nextUpdate;
+    /**
+     * The entries by serial number, each with the certificateIssuer names in force for it: built once per CRL,
+     * because walking (and decoding) every entry for every certificate looked up cost time linear in the CRL's
+     * size on every verification.
+     */
+    private final Map<BigInteger, List<Listed>> bySerial;
+
+    private record Listed(GeneralNames issuers, X509CRLEntryHolder entry) {
+    }
 
     private IndirectCrl(X509CRLHolder crl) {
         this.crl = crl;
+        this.nextUpdate = crl.getNextUpdate().toInstant();
+        Map<BigInteger, List<Listed>> index = new HashMap<>();
+        for (Object revoked : crl.getRevokedCertificates()) {
+            X509CRLEntryHolder entry = (X509CRLEntryHolder) revoked;
+            GeneralNames names = entry.getCertificateIssuer();
+            if (names != null) {
+                index.computeIfAbsent(entry.getSerialNumber(), serial -> new ArrayList<>(1)).add(new Listed(names, entry));
+            }
+        }
+        this.bySerial = index;
     }
 
     /** A revoked certificate's entry. */
@@ -122,7 +146,7 @@ public final class IndirectCrl {
     }
 
     public Instant nextUpdate() {
-        return crl.getNextUpdate().toInstant();
+        return nextUpdate;
     }
 
     /**
@@ -131,18 +155,15 @@ public final class IndirectCrl {
      * before any certificateIssuer belongs to the CRL issuer itself and never matches an STI-CA's certificate.
      */
     public Optional<Entry> lookup(X509Certificate certificate) {
+        List<Listed> listed = bySerial.get(certificate.getSerialNumber());
+        if (listed == null) {
+            return Optional.empty();
+        }
         X500Name certificateIssuer = X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded());
-        for (Object revoked : crl.getRevokedCertificates()) {
-            X509CRLEntryHolder entry = (X509CRLEntryHolder) revoked;
-            if (!entry.getSerialNumber().equals(certificate.getSerialNumber())) {
-                continue;
-            }
-            GeneralNames names = entry.getCertificateIssuer();
-            if (names == null) {
-                continue;
-            }
-            for (GeneralName name : names.getNames()) {
+        for (Listed candidate : listed) {
+            for (GeneralName name : candidate.issuers().getNames()) {
                 if (name.getTagNo() == GeneralName.directoryName && X500Name.getInstance(name.getName()).equals(certificateIssuer)) {
+                    X509CRLEntryHolder entry = candidate.entry();
                     return Optional.of(new Entry(entry.getSerialNumber(), entry.getRevocationDate().toInstant(), reason(entry)));
                 }
             }

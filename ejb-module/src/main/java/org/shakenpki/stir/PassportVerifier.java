@@ -4,8 +4,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.shakenpki.pkix.SignatureVerification;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,19 +28,29 @@ import java.util.Optional;
  * signing certificate's SHAKEN profile; the chain to the STI-PA trust list; revocation on the STI-PA indirect
  * CRL; the ES256 signature. The first failing check decides the result.
  *
- * <p>Stateless and thread-safe: its inputs (clock, policy, sources) are given at construction.
+ * <p>Thread-safe: its inputs (clock, policy, sources) are given at construction. The chain checks that depend
+ * only on the chain, the trust list and the time are kept in {@link ValidatedChains} and reused while those
+ * are unchanged; the revocation lookup and the signature are checked on every call.
  */
 public final class PassportVerifier {
     private final Clock clock;
     private final VerifierPolicy policy;
     private final CredentialSource credentials;
     private final StiPaSource stiPa;
+    private final ValidatedChains validated;
 
+    /** A verifier that keeps its validated chains for itself. */
     public PassportVerifier(Clock clock, VerifierPolicy policy, CredentialSource credentials, StiPaSource stiPa) {
+        this(clock, policy, credentials, stiPa, new ValidatedChains());
+    }
+
+    public PassportVerifier(Clock clock, VerifierPolicy policy, CredentialSource credentials, StiPaSource stiPa,
+                            ValidatedChains validated) {
         this.clock = clock;
         this.policy = policy;
         this.credentials = credentials;
         this.stiPa = stiPa;
+        this.validated = validated;
     }
 
     /** What is known of the PASSporT so far, for the result. */
@@ -91,11 +101,45 @@ public final class PassportVerifier {
         if (chain.isEmpty()) {
             throw new Rejected(Failure.BAD_IDENTITY_INFO, "x5u holds no certificate");
         }
+        ValidatedChains.Verdict verdict = validated.find(x5u, chain, policy.strictProfile(), clock.instant());
+        if (verdict == null || verdict.trustList() != currentTrustList()) {
+            verdict = checkChain(x5u, chain);
+        }
+        seen.spc = verdict.spc();
+        checkRevocation(verdict.path(), verdict.crlIssuers());
+        checkSignature(jws, verdict.signingKey());
+    }
+
+    /** The profile, SPC and trust checks of a chain not validated before (or no longer), kept when they pass. */
+    private ValidatedChains.Verdict checkChain(URI x5u, List<X509Certificate> chain) {
         X509Certificate leaf = chain.get(0);
-        seen.spc = SigningCertificate.spc(leaf, policy.strictProfile());
-        List<X509Certificate> path = checkTrust(chain);
-        checkRevocation(leaf, path);
-        checkSignature(jws, leaf);
+        String spc = SigningCertificate.spc(leaf, policy.strictProfile());
+        TrustList trustList;
+        try {
+            trustList = stiPa.trustList();
+        } catch (IOException e) {
+            throw new Rejected(Failure.VERIFIER_UNAVAILABLE, "the STI-PA trust list is unavailable: " + e.getMessage());
+        }
+        List<X509Certificate> path = checkTrust(chain, trustList);
+        ECPublicKey signingKey;
+        try {
+            signingKey = SignatureVerification.prepared(leaf.getPublicKey());
+        } catch (GeneralSecurityException e) {
+            throw new Rejected(Failure.UNSUPPORTED_CREDENTIAL, "the signing certificate's key cannot be used: " + e.getMessage());
+        }
+        ValidatedChains.Verdict verdict = ValidatedChains.Verdict.of(chain, trustList, policy.strictProfile(), spc, path,
+                SigningCertificate.crlIssuers(leaf), signingKey);
+        validated.keep(x5u, verdict);
+        return verdict;
+    }
+
+    /** The trust list for looking up a kept verdict; null when unavailable (the full checks then say why). */
+    private TrustList currentTrustList() {
+        try {
+            return stiPa.trustList();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static JWSObject parseJws(String compact) {
@@ -158,13 +202,7 @@ public final class PassportVerifier {
         }
     }
 
-    private List<X509Certificate> checkTrust(List<X509Certificate> chain) {
-        TrustList trustList;
-        try {
-            trustList = stiPa.trustList();
-        } catch (IOException e) {
-            throw new Rejected(Failure.VERIFIER_UNAVAILABLE, "the STI-PA trust list is unavailable: " + e.getMessage());
-        }
+    private List<X509Certificate> checkTrust(List<X509Certificate> chain, TrustList trustList) {
         try {
             return ChainValidation.validate(chain, trustList.anchors(), clock.instant());
         } catch (GeneralSecurityException e) {
@@ -173,14 +211,13 @@ public final class PassportVerifier {
         }
     }
 
-    private void checkRevocation(X509Certificate leaf, List<X509Certificate> path) {
+    private void checkRevocation(List<X509Certificate> path, List<X500Name> named) {
         IndirectCrl crl;
         try {
             crl = stiPa.crl();
         } catch (IOException e) {
             throw new Rejected(Failure.VERIFIER_UNAVAILABLE, "the STI-PA CRL is unavailable: " + e.getMessage());
         }
-        List<X500Name> named = SigningCertificate.crlIssuers(leaf);
         if (!named.contains(crl.issuer())) {
             throw new Rejected(Failure.UNSUPPORTED_CREDENTIAL, "the certificate's cRLIssuer " + named
                     + " is not the STI-PA CRL issuer " + crl.issuer());
@@ -195,12 +232,12 @@ public final class PassportVerifier {
         }
     }
 
-    private static void checkSignature(JWSObject jws, X509Certificate leaf) {
+    private static void checkSignature(JWSObject jws, ECPublicKey signingKey) {
         try {
-            if (!jws.verify(new ECDSAVerifier((ECPublicKey) leaf.getPublicKey()))) {
+            if (!jws.verify(SignatureVerification.ecdsa(signingKey))) {
                 throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "the PASSporT signature does not verify with the x5u certificate");
             }
-        } catch (JOSEException | ClassCastException e) {
+        } catch (JOSEException e) {
             throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "the PASSporT signature cannot be checked: " + e.getMessage());
         }
     }

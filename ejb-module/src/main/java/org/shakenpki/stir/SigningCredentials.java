@@ -1,9 +1,7 @@
 package org.shakenpki.stir;
 
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -27,10 +25,10 @@ import java.util.logging.Logger;
  * The key and x5u the STI-AS signs with: the SP-KMS's current credential for the configured SPC
  * ({@code shakenpki.as.spc}; when unset, the one usable credential). Cached, and replaced when the SP-KMS
  * announces a new certificate ({@link CredentialIssued}, after its transaction commits), so renewals take
- * effect without a restart and no request waits for the database.
+ * effect without a restart and no request waits for the database. A CDI bean rather than a singleton EJB, so
+ * that reading the cache costs no container dispatch; the cache is a concurrent map.
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ApplicationScoped
 public class SigningCredentials {
     private static final Logger LOG = Logger.getLogger(SigningCredentials.class.getName());
 

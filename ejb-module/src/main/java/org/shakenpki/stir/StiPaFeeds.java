@@ -30,6 +30,9 @@ import java.util.stream.Collectors;
  * before it is fetched again, and while the STI-PA cannot be reached the last good CRL serves until its
  * nextUpdate. Both must chain to the configured STI-PA trust anchors ({@code shakenpki.vs.sti-pa-trust-anchors}),
  * read again at each refresh.
+ *
+ * <p>Every verification asks for both; the current ones are read without taking the lock, which only a refresh
+ * holds (a refresh waits on the network, and every verification used to queue behind it on the monitor).
  */
 @ApplicationScoped
 public class StiPaFeeds implements StiPaSource {
@@ -50,11 +53,19 @@ public class StiPaFeeds implements StiPaSource {
     private record FetchedCrl(IndirectCrl crl, Instant fetchedAt) {
     }
 
-    private TrustList trustList;
-    private FetchedCrl crl;
+    private volatile TrustList trustList;
+    private volatile FetchedCrl crl;
 
     @Override
-    public synchronized TrustList trustList() throws IOException {
+    public TrustList trustList() throws IOException {
+        TrustList current = trustList;
+        if (current != null && current.expires().isAfter(clock.instant())) {
+            return current;
+        }
+        return refreshTrustList();
+    }
+
+    private synchronized TrustList refreshTrustList() throws IOException {
         Instant now = clock.instant();
         if (trustList != null && trustList.expires().isAfter(now)) {
             return trustList;
@@ -73,10 +84,22 @@ public class StiPaFeeds implements StiPaSource {
     }
 
     @Override
-    public synchronized IndirectCrl crl() throws IOException {
+    public IndirectCrl crl() throws IOException {
+        FetchedCrl current = crl;
+        if (current != null && fresh(current, clock.instant())) {
+            return current.crl;
+        }
+        return refreshCrl();
+    }
+
+    private boolean fresh(FetchedCrl fetched, Instant now) {
+        return fetched.fetchedAt.plus(settings.crlRefresh()).isAfter(now) && fetched.crl.nextUpdate().isAfter(now);
+    }
+
+    private synchronized IndirectCrl refreshCrl() throws IOException {
         Instant now = clock.instant();
         FetchedCrl current = crl;
-        if (current != null && current.fetchedAt.plus(settings.crlRefresh()).isAfter(now) && current.crl.nextUpdate().isAfter(now)) {
+        if (current != null && fresh(current, now)) {
             return current.crl;
         }
         try {

@@ -2,6 +2,9 @@ package org.shakenpki.stir;
 
 import org.junit.jupiter.api.Test;
 
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.Base64URL;
+
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,5 +26,19 @@ class PassportSignerTest {
                 "12155550121", "123e4567-e89b-12d3-a456-426655440000"));
         assertEquals("{\"attest\":\"C\",\"dest\":{\"tn\":[\"12155550131\",\"12155550132\"]},\"iat\":1,"
                 + "\"orig\":{\"tn\":\"12155550121\"},\"origid\":\"123e4567-e89b-12d3-a456-426655440000\"}", claims);
+    }
+
+    @Test
+    void escapesJsonStrings() {
+        assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", PassportSigner.json("a\"b\\c\n\u0001"));
+    }
+
+    @Test
+    void writesTheShakenHeaderWithTheX5u() throws Exception {
+        JWSHeader header = JWSHeader.parse(new Base64URL(PassportSigner.header("https://cr.example/leaf.pem")));
+        assertEquals("ES256", header.getAlgorithm().getName());
+        assertEquals("passport", header.getType().getType());
+        assertEquals("shaken", header.getCustomParam("ppt"));
+        assertEquals("https://cr.example/leaf.pem", header.getX509CertURL().toString());
     }
 }

@@ -170,6 +170,54 @@ class PassportVerifierTest {
     }
 
     @Test
+    void aKeptChainVerdictHoldsOnlyForTheSameTrustListAndWithinValidity() throws Exception {
+        List<java.security.cert.X509Certificate> chain = StirVectors.credentials().chain(java.net.URI.create(StirVectors.X5U));
+        TrustList trusted = StirVectors.stiPa(NOW).trustList();
+        TrustList untrusted = new TrustList(Set.of(new java.security.cert.TrustAnchor(Vectors.certificate("stipa-root.pem"), null)),
+                2, NOW.plusSeconds(3600));
+        IndirectCrl crl = StirVectors.stiPa(NOW).crl();
+        TrustList[] current = {trusted};
+        Instant[] now = {NOW};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        PassportVerifier keeping = new PassportVerifier(clock, new VerifierPolicy(Duration.ofSeconds(60), Set.of(443), false),
+                uri -> chain, new StiPaSource() {
+            @Override
+            public TrustList trustList() {
+                return current[0];
+            }
+
+            @Override
+            public IndirectCrl crl() {
+                return crl;
+            }
+        }, new ValidatedChains());
+        VerificationRequest call = new VerificationRequest(FROM, TO, CALL, StirVectors.identity());
+        assertTrue(keeping.verify(call).passed());
+        assertTrue(keeping.verify(call).passed(), "the kept verdict serves the same chain and trust list");
+        current[0] = untrusted;
+        assertFailure(keeping.verify(call), Failure.UNSUPPORTED_CREDENTIAL, 437, "trust list");
+        current[0] = trusted;
+        assertTrue(keeping.verify(call).passed());
+        now[0] = Instant.parse("2026-02-01T00:00:00Z");
+        assertFailure(keeping.verify(call), Failure.UNSUPPORTED_CREDENTIAL, 437, "trust list");
+    }
+
+    @Test
     void anUnreachableX5uIs436() throws Exception {
         String identity = StirVectors.identity(Vectors.privateKey("leaf-1234.key"), "https://cr.example.test/sti/other.pem",
                 StirVectors.IAT, FROM, TO.get(0));

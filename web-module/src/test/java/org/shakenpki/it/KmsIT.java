@@ -73,9 +73,6 @@ class KmsIT {
     @EJB
     RevocationReporter revocationReporter;
 
-    @EJB
-    PassportSigner signer;
-
     private static final SigningRequest PASSPORT = new SigningRequest("A", java.util.List.of("12155550131"),
             java.time.Instant.now().getEpochSecond(), "12155550121", UUID.randomUUID().toString());
 
@@ -150,7 +147,7 @@ class KmsIT {
         assertTrue(WebhookProbe.VERIFIED.stream().anyMatch(body -> body.contains("\"spc\":\"" + spc + "\"")),
                 "the webhook received a signed notification");
 
-        String firstIdentity = signer.sign(PASSPORT, spc);
+        String firstIdentity = signer().sign(PASSPORT, spc);
         assertTrue(firstIdentity.endsWith(";info=<" + active.certificateUrl() + ">;alg=ES256;ppt=shaken"), firstIdentity);
         assertTrue(verifies(firstIdentity, leaf), "the STI-AS signs with the credential's HSM key");
 
@@ -163,7 +160,7 @@ class KmsIT {
         assertNotEquals(active.serialHex(), renewed.serialHex());
         assertArrayEquals(keyStore.token("kms").publicKey(renewed.keyAlias()).getEncoded(),
                 Pem.certificates(renewed.chainPem()).get(0).getPublicKey().getEncoded());
-        String renewedIdentity = signer.sign(PASSPORT, spc);
+        String renewedIdentity = signer().sign(PASSPORT, spc);
         assertTrue(renewedIdentity.contains(";info=<" + renewed.certificateUrl() + ">"), "the STI-AS switched without a restart");
         assertTrue(verifies(renewedIdentity, Pem.certificates(renewed.chainPem()).get(0)));
         assertFalse(verifies(renewedIdentity, leaf));
@@ -246,5 +243,10 @@ class KmsIT {
         ManagedCredential active = await(spc, c -> c.state() == CredentialState.ACTIVE);
         assertEquals(1, keysOf(spc));
         assertTrue(keyStore.token("kms").findKey(active.keyAlias()).isPresent());
+    }
+
+    /** The STI-AS signer, a CDI bean of the deployment. */
+    private static PassportSigner signer() {
+        return jakarta.enterprise.inject.spi.CDI.current().select(PassportSigner.class).get();
     }
 }

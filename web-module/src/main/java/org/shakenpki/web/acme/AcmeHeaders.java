@@ -5,7 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
-import org.shakenpki.ca.NonceService;
+import org.shakenpki.ca.NonceSupply;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,7 +20,7 @@ public class AcmeHeaders implements ContainerResponseFilter {
     private static final Logger LOG = Logger.getLogger(AcmeHeaders.class.getName());
 
     @Inject
-    NonceService nonces;
+    NonceSupply nonces;
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -31,7 +31,7 @@ public class AcmeHeaders implements ContainerResponseFilter {
         boolean newNonce = path.endsWith("/new-nonce");
         if ("POST".equals(request.getMethod()) || newNonce) {
             try {
-                response.getHeaders().putSingle("Replay-Nonce", nonces.issue());
+                response.getHeaders().putSingle("Replay-Nonce", nonces.next());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "no nonce could be issued", e);
             }

@@ -1,6 +1,6 @@
 package org.shakenpki.web.stir;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -30,9 +30,12 @@ import java.util.UUID;
  * {@code {"signingRequest":{"attest","dest":{"tn":[...]},"iat","orig":{"tn"},"origid"}}} answers
  * {@code {"signingResponse":{"identity":"<PASSporT>;info=<x5u>;alg=ES256;ppt=shaken"}}}. {@code iat} defaults
  * to now and {@code origid} to a new UUID; numbers are canonicalised. A bad request is a 400 naming the field.
+ *
+ * <p>Application-scoped: it holds no request state, and as a request-scoped bean Weld created it and resolved
+ * its EJB reference (a JNDI lookup) on every call: 43 of 277 profile samples of the signing requests.
  */
 @Path("/stir/v1/signing")
-@RequestScoped
+@ApplicationScoped
 public class SigningResource {
     private static final Set<String> ATTESTATIONS = Set.of("A", "B", "C");
 

@@ -1,0 +1,80 @@
+package org.shakenpki.stir;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bouncycastle.asn1.x500.X500Name;
+
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The outcome of the checks on an x5u chain that depend only on the chain, the trust list and the time: the
+ * signing certificate's SHAKEN profile and SPC, its cRLIssuer names, and the RFC 5280 path validation to the
+ * STI-PA trust list. A verifier sees the same few chains for millions of calls; repeating these checks per
+ * call repeated the same answer.
+ *
+ * <p>A kept outcome is used only for the very chain object it was computed for ({@link X5uChains} hands out
+ * the same object while it caches the x5u response, a new one when it fetches again), the very trust-list
+ * object ({@link StiPaFeeds} makes a new one when it fetches the list again), the same profile strictness, and
+ * only while the time lies within every path certificate's validity, the one input of path validation that
+ * changes by itself. Failed checks are not kept. Revocation is not part of it: each call looks the path up in
+ * the current CRL, and the PASSporT signature is verified on each call.
+ */
+@ApplicationScoped
+public class ValidatedChains {
+    private static final int MAX_ENTRIES = 10_000;
+
+    /**
+     * A chain that passed.
+     *
+     * @param path       the validated path, leaf first, without the anchor
+     * @param crlIssuers the leaf's cRLIssuer names
+     * @param signingKey the leaf's key, prepared for verifying PASSporTs ({@link org.shakenpki.pkix.SignatureVerification})
+     */
+    record Verdict(List<X509Certificate> chain, TrustList trustList, boolean strict, String spc,
+                   List<X509Certificate> path, List<X500Name> crlIssuers, ECPublicKey signingKey,
+                   Instant notBefore, Instant notAfter) {
+
+        static Verdict of(List<X509Certificate> chain, TrustList trustList, boolean strict, String spc,
+                          List<X509Certificate> path, List<X500Name> crlIssuers, ECPublicKey signingKey) {
+            Instant notBefore = Instant.MIN;
+            Instant notAfter = Instant.MAX;
+            for (X509Certificate certificate : path) {
+                Instant from = certificate.getNotBefore().toInstant();
+                Instant until = certificate.getNotAfter().toInstant();
+                notBefore = from.isAfter(notBefore) ? from : notBefore;
+                notAfter = until.isBefore(notAfter) ? until : notAfter;
+            }
+            return new Verdict(chain, trustList, strict, spc, List.copyOf(path), List.copyOf(crlIssuers), signingKey,
+                    notBefore, notAfter);
+        }
+
+        /** RFC 5280 section 4.1.2.5: valid from notBefore through notAfter, both inclusive. */
+        boolean holdsFor(List<X509Certificate> served, boolean strictProfile, Instant now) {
+            return chain == served && strict == strictProfile
+                    && !now.isBefore(notBefore) && !now.isAfter(notAfter);
+        }
+    }
+
+    private final Map<URI, Verdict> verdicts = new ConcurrentHashMap<>();
+
+    /**
+     * The kept verdict for this x5u if it holds for this chain object, strictness and time; the caller must
+     * still compare {@link Verdict#trustList()} with the current trust list (by identity).
+     */
+    Verdict find(URI x5u, List<X509Certificate> chain, boolean strict, Instant now) {
+        Verdict verdict = verdicts.get(x5u);
+        return verdict != null && verdict.holdsFor(chain, strict, now) ? verdict : null;
+    }
+
+    void keep(URI x5u, Verdict verdict) {
+        if (verdicts.size() >= MAX_ENTRIES) {
+            verdicts.clear();
+        }
+        verdicts.put(x5u, verdict);
+    }
+}
