@@ -57,13 +57,7 @@ public class KmsScheduler {
 
     /** One round as if it were {@code now}. */
     public Round runAt(OffsetDateTime now) {
-        int attempted = 0;
-        for (long id : store.due(now)) {
-            if (worker.attempt(id, now).isPresent()) {
-                attempted++;
-            }
-        }
-        int attempts = attempted;
+        int attempts = attemptDue(now);
         int destroyed = store.destroyRetiredKeys(now);
         int delivered = notifications.deliverDue(now);
         if (attempts > 0 || destroyed > 0) {
@@ -71,5 +65,15 @@ public class KmsScheduler {
                     + destroyed + " retired key(s) destroyed");
         }
         return new Round(attempts, destroyed, delivered);
+    }
+
+    private int attemptDue(OffsetDateTime now) {
+        int attempts = 0;
+        for (long id : store.due(now)) {
+            if (worker.attempt(id, now).isPresent()) {
+                attempts++;
+            }
+        }
+        return attempts;
     }
 }
