@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.shakenpki.it.Http;
 import org.shakenpki.it.RawAcme;
 import org.shakenpki.it.StiPaClient;
+import org.shakenpki.it.TestStiPa;
 import org.shakenpki.pkix.Pem;
 import org.shakenpki.pkix.TNAuthList;
 
@@ -77,7 +78,7 @@ class ClusterIT {
     @Test
     @Order(1)
     void aNonceFromOneNodeIsAcceptedOnceOnTheOther() throws Exception {
-        var key = OrderFlow.p256();
+        var key = TestStiPa.p256();
         String url = acme.url("new-account");
         String jws = RawAcme.sign(Map.of("jwk", RawAcme.jwk(key), "nonce", acme.nonce(1), "url", url), "{\"termsOfServiceAgreed\":true}", key);
 
@@ -93,7 +94,7 @@ class ClusterIT {
     @Test
     @Order(2)
     void anOrderCreatedOnOneNodeIsFinalisedOnTheOther() throws Exception {
-        NodeAcme.Account account = acme.newAccount(1, 2, OrderFlow.p256());
+        NodeAcme.Account account = acme.newAccount(1, 2, TestStiPa.p256());
         OrderFlow order = OrderFlow.create(acme, 1, account, SPC);
         order.answerChallenge(2, spcToken(order));
         assertEquals("ready", order.status(1));
@@ -111,7 +112,7 @@ class ClusterIT {
     @Test
     @Order(3)
     void concurrentFinalizesOnBothNodesIssueEachOrderOnce() throws Exception {
-        NodeAcme.Account account = acme.newAccount(2, 1, OrderFlow.p256());
+        NodeAcme.Account account = acme.newAccount(2, 1, TestStiPa.p256());
         List<OrderFlow> orders = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             OrderFlow order = OrderFlow.create(acme, 1 + i % 2, account, SPC);
@@ -228,7 +229,7 @@ class ClusterIT {
     /** One client of the load: issuance after issuance, each request on the other node than the one before. */
     private Void issueUntilStopped(int client, ConcurrentLinkedQueue<OrderFlow> flows, AtomicInteger completed, AtomicBoolean running)
             throws Exception {
-        NodeAcme.Account account = acme.newAccount(1 + client % 2, 2 - client % 2, OrderFlow.p256());
+        NodeAcme.Account account = acme.newAccount(1 + client % 2, 2 - client % 2, TestStiPa.p256());
         int node = 1 + client % 2;
         while (running.get()) {
             try {

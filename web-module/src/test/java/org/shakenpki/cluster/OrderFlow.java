@@ -3,13 +3,12 @@ package org.shakenpki.cluster;
 import com.nimbusds.jose.util.Base64URL;
 import org.shakenpki.it.Http;
 import org.shakenpki.it.TestCsr;
+import org.shakenpki.it.TestStiPa;
 import org.shakenpki.pkix.Fingerprints;
 import org.shakenpki.pkix.TNAuthList;
 
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +31,7 @@ final class OrderFlow {
         this.acme = acme;
         this.account = account;
         this.tnAuthList = tnAuthList;
-        this.certificateKey = p256();
+        this.certificateKey = TestStiPa.p256();
         this.orderUrl = orderUrl;
         this.authorizationUrl = (String) ((List<?>) order.get("authorizations")).get(0);
         this.finalizeUrl = (String) order.get("finalize");
@@ -99,11 +98,5 @@ final class OrderFlow {
             throw new AssertionError(what + ": expected " + status + " but got " + response.statusCode() + ": " + response.body());
         }
         return response;
-    }
-
-    static KeyPair p256() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return generator.generateKeyPair();
     }
 }

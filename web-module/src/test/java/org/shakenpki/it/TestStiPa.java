@@ -73,7 +73,8 @@ public final class TestStiPa {
         return jwt.serialize();
     }
 
-    static KeyPair p256() throws Exception {
+    /** A fresh P-256 key pair, for test accounts, CSRs and signers. */
+    public static KeyPair p256() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         return generator.generateKeyPair();
