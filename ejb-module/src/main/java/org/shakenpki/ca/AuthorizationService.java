@@ -94,7 +94,8 @@ public class AuthorizationService {
     }
 
     private void validate(AcmeAuthorization authorization, String token, java.security.PublicKey accountKey) {
-        TkAuthValidator validator = new TkAuthValidator(clock, anchors::anchors, x5u::certificates, settings.x5uPrefixes());
+        TkAuthValidator validator = new TkAuthValidator(clock, anchors::anchors, x5u::certificates,
+                new TkAuthValidator.SignerPolicy(settings.x5uPrefixes(), settings.tokenSignerFingerprints()));
         String subject = "acme-authz:" + authorization.id;
         try {
             TkAuthValidator.Result result = validator.validate(token, TNAuthList.fromBase64(authorization.identifier), accountKey);

@@ -75,6 +75,20 @@ public class CaSettings {
     @ConfigProperty(name = "shakenpki.ca.sti-pa-x5u-prefixes")
     Optional<String> x5uPrefixes;
 
+    @Inject
+    @ConfigProperty(name = "shakenpki.ca.sti-pa-token-signer-fingerprints")
+    Optional<String> tokenSignerFingerprints;
+
+    /**
+     * SHA-256 fingerprints (hex, colons optional) of the STI-PA certificates allowed to sign SPC tokens; empty:
+     * any certificate that the trust kernel accepts as an SPC-token signer under the STI-PA trust anchors.
+     */
+    public java.util.Set<String> tokenSignerFingerprints() {
+        return tokenSignerFingerprints.map(text -> java.util.Arrays.stream(text.split(","))
+                .map(f -> f.strip().replace(":", "").toLowerCase(java.util.Locale.ROOT))
+                .filter(f -> !f.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet())).orElse(java.util.Set.of());
+    }
+
     /** The URL prefixes an SPC token's x5u must start with; empty: any https URL. */
     public List<String> x5uPrefixes() {
         return x5uPrefixes.map(text -> java.util.Arrays.stream(text.split(",")).map(String::strip)

@@ -11,13 +11,16 @@ import org.shakenpki.pkix.SignatureVerification;
 import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
+import org.shakenpki.trust.PathPurpose;
+import org.shakenpki.trust.PathValidator;
+import org.shakenpki.trust.UntrustedPath;
+import org.shakenpki.trust.ValidatedPath;
 
 import java.net.URI;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
@@ -25,27 +28,30 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The CA-side validation of an Authority Token (SPC token) presented in a {@code tkauth-01} challenge
  * response: RFC 9448 section 6, checks 1 to 8 (check 9, {@code ca} against the CSR's basicConstraints, runs at
- * finalize, see {@link CsrCheck}).
+ * finalize, see {@link CsrCheck}). The claims are checked first, on the unverified token, so that a token that
+ * could never be accepted costs no network access: the CA fetches the {@code x5u} (a URL the token's sender
+ * chose) only for tokens that would pass if genuine.
  *
  * <ol>
  * <li>the {@code atc} claim is a JSON object with {@code tktype}, {@code tkvalue} and {@code fingerprint};</li>
- * <li>{@code x5u} is an https URL whose certificate chains to a configured STI-PA trust anchor;</li>
- * <li>or {@code x5c} holds such a chain;</li>
- * <li>the signature verifies with that certificate's key (ES256 only, the SHAKEN algorithm);</li>
- * <li>{@code tktype} is {@code TNAuthList};</li>
- * <li>{@code tkvalue} decodes to the same DER as the challenge's identifier;</li>
+ * <li>{@code tktype} is {@code TNAuthList}; {@code tkvalue} decodes to the same DER as the challenge's identifier;</li>
  * <li>{@code exp} has not passed, {@code nbf} (if any) has, {@code jti} is present;</li>
- * <li>{@code fingerprint} is the account key's, as JWK thumbprint or SHA-256 of the SPKI.</li>
+ * <li>{@code fingerprint} is the account key's, as JWK thumbprint or SHA-256 of the SPKI;</li>
+ * <li>{@code x5u} is an https URL (at a configured prefix), or {@code x5c} holds the chain; the first
+ *     certificate is the signer and must validate to a configured STI-PA trust anchor as an SPC-token signer
+ *     ({@link PathValidator}, purpose SPC_TOKEN_SIGNING: not a CA, not the CRL signer) and, where configured,
+ *     be one of the pinned token-signer certificates;</li>
+ * <li>the signature verifies with that certificate's key (ES256 only, the SHAKEN algorithm).</li>
  * </ol>
  *
  * Deployed variants accepted here are listed in docs/interop.md. Every failure is a {@link ProblemException}
@@ -55,24 +61,43 @@ public final class TkAuthValidator {
     private final Clock clock;
     private final Supplier<Set<TrustAnchor>> anchors;
     private final Function<URI, List<X509Certificate>> x5uFetcher;
-    private final List<String> x5uPrefixes;
+    private final SignerPolicy signerPolicy;
+
+    /**
+     * Where a token's signer may come from.
+     *
+     * @param x5uPrefixes        the URL prefixes an {@code x5u} must start with; empty: any https URL
+     * @param signerFingerprints SHA-256 fingerprints (lower-case hex) of the pinned token-signer certificates;
+     *                           empty: any SPC-token signer under the anchors
+     */
+    public record SignerPolicy(List<String> x5uPrefixes, Set<String> signerFingerprints) {
+        public SignerPolicy {
+            x5uPrefixes = List.copyOf(x5uPrefixes);
+            signerFingerprints = Set.copyOf(signerFingerprints);
+        }
+
+        /** No prefix and no pin: any https x5u, any SPC-token signer under the anchors. */
+        public static SignerPolicy open() {
+            return new SignerPolicy(List.of(), Set.of());
+        }
+    }
 
     /** The facts of a valid token that later steps need. */
     public record Result(boolean ca, String jti, Fingerprints.Form fingerprintForm, String signer) {
     }
 
     /**
-     * @param clock      the time the token and the chain are checked at
-     * @param anchors    the STI-PA trust anchors, read when a token is checked
-     * @param x5uFetcher the certificates an https {@code x5u} names, signer first (throws ProblemException on failure)
-     * @param x5uPrefixes the URL prefixes an {@code x5u} must start with; empty: any https URL
+     * @param clock        the time the token and the chain are checked at
+     * @param anchors      the STI-PA trust anchors, read when a token is checked
+     * @param x5uFetcher   the certificates an https {@code x5u} names, signer first (throws ProblemException on failure)
+     * @param signerPolicy where the signer may come from
      */
     public TkAuthValidator(Clock clock, Supplier<Set<TrustAnchor>> anchors, Function<URI, List<X509Certificate>> x5uFetcher,
-                           List<String> x5uPrefixes) {
+                           SignerPolicy signerPolicy) {
         this.clock = clock;
         this.anchors = anchors;
         this.x5uFetcher = x5uFetcher;
-        this.x5uPrefixes = List.copyOf(x5uPrefixes);
+        this.signerPolicy = signerPolicy;
     }
 
     public Result validate(String token, TNAuthList identifier, PublicKey accountKey) {
@@ -84,7 +109,10 @@ public final class TkAuthValidator {
         } catch (ParseException | RuntimeException e) {
             throw incorrect("the token is not a signed JWT");
         }
-        // check 1: atc is well formed (before any network access: a malformed token is refused cheaply)
+        JWSHeader header = jwt.getHeader();
+        if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "the token must be signed with ES256");
+        }
         Map<String, Object> atc;
         try {
             atc = claims.getJSONObjectClaim("atc");
@@ -101,27 +129,10 @@ public final class TkAuthValidator {
         if (caClaim != null && !(caClaim instanceof Boolean)) {
             throw incorrect("atc.ca must be a boolean");
         }
-        JWSHeader header = jwt.getHeader();
-        if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) {
-            throw new ProblemException(ProblemType.UNAUTHORIZED, "the token must be signed with ES256");
-        }
-        // checks 2 and 3: the signer certificate chains to a configured STI-PA trust anchor
-        List<X509Certificate> chain = signerChain(header);
-        X509Certificate signer = chain.get(0);
-        validateChain(chain);
-        // check 4: signature
-        try {
-            if (!(signer.getPublicKey() instanceof ECPublicKey ec) || !jwt.verify(SignatureVerification.ecdsa(ec))) {
-                throw new ProblemException(ProblemType.UNAUTHORIZED, "the token signature does not verify with the x5u certificate");
-            }
-        } catch (JOSEException e) {
-            throw new ProblemException(ProblemType.UNAUTHORIZED, "the token signature does not verify with the x5u certificate");
-        }
-        // check 5: tktype; RFC 9447 section 4 writes "TnAuthList" in its example, so the case is not significant
+        // RFC 9447 section 4 writes "TnAuthList" in its example, so the case is not significant
         if (!"TNAuthList".equalsIgnoreCase(tktype)) {
             throw incorrect("atc.tktype must be TNAuthList");
         }
-        // check 6: tkvalue, compared as DER
         TNAuthList value;
         try {
             value = TNAuthList.fromBase64(tkvalue);
@@ -131,7 +142,6 @@ public final class TkAuthValidator {
         if (!value.equals(identifier)) {
             throw incorrect("atc.tkvalue does not match the authorization's TNAuthList identifier");
         }
-        // check 7: exp, nbf, jti
         Date now = Date.from(clock.instant());
         if (claims.getExpirationTime() == null || !claims.getExpirationTime().after(now)) {
             throw new ProblemException(ProblemType.UNAUTHORIZED, "the token has expired or has no exp");
@@ -143,10 +153,18 @@ public final class TkAuthValidator {
         if (jti == null || jti.isBlank() || jti.length() > 200) {
             throw incorrect("the token must carry a jti of at most 200 characters");
         }
-        // check 8: fingerprint of the account key, in either deployed form
         Fingerprints.Form form = Fingerprints.match(fingerprint, accountKey)
                 .orElseThrow(() -> incorrect("atc.fingerprint does not match the account key"));
-        return new Result(Boolean.TRUE.equals(caClaim), jti, form, signer.getSubjectX500Principal().getName());
+        // only now, for a token that would pass if genuine: the signer, its chain and the signature
+        ValidatedPath signer = validateSigner(signerChain(header));
+        try {
+            if (!(signer.publicKey() instanceof ECPublicKey ec) || !jwt.verify(SignatureVerification.ecdsa(ec))) {
+                throw new ProblemException(ProblemType.UNAUTHORIZED, "the token signature does not verify with the x5u certificate");
+            }
+        } catch (JOSEException e) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "the token signature does not verify with the x5u certificate");
+        }
+        return new Result(Boolean.TRUE.equals(caClaim), jti, form, signer.subject().getName());
     }
 
     private List<X509Certificate> signerChain(JWSHeader header) {
@@ -155,8 +173,8 @@ public final class TkAuthValidator {
             if (!"https".equalsIgnoreCase(x5u.getScheme())) {
                 throw new ProblemException(ProblemType.UNAUTHORIZED, "the token's x5u must be an https URL");
             }
-            // the x5u is fetched before anything is verified: where the CA may be sent is configurable
-            if (!x5uPrefixes.isEmpty() && x5uPrefixes.stream().noneMatch(prefix -> x5u.toString().startsWith(prefix))) {
+            List<String> prefixes = signerPolicy.x5uPrefixes();
+            if (!prefixes.isEmpty() && prefixes.stream().noneMatch(prefix -> x5u.toString().startsWith(prefix))) {
                 throw new ProblemException(ProblemType.UNAUTHORIZED, "the token's x5u is not at a configured STI-PA location");
             }
             List<X509Certificate> fetched = x5uFetcher.apply(x5u);
@@ -180,28 +198,31 @@ public final class TkAuthValidator {
         throw new ProblemException(ProblemType.UNAUTHORIZED, "the token names no signer certificate (x5u or x5c)");
     }
 
-    private void validateChain(List<X509Certificate> chain) {
+    private ValidatedPath validateSigner(List<X509Certificate> chain) {
         Set<TrustAnchor> trusted = anchors.get();
         if (trusted.isEmpty()) {
             throw new ProblemException(ProblemType.UNAUTHORIZED, "no STI-PA trust anchor is configured");
         }
-        Set<X509Certificate> anchorCertificates = trusted.stream().map(TrustAnchor::getTrustedCert).collect(Collectors.toSet());
-        List<X509Certificate> path = new ArrayList<>(chain);
-        // a chain that ends with the anchor itself is fine: the anchor is not part of the path
-        path.removeIf(anchorCertificates::contains);
-        if (path.isEmpty()) {
-            throw new ProblemException(ProblemType.UNAUTHORIZED, "the token is signed by a trust anchor, not a token signer");
-        }
+        ValidatedPath path;
         try {
-            PKIXParameters parameters = new PKIXParameters(trusted);
-            // the STI-PA CRL covers STI-CA certificates; the token signer is checked by chain and validity
-            parameters.setRevocationEnabled(false);
-            parameters.setDate(Date.from(clock.instant()));
-            CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
-        } catch (GeneralSecurityException e) {
+            // The STI-PA CRL covers STI-CA certificates; the token signer is checked by chain, validity and purpose.
+            path = PathValidator.validate(chain, trusted, clock.instant(), PathPurpose.SPC_TOKEN_SIGNING);
+        } catch (UntrustedPath e) {
             throw new ProblemException(ProblemType.UNAUTHORIZED,
-                    "the token's signer certificate does not chain to a trusted STI-PA root", e);
+                    "the token's signer is not an STI-PA SPC-token signer: " + e.getMessage(), e);
         }
+        if (!signerPolicy.signerFingerprints().isEmpty()) {
+            String fingerprint;
+            try {
+                fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(path.endEntity().getEncoded()));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            if (!signerPolicy.signerFingerprints().contains(fingerprint)) {
+                throw new ProblemException(ProblemType.UNAUTHORIZED, "the token's signer is not a pinned STI-PA token signer");
+            }
+        }
+        return path;
     }
 
     private static String text(Map<String, Object> atc, String name) {

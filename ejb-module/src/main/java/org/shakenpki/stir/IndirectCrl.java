@@ -9,10 +9,13 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CRLEntryHolder;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.shakenpki.trust.PathPurpose;
+import org.shakenpki.trust.PathValidator;
+import org.shakenpki.trust.UntrustedPath;
+import org.shakenpki.trust.ValidatedPath;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -30,8 +33,9 @@ import java.util.Set;
  * revocation checking cannot be used, because the CRL signer chains to the STI-PA root, not to the STI-CA
  * root of the certificate being checked.
  *
- * <p>A CRL is accepted only if its signer certificate chains to an STI-PA trust anchor, carries the CRL's
- * issuer name as subject, may sign CRLs, and signed it; if {@code now} lies between thisUpdate and
+ * <p>A CRL is accepted only if its signer certificate, the first of the chain given, chains to an STI-PA trust
+ * anchor ({@link PathValidator}, purpose CRL_SIGNING: it may sign CRLs), carries the CRL's issuer name as
+ * subject, and signed it; if {@code now} lies between thisUpdate and
  * nextUpdate; and if it has no critical extension this code does not process. Entries match on
  * (certificateIssuer, serial).
  */
@@ -86,15 +90,10 @@ public final class IndirectCrl {
         if (signerChain.isEmpty()) {
             throw new IllegalArgumentException("no CRL signer certificate");
         }
-        X509Certificate signer = signerChain.get(0);
-        validate(signerChain, stiPaAnchors, now);
+        X509Certificate signer = validate(signerChain, stiPaAnchors, now).endEntity();
         X500Name issuer = crl.getIssuer();
         if (!issuer.equals(X500Name.getInstance(signer.getSubjectX500Principal().getEncoded()))) {
             throw new IllegalArgumentException("the CRL issuer " + issuer + " is not the CRL signer's subject");
-        }
-        boolean[] usage = signer.getKeyUsage();
-        if (usage != null && (usage.length <= 6 || !usage[6])) {
-            throw new IllegalArgumentException("the CRL signer certificate may not sign CRLs");
         }
         try {
             if (!crl.isSignatureValid(new JcaContentVerifierProviderBuilder().build(signer.getPublicKey()))) {
@@ -129,14 +128,12 @@ public final class IndirectCrl {
         return new IndirectCrl(crl);
     }
 
-    private static void validate(List<X509Certificate> chain, Set<TrustAnchor> anchors, Instant now) {
-        if (chain.isEmpty()) {
-            throw new IllegalArgumentException("no signer certificate");
-        }
+    /** The CRL signer's validated path: chained to an STI-PA anchor, with cRLSign (the kernel's CRL_SIGNING). */
+    private static ValidatedPath validate(List<X509Certificate> chain, Set<TrustAnchor> anchors, Instant now) {
         try {
-            ChainValidation.validate(chain, anchors, now);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("the CRL signer does not chain to an STI-PA trust anchor: " + e.getMessage());
+            return PathValidator.validate(chain, anchors, now, PathPurpose.CRL_SIGNING);
+        } catch (UntrustedPath e) {
+            throw new IllegalArgumentException("the CRL signer is not an STI-PA CRL signer: " + e.getMessage());
         }
     }
 

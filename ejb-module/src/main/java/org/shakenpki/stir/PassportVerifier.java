@@ -6,6 +6,10 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.shakenpki.pkix.SignatureVerification;
+import org.shakenpki.trust.PathPurpose;
+import org.shakenpki.trust.PathValidator;
+import org.shakenpki.trust.UntrustedPath;
+import org.shakenpki.trust.ValidatedPath;
 
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +29,8 @@ import java.util.Optional;
  * ({@code alg} ES256, {@code typ} passport, {@code ppt} shaken, {@code x5u} equal to {@code info}); the claims
  * ({@code attest}, {@code origid}, {@code iat}, {@code orig}, {@code dest}); {@code iat} freshness against the
  * request time; orig and dest against the call's From and To; the x5u URL rules and the chain it names; the
- * signing certificate's SHAKEN profile; the chain to the STI-PA trust list; revocation on the STI-PA indirect
+ * chain to the STI-PA trust list ({@link PathValidator}: the first certificate served is the signer); the
+ * signing certificate's SHAKEN profile; revocation on the STI-PA indirect
  * CRL; the ES256 signature. The first failing check decides the result.
  *
  * <p>Thread-safe: its inputs (clock, policy, sources) are given at construction. The chain checks that depend
@@ -110,25 +115,28 @@ public final class PassportVerifier {
         checkSignature(jws, verdict.signingKey());
     }
 
-    /** The profile, SPC and trust checks of a chain not validated before (or no longer), kept when they pass. */
+    /**
+     * The trust, profile and SPC checks of a chain not validated before (or no longer), kept when they pass. The
+     * path is validated first, and everything after is read from its end-entity: the first certificate as
+     * served, never a certificate further down that a forger put there.
+     */
     private ValidatedChains.Verdict checkChain(URI x5u, List<X509Certificate> chain) {
-        X509Certificate leaf = chain.get(0);
-        String spc = SigningCertificate.spc(leaf, policy.strictProfile());
         TrustList trustList;
         try {
             trustList = stiPa.trustList();
         } catch (IOException e) {
             throw new Rejected(Failure.VERIFIER_UNAVAILABLE, "the STI-PA trust list is unavailable: " + e.getMessage());
         }
-        List<X509Certificate> path = checkTrust(chain, trustList);
+        ValidatedPath path = checkTrust(chain, trustList);
+        String spc = SigningCertificate.spc(path.endEntity(), policy.strictProfile());
         ECPublicKey signingKey;
         try {
-            signingKey = SignatureVerification.prepared(leaf.getPublicKey());
+            signingKey = SignatureVerification.prepared(path.publicKey());
         } catch (GeneralSecurityException e) {
             throw new Rejected(Failure.UNSUPPORTED_CREDENTIAL, "the signing certificate's key cannot be used: " + e.getMessage());
         }
         ValidatedChains.Verdict verdict = ValidatedChains.Verdict.of(chain, trustList, policy.strictProfile(), spc, path,
-                SigningCertificate.crlIssuers(leaf), signingKey);
+                signingKey);
         validated.keep(x5u, verdict);
         return verdict;
     }
@@ -202,16 +210,16 @@ public final class PassportVerifier {
         }
     }
 
-    private List<X509Certificate> checkTrust(List<X509Certificate> chain, TrustList trustList) {
+    private ValidatedPath checkTrust(List<X509Certificate> chain, TrustList trustList) {
         try {
-            return ChainValidation.validate(chain, trustList.anchors(), clock.instant());
-        } catch (GeneralSecurityException e) {
+            return PathValidator.validate(chain, trustList.anchors(), clock.instant(), PathPurpose.PASSPORT_SIGNING);
+        } catch (UntrustedPath e) {
             throw new Rejected(Failure.UNSUPPORTED_CREDENTIAL,
                     "the certificate chain does not validate to an STI-CA on the STI-PA trust list: " + e.getMessage());
         }
     }
 
-    private void checkRevocation(List<X509Certificate> path, List<X500Name> named) {
+    private void checkRevocation(ValidatedPath path, List<X500Name> named) {
         IndirectCrl crl;
         try {
             crl = stiPa.crl();
@@ -222,7 +230,7 @@ public final class PassportVerifier {
             throw new Rejected(Failure.UNSUPPORTED_CREDENTIAL, "the certificate's cRLIssuer " + named
                     + " is not the STI-PA CRL issuer " + crl.issuer());
         }
-        for (X509Certificate certificate : path) {
+        for (X509Certificate certificate : path.path()) {
             Optional<IndirectCrl.Entry> entry = crl.lookup(certificate);
             if (entry.isPresent()) {
                 throw new Rejected(Failure.CERTIFICATE_REVOKED, "certificate " + certificate.getSerialNumber().toString(16)

@@ -1,18 +1,15 @@
 package org.shakenpki.stir;
 
-import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
-import org.bouncycastle.asn1.x509.CRLDistPoint;
-import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.shakenpki.pkix.CertificateExtensions;
 import org.shakenpki.pkix.ShakenProfile;
 import org.shakenpki.pkix.TNAuthList;
 
@@ -23,7 +20,8 @@ import java.util.List;
 
 /**
  * The checks on the certificate that signed a PASSporT which ATIS-1000074 verifiers apply (ATIS-1000080 v005
- * section 6.4.1, the list in reference section 1d item 7): an end-entity P-256 key that may sign, a TNAuthList
+ * section 6.4.1, the list in reference section 1d item 7), on the end-entity of a path the trust kernel validated
+ * (which already refused CA certificates and keys that may not sign): a P-256 key, a TNAuthList
  * holding one SPC, a CN "SHAKEN &lt;SPC&gt;" naming that SPC, and a CRL distribution point with a cRLIssuer.
  * With {@code strict}, the whole ATIS-1000080 profile ({@link ShakenProfile}, END_ENTITY) must hold as well;
  * that is off by default because many deployed certificates break some of its rules (see docs/interop.md).
@@ -44,13 +42,6 @@ final class SigningCertificate {
                 || !SECObjectIdentifiers.secp256r1.equals(spki.getAlgorithm().getParameters())) {
             violations.add("the key is not a P-256 key, so it cannot sign ES256");
         }
-        if (leaf.getBasicConstraints() >= 0) {
-            violations.add("the signing certificate is a CA certificate");
-        }
-        boolean[] usage = leaf.getKeyUsage();
-        if (usage != null && !usage[0]) {
-            violations.add("the key usage does not allow digitalSignature");
-        }
         String spc = spcOf(leaf, violations);
         if (leaf.getExtensionValue(Extension.cRLDistributionPoints.getId()) == null) {
             violations.add("the certificate has no CRL distribution point");
@@ -70,35 +61,14 @@ final class SigningCertificate {
         return spc;
     }
 
-    /** The cRLIssuer names of the certificate's distribution points (ATIS-1000080 section 6.4.1). */
-    static List<X500Name> crlIssuers(X509Certificate certificate) {
-        byte[] value = certificate.getExtensionValue(Extension.cRLDistributionPoints.getId());
-        List<X500Name> names = new ArrayList<>();
-        if (value == null) {
-            return names;
-        }
-        CRLDistPoint points = CRLDistPoint.getInstance(ASN1OctetString.getInstance(value).getOctets());
-        for (DistributionPoint point : points.getDistributionPoints()) {
-            if (point.getCRLIssuer() != null) {
-                for (GeneralName name : point.getCRLIssuer().getNames()) {
-                    if (name.getTagNo() == GeneralName.directoryName) {
-                        names.add(X500Name.getInstance(name.getName()));
-                    }
-                }
-            }
-        }
-        return names;
-    }
-
     private static String spcOf(X509Certificate leaf, List<String> violations) {
-        byte[] value = leaf.getExtensionValue(TNAuthList.OID.getId());
-        if (value == null) {
-            violations.add("the certificate has no TNAuthList");
-            return null;
-        }
         TNAuthList list;
         try {
-            list = TNAuthList.decode(ASN1OctetString.getInstance(value).getOctets());
+            list = CertificateExtensions.tnAuthList(leaf).orElse(null);
+            if (list == null) {
+                violations.add("the certificate has no TNAuthList");
+                return null;
+            }
         } catch (IllegalArgumentException e) {
             violations.add("the TNAuthList is not a valid TNAuthorizationList");
             return null;

@@ -5,9 +5,12 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import org.shakenpki.pkix.Pem;
+import org.shakenpki.trust.PathPurpose;
+import org.shakenpki.trust.PathValidator;
+import org.shakenpki.trust.UntrustedPath;
+import org.shakenpki.trust.ValidatedPath;
 
 import java.net.URI;
-import java.security.GeneralSecurityException;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
@@ -23,7 +26,8 @@ import java.util.function.Function;
  * The STI-CAs a verifier trusts: the STI-PA's {@code caList} JWT (ATIS-1000080 section 5.3.1; STI-PA test plan
  * TC-019 "Obtain STI-PA public certificate; Verify caList signature"), payload
  * {@code {"version","sequence","exp","trustList":[PEM...]}}, signed ES256 by a certificate that its {@code x5u}
- * names and that must chain to a configured STI-PA trust anchor.
+ * names (the first certificate at that URL) and that must chain to a configured STI-PA trust anchor as an
+ * STI-PA signer ({@link PathValidator}, purpose TRUST_LIST_SIGNING: not the CRL signer, not a CA).
  *
  * @param anchors  the STI-CA roots on the list
  * @param sequence the list's sequence number
@@ -53,10 +57,9 @@ public record TrustList(Set<TrustAnchor> anchors, long sequence, Instant expires
         if (x5u == null || !"https".equalsIgnoreCase(x5u.getScheme())) {
             throw new IllegalArgumentException("the caList has no https x5u");
         }
-        List<X509Certificate> chain = fetchX5u.apply(x5u);
-        validate(chain, stiPaAnchors, now);
+        ValidatedPath signer = validate(fetchX5u.apply(x5u), stiPaAnchors, now);
         try {
-            if (!jws.verify(new ECDSAVerifier((ECPublicKey) chain.get(0).getPublicKey()))) {
+            if (!jws.verify(new ECDSAVerifier((ECPublicKey) signer.publicKey()))) {
                 throw new IllegalArgumentException("the caList signature does not verify with its x5u certificate");
             }
         } catch (JOSEException | ClassCastException e) {
@@ -81,14 +84,11 @@ public record TrustList(Set<TrustAnchor> anchors, long sequence, Instant expires
         return new TrustList(Set.copyOf(anchors), sequence, expires);
     }
 
-    private static void validate(List<X509Certificate> chain, Set<TrustAnchor> anchors, Instant now) {
-        if (chain.isEmpty()) {
-            throw new IllegalArgumentException("no signer certificate");
-        }
+    private static ValidatedPath validate(List<X509Certificate> chain, Set<TrustAnchor> anchors, Instant now) {
         try {
-            ChainValidation.validate(chain, anchors, now);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("the caList signer does not chain to an STI-PA trust anchor: " + e.getMessage());
+            return PathValidator.validate(chain, anchors, now, PathPurpose.TRUST_LIST_SIGNING);
+        } catch (UntrustedPath e) {
+            throw new IllegalArgumentException("the caList signer does not validate to an STI-PA trust anchor as an STI-PA signer: " + e.getMessage());
         }
     }
 }

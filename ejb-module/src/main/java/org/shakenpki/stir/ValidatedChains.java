@@ -2,6 +2,7 @@ package org.shakenpki.stir;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.shakenpki.trust.ValidatedPath;
 
 import java.net.URI;
 import java.security.cert.X509Certificate;
@@ -31,32 +32,22 @@ public class ValidatedChains {
     /**
      * A chain that passed.
      *
-     * @param path       the validated path, leaf first, without the anchor
-     * @param crlIssuers the leaf's cRLIssuer names
-     * @param signingKey the leaf's key, prepared for verifying PASSporTs ({@link org.shakenpki.pkix.SignatureVerification})
+     * @param path       the validated path; its end-entity alone supplies the key, SPC and cRLIssuer
+     * @param crlIssuers the end-entity's cRLIssuer names
+     * @param signingKey the end-entity's key, prepared for verifying PASSporTs ({@link org.shakenpki.pkix.SignatureVerification})
      */
     record Verdict(List<X509Certificate> chain, TrustList trustList, boolean strict, String spc,
-                   List<X509Certificate> path, List<X500Name> crlIssuers, ECPublicKey signingKey,
-                   Instant notBefore, Instant notAfter) {
+                   ValidatedPath path, List<X500Name> crlIssuers, ECPublicKey signingKey) {
 
         static Verdict of(List<X509Certificate> chain, TrustList trustList, boolean strict, String spc,
-                          List<X509Certificate> path, List<X500Name> crlIssuers, ECPublicKey signingKey) {
-            Instant notBefore = Instant.MIN;
-            Instant notAfter = Instant.MAX;
-            for (X509Certificate certificate : path) {
-                Instant from = certificate.getNotBefore().toInstant();
-                Instant until = certificate.getNotAfter().toInstant();
-                notBefore = from.isAfter(notBefore) ? from : notBefore;
-                notAfter = until.isBefore(notAfter) ? until : notAfter;
-            }
-            return new Verdict(chain, trustList, strict, spc, List.copyOf(path), List.copyOf(crlIssuers), signingKey,
-                    notBefore, notAfter);
+                          ValidatedPath path, ECPublicKey signingKey) {
+            return new Verdict(chain, trustList, strict, spc, path, List.copyOf(path.crlIssuers()), signingKey);
         }
 
         /** RFC 5280 section 4.1.2.5: valid from notBefore through notAfter, both inclusive. */
         boolean holdsFor(List<X509Certificate> served, boolean strictProfile, Instant now) {
             return chain == served && strict == strictProfile
-                    && !now.isBefore(notBefore) && !now.isAfter(notAfter);
+                    && !now.isBefore(path.notBefore()) && !now.isAfter(path.notAfter());
         }
     }
 

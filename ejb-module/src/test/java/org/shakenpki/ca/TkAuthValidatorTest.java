@@ -43,6 +43,7 @@ class TkAuthValidatorTest {
     private Set<TrustAnchor> anchors = Set.of(new TrustAnchor(Vectors.certificate("stipa-root.pem"), null));
 
     private List<String> prefixes = List.of();
+    private Set<String> pins = Set.of();
 
     private TkAuthValidator validator(Clock clock) {
         return new TkAuthValidator(clock, () -> anchors, uri -> {
@@ -51,7 +52,7 @@ class TkAuthValidatorTest {
                 throw new ProblemException(ProblemType.CONNECTION, "not found");
             }
             return List.of(Vectors.certificate("stipa-signer.pem"));
-        }, prefixes);
+        }, new TkAuthValidator.SignerPolicy(prefixes, pins));
     }
 
     private TkAuthValidator.Result validate(String token) {
