@@ -44,6 +44,7 @@ class TkAuthValidatorTest {
 
     private List<String> prefixes = List.of();
     private Set<String> pins = Set.of();
+    private List<java.security.cert.X509Certificate> servedSigner = List.of(Vectors.certificate("stipa-signer.pem"));
 
     private TkAuthValidator validator(Clock clock) {
         return new TkAuthValidator(clock, () -> anchors, uri -> {
@@ -51,7 +52,7 @@ class TkAuthValidatorTest {
             if (!uri.equals(X5U)) {
                 throw new ProblemException(ProblemType.CONNECTION, "not found");
             }
-            return List.of(Vectors.certificate("stipa-signer.pem"));
+            return servedSigner;
         }, new TkAuthValidator.SignerPolicy(prefixes, pins));
     }
 
@@ -113,6 +114,38 @@ class TkAuthValidatorTest {
         assertEquals(ProblemType.UNAUTHORIZED, refusal(() -> validate(Vectors.text("spc-token.jwt"))));
         anchors = Set.of();
         assertEquals(ProblemType.UNAUTHORIZED, refusal(() -> validate(Vectors.text("spc-token.jwt"))));
+    }
+
+    @Test
+    void claimsThatCouldNeverPassAreRefusedBeforeTheX5uIsFetched() throws Exception {
+        Map<String, Object> otherSpc = atc();
+        otherSpc.put("tkvalue", TNAuthList.ofSpc("9999").toBase64Url());
+        assertEquals(ProblemType.INCORRECT_RESPONSE, refusal(() -> validate(signUnchecked(header(), claims(otherSpc)))));
+        Map<String, Object> otherKey = atc();
+        otherKey.put("fingerprint", "SHA256 " + "00:".repeat(31) + "00");
+        assertEquals(ProblemType.INCORRECT_RESPONSE, refusal(() -> validate(signUnchecked(header(), claims(otherKey)))));
+        Clock later = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        assertEquals(ProblemType.UNAUTHORIZED, assertThrows(ProblemException.class,
+                () -> validator(later).validate(Vectors.text("spc-token.jwt"), SPC_1234, Vectors.accountKey())).type());
+        assertTrue(fetched.isEmpty(), "fetched the x5u of a token refused on its claims: " + fetched);
+    }
+
+    @Test
+    void theStiPaCrlSignerIsNoSpcTokenSigner() {
+        servedSigner = List.of(Vectors.certificate("stipa-crl-signer.pem"));
+        ProblemException refused = assertThrows(ProblemException.class, () -> validate(Vectors.text("spc-token.jwt")));
+        assertEquals(ProblemType.UNAUTHORIZED, refused.type());
+        assertTrue(refused.getMessage().contains("SPC-token signer"), refused.getMessage());
+    }
+
+    @Test
+    void aPinnedSignerIsRequiredWhenPinsAreConfigured() throws Exception {
+        pins = Set.of("00".repeat(32));
+        ProblemException refused = assertThrows(ProblemException.class, () -> validate(Vectors.text("spc-token.jwt")));
+        assertTrue(refused.getMessage().contains("pinned"), refused.getMessage());
+        pins = Set.of(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Vectors.certificate("stipa-signer.pem").getEncoded())));
+        assertEquals("5a0b2c9e-1f4e-4a53-9a3c-0d6b7e8f9a10", validate(Vectors.text("spc-token.jwt")).jti());
     }
 
     @Test
