@@ -66,26 +66,49 @@ public final class PassportVerifier {
         String x5u;
     }
 
+    /**
+     * Verifies the request's SHAKEN PASSporTs. RFC 8224 section 6.2: an Identity header field whose {@code ppt}
+     * this verifier does not support is treated as if it were absent, and a request passes if one of the
+     * remaining header fields verifies. With none left it is No-TN-Validation (428); where none verifies, the
+     * result is the failure of the first.
+     */
     public VerificationResult verify(VerificationRequest request) {
-        if (request.identity() == null || request.identity().isBlank()) {
-            return VerificationResult.failed(Failure.NO_IDENTITY, "the request carries no Identity header", null, null, null, null);
+        VerificationResult first = null;
+        for (String identity : request.identities()) {
+            IdentityHeader header;
+            try {
+                header = IdentityHeader.parse(identity);
+            } catch (Rejected rejected) {
+                first = first != null ? first
+                        : VerificationResult.failed(rejected.failure(), rejected.getMessage(), null, null, null, null);
+                continue;
+            }
+            if (header.ppt() != null && !"shaken".equals(header.ppt())) {
+                continue;
+            }
+            VerificationResult result = verify(request, header);
+            if (result.passed()) {
+                return result;
+            }
+            first = first != null ? first : result;
         }
+        return first != null ? first : VerificationResult.failed(Failure.NO_IDENTITY,
+                "the request carries no Identity header with a SHAKEN PASSporT", null, null, null, null);
+    }
+
+    private VerificationResult verify(VerificationRequest request, IdentityHeader header) {
         Seen seen = new Seen();
         try {
-            verify(request, seen);
+            verify(request, header, seen);
             return VerificationResult.passed(seen.attest, seen.origid, seen.spc, seen.x5u);
         } catch (Rejected rejected) {
             return VerificationResult.failed(rejected.failure(), rejected.getMessage(), seen.attest, seen.origid, seen.spc, seen.x5u);
         }
     }
 
-    private void verify(VerificationRequest request, Seen seen) {
-        IdentityHeader header = IdentityHeader.parse(request.identity());
+    private void verify(VerificationRequest request, IdentityHeader header, Seen seen) {
         if (header.alg() != null && !"ES256".equals(header.alg())) {
             throw new Rejected(Failure.UNSUPPORTED_CREDENTIAL, "alg " + header.alg() + " is not supported; SHAKEN uses ES256");
-        }
-        if (header.ppt() != null && !"shaken".equals(header.ppt())) {
-            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "ppt " + header.ppt() + " is not supported; expected shaken");
         }
         JWSObject jws = parseJws(header.jws());
         checkJoseHeader(jws.getHeader(), header.info());

@@ -60,6 +60,26 @@ class PassportVerifierTest {
     }
 
     @Test
+    void anIdentityHeaderWithAnUnsupportedPptIsTreatedAsAbsent() {
+        String div = StirVectors.identity().replace(";ppt=shaken", ";ppt=div");
+        VerificationResult alone = verifier.verify(new VerificationRequest(FROM, TO, CALL, List.of(div)));
+        assertEquals(Failure.NO_IDENTITY, alone.failure(), alone.reason());
+        assertEquals(428, alone.failure().sipCode());
+        assertEquals(Verstat.NO_TN_VALIDATION, alone.verstat());
+        VerificationResult beside = verifier.verify(new VerificationRequest(FROM, TO, CALL, List.of(div, StirVectors.identity())));
+        assertTrue(beside.passed(), beside.reason());
+    }
+
+    @Test
+    void oneGoodIdentityHeaderAmongSeveralPassesAndOtherwiseTheFirstFailureCounts() {
+        String garbage = "not-a-passport;info=<https://cr.example.test/x.pem>;ppt=shaken";
+        assertTrue(verifier.verify(new VerificationRequest(FROM, TO, CALL, List.of(garbage, StirVectors.identity()))).passed());
+        VerificationResult none = verifier.verify(new VerificationRequest(FROM, TO, CALL,
+                List.of(garbage, StirVectors.identity().replace("info=<", "info=<https://elsewhere.example.test/"))));
+        assertFailure(none, Failure.INVALID_IDENTITY_HEADER, 438, "compact");
+    }
+
+    @Test
     void aTamperedSignatureIs438() {
         String identity = StirVectors.identity();
         int semicolon = identity.indexOf(';');
