@@ -28,11 +28,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class ForeignSigner {
     private final Path dir;
+    private final String keyFile;
     final String x5u;
     final String leafPem;
 
-    private ForeignSigner(Path dir, String x5u, String leafPem) {
+    private ForeignSigner(Path dir, String keyFile, String x5u, String leafPem) {
         this.dir = dir;
+        this.keyFile = keyFile;
         this.x5u = x5u;
         this.leafPem = leafPem;
     }
@@ -74,7 +76,29 @@ final class ForeignSigner {
         Path served = Path.of(System.getProperty("it.data.dir", "target/it-data"), "it-cr");
         Files.createDirectories(served);
         Files.writeString(served.resolve(name), leafPem + Files.readString(dir.resolve("ca.pem")));
-        return new ForeignSigner(dir, httpsBase + "/it-cr/" + name, leafPem);
+        return new ForeignSigner(dir, "leaf.key", httpsBase + "/it-cr/" + name, leafPem);
+    }
+
+    /**
+     * An attacker who has only this signer's public chain: a self-signed certificate of their own with the same
+     * SHAKEN extensions (so the same SPC) in front of the genuine leaf and intermediate, served at an x5u of
+     * theirs, and PASSporTs signed with their key.
+     */
+    ForeignSigner selfSignedInFront() throws Exception {
+        run(dir, "openssl", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "attacker.key");
+        run(dir, "openssl", "req", "-new", "-key", "attacker.key", "-subj", "/C=US/O=Attacker/CN=" + subjectCn(), "-out", "attacker.csr");
+        run(dir, "openssl", "x509", "-req", "-in", "attacker.csr", "-signkey", "attacker.key", "-days", "30", "-sha256",
+                "-extfile", "ext.cnf", "-extensions", "shaken", "-out", "attacker.pem");
+        String attackerPem = Files.readString(dir.resolve("attacker.pem"));
+        String name = "forged-" + dir.getFileName().toString().replaceAll("[^a-z0-9]", "") + ".pem";
+        Path served = Path.of(System.getProperty("it.data.dir", "target/it-data"), "it-cr");
+        Files.writeString(served.resolve(name), attackerPem + leafPem + Files.readString(dir.resolve("ca.pem")));
+        return new ForeignSigner(dir, "attacker.key", x5u.substring(0, x5u.lastIndexOf('/') + 1) + name, attackerPem);
+    }
+
+    private String subjectCn() {
+        String subject = org.shakenpki.pkix.Pem.certificates(leafPem).get(0).getSubjectX500Principal().getName();
+        return subject.replaceAll(".*CN=([^,]+).*", "$1");
     }
 
     /** An Identity header value for a SHAKEN PASSporT with these claims, in lexicographic order. */
@@ -84,7 +108,7 @@ final class ForeignSigner {
                 + orig + "\"},\"origid\":\"" + java.util.UUID.randomUUID() + "\"}";
         String signingInput = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(payload.getBytes(StandardCharsets.UTF_8));
         Files.writeString(dir.resolve("input.txt"), signingInput, StandardCharsets.US_ASCII);
-        run(dir, "openssl", "dgst", "-sha256", "-sign", "leaf.key", "-out", "signature.der", "input.txt");
+        run(dir, "openssl", "dgst", "-sha256", "-sign", keyFile, "-out", "signature.der", "input.txt");
         return signingInput + "." + b64(rawSignature(Files.readAllBytes(dir.resolve("signature.der"))))
                 + ";info=<" + x5u + ">;alg=ES256;ppt=shaken";
     }

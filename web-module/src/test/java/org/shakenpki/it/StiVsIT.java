@@ -85,6 +85,16 @@ class StiVsIT {
 
     @Test
     @RunAsClient
+    void aSelfSignedCertificateInFrontOfAGenuineChainFails() throws Exception {
+        ForeignSigner attacker = foreignSigner().selfSignedInFront();
+        Map<String, Object> result = verify(FROM, TO, attacker.identity(FROM, TO, Instant.now().getEpochSecond()));
+        assertEquals("TN-Validation-Failed", result.get("verstat"), String.valueOf(result));
+        assertEquals("unsupported-credential", result.get("failure"), String.valueOf(result));
+        assertEquals(437L, ((Number) result.get("sipResponseCode")).longValue());
+    }
+
+    @Test
+    @RunAsClient
     void aTnMismatchAndAStaleIatFail() throws Exception {
         ForeignSigner signer = foreignSigner();
         long now = Instant.now().getEpochSecond();

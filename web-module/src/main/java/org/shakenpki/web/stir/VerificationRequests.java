@@ -40,7 +40,7 @@ final class VerificationRequests {
         } else {
             throw malformed("verificationRequest.to.tn must be a non-empty array of telephone numbers");
         }
-        return new VerificationRequest(fromTn, toTns, time(request.get("time")), identity(request.get("identity")));
+        return new VerificationRequest(fromTn, toTns, time(request.get("time")), identities(request.get("identity")));
     }
 
     private static JsonObject object(JsonObject parent, String member, String path) {
@@ -80,14 +80,25 @@ final class VerificationRequests {
         throw malformed("verificationRequest.time must be a NumericDate (seconds) or an RFC 3339 date-time");
     }
 
-    private static String identity(JsonValue value) {
+    /** One Identity header value as a string, or several (RFC 8224 section 4: a request may carry more than one). */
+    private static List<String> identities(JsonValue value) {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
+            return List.of();
         }
-        if (!(value instanceof JsonString text)) {
-            throw malformed("verificationRequest.identity must be the Identity header value as a string");
+        if (value instanceof JsonString text) {
+            return List.of(text.getString());
         }
-        return text.getString();
+        if (value.getValueType() == JsonValue.ValueType.ARRAY) {
+            List<String> values = new ArrayList<>();
+            for (JsonValue element : value.asJsonArray()) {
+                if (!(element instanceof JsonString text)) {
+                    throw malformed("verificationRequest.identity must hold Identity header values as strings");
+                }
+                values.add(text.getString());
+            }
+            return values;
+        }
+        throw malformed("verificationRequest.identity must be the Identity header value as a string, or an array of them");
     }
 
     private static ProblemException malformed(String detail) {

@@ -30,7 +30,16 @@ class VerificationRequestsTest {
         assertEquals("12155550121", request.fromTn());
         assertEquals(List.of("12155550131"), request.toTns());
         assertEquals(Instant.ofEpochSecond(1735693230), request.time());
-        assertEquals("x;info=<https://a/b>", request.identity());
+        assertEquals(List.of("x;info=<https://a/b>"), request.identities());
+    }
+
+    @Test
+    void severalIdentityHeadersAreReadInOrder() {
+        VerificationRequest request = VerificationRequests.parse(json("{\"verificationRequest\":{\"from\":{\"tn\":\"12155550121\"},"
+                + "\"to\":{\"tn\":\"12155550131\"},\"identity\":[\"a;info=<https://a/1>\",\"b;info=<https://a/2>\"]}}"));
+        assertEquals(List.of("a;info=<https://a/1>", "b;info=<https://a/2>"), request.identities());
+        assertThrows(ProblemException.class, () -> VerificationRequests.parse(json("{\"verificationRequest\":{\"from\":{\"tn\":\"1\"},"
+                + "\"to\":{\"tn\":\"2\"},\"identity\":[1]}}")));
     }
 
     @Test
@@ -38,7 +47,7 @@ class VerificationRequestsTest {
         VerificationRequest request = VerificationRequests.parse(json("{\"verificationRequest\":{\"from\":{\"tn\":\"12155550121\"},"
                 + "\"to\":{\"tn\":\"12155550131\"},\"time\":\"2025-01-01T01:00:30Z\"}}"));
         assertEquals(Instant.parse("2025-01-01T01:00:30Z"), request.time());
-        assertNull(request.identity());
+        assertEquals(List.of(), request.identities());
         assertNull(VerificationRequests.parse(json("{\"verificationRequest\":{\"from\":{\"tn\":\"1\"},\"to\":{\"tn\":[\"2\"]}}}")).time());
     }
 
