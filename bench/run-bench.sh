@@ -4,8 +4,8 @@
 #
 # Starts the server when it is not running (and stops it again at the end unless BENCH_KEEP_SERVER=1; a server
 # started elsewhere must allow x5u URLs on its HTTPS port: shakenpki.vs.allowed-ports),
-# provisions what the measurements need (STI-PA account, API users, an ACTIVE SP-KMS credential), makes a
-# private SoftHSM2 token for the raw signing rate, then runs the Java driver (bench/src/main/java).
+# provisions what the measurements need (STI-PA account, API users, an ACTIVE SP-KMS credential, an STI-AS API
+# key), makes a private SoftHSM2 token for the raw signing rate, then runs the Java driver (bench/src/main/java).
 #
 # Settings (environment): BENCH_N (issuances per run, 30), BENCH_C (concurrent clients, 2), BENCH_RUNS (3),
 # BENCH_SECONDS (per signing/verification run, 5), BENCH_WARMUP_ISSUANCES (60), BENCH_WARMUP_SECONDS (4),
@@ -77,6 +77,14 @@ if [[ "$("$LAUNCHER" kms show "$SPC" | jq -r '.state // empty')" != ACTIVE ]]; t
     sleep 1
   done
   [[ "$state" == ACTIVE ]] || die "no ACTIVE credential after 120 s"
+fi
+
+# --- the STI-AS API key the signing runs authenticate with, made once and kept (mode 0600) ------------
+if [[ ! -s "$DATA/bench/as.api-key" ]]; then
+  mkdir -p "$DATA/bench"
+  api_key="$("$LAUNCHER" as key-create bench --spc "$SPC" --max-attest A | jq -r '.apiKey // empty')"
+  [[ -n "$api_key" ]] || die "the STI-AS did not create an API key"
+  (umask 077; printf '%s\n' "$api_key" > "$DATA/bench/as.api-key")
 fi
 
 # --- a private SoftHSM2 token for the raw signing rate ------------------------------------------------

@@ -170,9 +170,14 @@ main() {
   [[ "$(openssl x509 -in "$WORK/chain-1.pem" -noout -serial | cut -d= -f2 | hex)" == "$(jq -r .serialNumber <<< "$credential" | hex)" ]] \
     || fail "the published certificate is not the credential's"
 
-  say "STI-AS: a PASSporT signed with the new HSM key, naming the published chain"
-  local identity jws signature
-  identity="$(curl -sSf -H 'Content-Type: application/json' "$BASE/stir/v1/signing" \
+  say "STI-AS: an API key for SPC $SPC, then a PASSporT signed with the new HSM key, naming the published chain"
+  local identity jws signature as_token api_key
+  as_token="$(cat "$DATA/as/admin.token")" || fail "no STI-AS admin token"
+  api_key="$(curl -sSf -H "Authorization: Bearer $as_token" -H 'Content-Type: application/json' "$BASE/stir/v1/admin/api-keys" \
+    --data-binary "{\"name\":\"ear-it\",\"spcs\":[\"$SPC\"],\"maxAttest\":\"A\"}" | jq -r .apiKey)" || fail "no STI-AS API key"
+  [[ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' "$BASE/stir/v1/signing" -d '{}')" == 401 ]] \
+    || fail "the STI-AS signs without an API key"
+  identity="$(curl -sSf -H 'Content-Type: application/json' -H "Authorization: Bearer $api_key" "$BASE/stir/v1/signing" \
     -d "{\"signingRequest\":{\"attest\":\"A\",\"dest\":{\"tn\":[\"12155550131\"]},\"orig\":{\"tn\":\"12155550121\"}}}" \
     | jq -r .signingResponse.identity)" || fail "the STI-AS did not sign"
   [[ "$identity" == *";info=<$url>;alg=ES256;ppt=shaken" ]] || fail "the STI-AS does not name $url: $identity"

@@ -79,7 +79,7 @@ public final class BenchMain {
         double rss = ProcStats.rssMb(pid);
 
         System.out.println("bench: signing ...");
-        Stir stir = new Stir(http, s.http());
+        Stir stir = new Stir(http, s.http(), Files.readString(s.apiKeyFile()).strip());
         LoadRun.Operation sign = client -> stir.sign();
         failOnErrors("signing warm-up", LoadRun.timed(s.c(), s.warmupSeconds(), sign));
         List<Double> signingRates = new ArrayList<>();

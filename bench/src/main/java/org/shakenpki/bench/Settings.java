@@ -12,11 +12,12 @@ import java.util.Map;
  * @param c concurrent clients (and JMH threads)
  * @param runs measured runs (and JMH measurement iterations)
  * @param seconds length of one signing or verification run
+ * @param apiKeyFile the STI-AS API key the signing runs authenticate with ({@code bench/run-bench.sh} makes it)
  */
 public record Settings(URI http, URI https, Path trustPem, long pid, int clockTicks, int n, int c, int runs,
                        int warmupIssuances, double seconds, double warmupSeconds, int jmhSeconds, String hsmCfg,
                        String hsmPinFile, String account, String spc, Path adminPasswordFile, Path userPasswordFile,
-                       Double startupSeconds, Path report, Map<String, Object> versions) {
+                       Path apiKeyFile, Double startupSeconds, Path report, Map<String, Object> versions) {
 
     static Settings fromSystemProperties() {
         Path data = Path.of(required("bench.data"));
@@ -40,6 +41,7 @@ public record Settings(URI http, URI https, Path trustPem, long pid, int clockTi
                 System.getProperty("bench.hsm.cfg"), System.getProperty("bench.hsm.pin-file"),
                 System.getProperty("bench.account", "bench-sp"), System.getProperty("bench.spc", "7001"),
                 data.resolve("sti-pa/admin.password"), data.resolve("bench/sti-pa-user.password"),
+                data.resolve("bench/as.api-key"),
                 startup.isBlank() ? null : Double.valueOf(startup),
                 Path.of(System.getProperty("bench.report", "bench-report.json")), versions);
     }

@@ -6,7 +6,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-/** The STI-AS and STI-VS HTTP interfaces (ATIS-1000082 style JSON) as a call-processing client uses them. */
+/**
+ * The STI-AS and STI-VS HTTP interfaces (ATIS-1000082 style JSON) as a call-processing client uses them: signing
+ * with an STI-AS API key ({@code Authorization: Bearer}).
+ */
 final class Stir {
     static final String ORIG = "12155550121";
     static final String DEST = "12155550131";
@@ -14,9 +17,11 @@ final class Stir {
     private final Http http;
     private final URI signing;
     private final URI verification;
+    private final String authorization;
 
-    Stir(Http http, URI base) {
+    Stir(Http http, URI base, String apiKey) {
         this.http = http;
+        this.authorization = "Bearer " + apiKey;
         this.signing = base.resolve("/stir/v1/signing");
         this.verification = base.resolve("/stir/v1/verification");
     }
@@ -25,7 +30,7 @@ final class Stir {
     String sign() throws Exception {
         String body = "{\"signingRequest\":{\"attest\":\"A\",\"dest\":{\"tn\":[\"" + DEST + "\"]},\"iat\":"
                 + now() + ",\"orig\":{\"tn\":\"" + ORIG + "\"}}}";
-        Map<String, Object> response = http.postExpect(signing, body, 200);
+        Map<String, Object> response = http.postExpect(signing, body, 200, "Authorization", authorization);
         Object identity = response.get("signingResponse") instanceof Map<?, ?> sr ? sr.get("identity") : null;
         if (!(identity instanceof String value) || value.isEmpty()) {
             throw new IOException("signing answered without an identity");

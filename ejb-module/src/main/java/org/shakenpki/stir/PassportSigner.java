@@ -1,12 +1,8 @@
 package org.shakenpki.stir;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -16,9 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The STI-AS (ATIS-1000074, RFC 8224 section 5, RFC 8225, RFC 8588): signs a SHAKEN PASSporT with the SP-KMS's
  * current key on the HSM and returns the SIP Identity header value.
  *
- * <p>Header {@code {"alg":"ES256","typ":"passport","ppt":"shaken","x5u":<STI-CR URL>}}; claims in lexicographic
- * order (RFC 8588 section 8, RFC 8225 section 9): {@code attest, dest, iat, orig, origid}, {@code iat} a
- * NumericDate integer. The full form is returned, as ATIS-1000074 section 5.3.3 requires:
+ * <p>Header and claims are both in the canonical form of RFC 8225 section 9 (keys in lexicographic order, no
+ * whitespace): header {@code {"alg":"ES256","ppt":"shaken","typ":"passport","x5u":<STI-CR URL>}} (RFC 8588
+ * section 3), claims {@code attest, dest, iat, orig, origid} (RFC 8588 section 8), {@code iat} a NumericDate
+ * integer. The full form is returned, as ATIS-1000074 section 5.3.3 requires:
  * {@code <header>.<payload>.<signature>;info=<x5u>;alg=ES256;ppt=shaken} (RFC 8224 section 4.1).
  *
  * <p>The JWS compact serialization (RFC 7515 section 7.1) is put together here rather than by a JOSE library:
@@ -40,17 +37,16 @@ public class PassportSigner {
     @Inject
     SigningCredentials credentials;
 
-    /** Signs with the configured SPC's (or the one) current credential. */
-    public String sign(SigningRequest request) {
-        return sign(request, credentials.current());
-    }
-
-    /** Signs with the current credential of a given SPC. */
+    /**
+     * Signs with the current credential of a given SPC. This applies no policy: callers on behalf of others
+     * go through {@link SigningService}.
+     */
     public String sign(SigningRequest request, String spc) {
         return sign(request, credentials.current(spc));
     }
 
-    private String sign(SigningRequest request, SigningCredentials.Current current) {
+    /** Signs with a credential {@link SigningService} chose. */
+    public String sign(SigningRequest request, SigningCredentials.Current current) {
         String signingInput = header(current.x5u()) + "." + BASE64URL.encodeToString(claims(request).getBytes(StandardCharsets.UTF_8));
         byte[] signature = current.signer().signRaw(signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + BASE64URL.encodeToString(signature) + ";info=<" + current.x5u() + ">;alg=ES256;ppt=shaken";
@@ -63,14 +59,15 @@ public class PassportSigner {
             if (HEADERS.size() >= MAX_HEADERS) {
                 HEADERS.clear();
             }
-            encoded = new JWSHeader.Builder(JWSAlgorithm.ES256)
-                    .type(new JOSEObjectType("passport"))
-                    .customParam("ppt", "shaken")
-                    .x509CertURL(URI.create(x5u))
-                    .build().toBase64URL().toString();
+            encoded = BASE64URL.encodeToString(headerJson(x5u).getBytes(StandardCharsets.UTF_8));
             HEADERS.put(x5u, encoded);
         }
         return encoded;
+    }
+
+    /** The protected header as JSON, keys in lexicographic order with no whitespace (RFC 8225 section 9). */
+    static String headerJson(String x5u) {
+        return "{\"alg\":\"ES256\",\"ppt\":\"shaken\",\"typ\":\"passport\",\"x5u\":" + json(x5u) + "}";
     }
 
     /** The claims as JSON, written in lexicographic key order with no whitespace. */

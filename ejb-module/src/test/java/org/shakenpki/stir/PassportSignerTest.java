@@ -5,9 +5,12 @@ import org.junit.jupiter.api.Test;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class PassportSignerTest {
 
@@ -31,6 +34,15 @@ class PassportSignerTest {
     @Test
     void escapesJsonStrings() {
         assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", PassportSigner.json("a\"b\\c\n\u0001"));
+    }
+
+    @Test
+    void writesTheProtectedHeaderInCanonicalForm() {
+        // RFC 8225 section 9: keys in lexicographic order, no whitespace; RFC 8588 section 3: ppt "shaken"
+        String encoded = PassportSigner.header("https://cr.example/leaf.pem");
+        assertEquals("{\"alg\":\"ES256\",\"ppt\":\"shaken\",\"typ\":\"passport\",\"x5u\":\"https://cr.example/leaf.pem\"}",
+                new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.US_ASCII));
+        assertFalse(encoded.contains("="), "base64url without padding (RFC 7515 section 2)");
     }
 
     @Test

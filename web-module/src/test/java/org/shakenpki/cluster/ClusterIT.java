@@ -61,6 +61,7 @@ class ClusterIT {
     private final NodeAcme acme = new NodeAcme(cluster);
     private StiPaClient stiPa;
     private String stiPaAccess;
+    private String signingKey;
 
     @BeforeAll
     void startCluster() throws Exception {
@@ -309,12 +310,29 @@ class ClusterIT {
         return HttpRequest.newBuilder(api.resolve(path)).header("Authorization", "Bearer " + token).header("Accept", "application/json");
     }
 
+    /**
+     * An STI-AS API key for the SP-KMS's SPC, made on another node than the one signing (with the STI-AS admin token
+     * the nodes share): a key is valid on every node, since they share the database.
+     */
+    private String signingKey(int node) throws Exception {
+        if (signingKey == null) {
+            String token = Files.readString(cluster.data.resolve("as/admin.token")).strip();
+            HttpResponse<String> created = expect(Http.send(HttpRequest.newBuilder(cluster.nodeHttp(node, "stir/v1/admin/api-keys"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"cluster-it\",\"spcs\":[\"" + KMS_SPC
+                            + "\"],\"maxAttest\":\"A\"}"))), 201, "STI-AS API key on node-" + node);
+            signingKey = (String) Http.json(created).get("apiKey");
+        }
+        return signingKey;
+    }
+
     /** The node's STI-AS signs with the SP-KMS's HSM key and its STI-VS verifies the PASSporT. */
     private void assertSignsAndVerifies(int node) throws Exception {
         long now = System.currentTimeMillis() / 1000;
-        HttpResponse<String> signed = expect(Http.post(cluster.nodeHttp(node, "stir/v1/signing"), "application/json",
-                "{\"signingRequest\":{\"attest\":\"A\",\"dest\":{\"tn\":[\"12155550131\"]},\"iat\":" + now
-                        + ",\"orig\":{\"tn\":\"12155550121\"}}}"), 200, "signing on node-" + node);
+        HttpResponse<String> signed = expect(Http.send(HttpRequest.newBuilder(cluster.nodeHttp(node, "stir/v1/signing"))
+                .header("Authorization", "Bearer " + signingKey(other(node))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"signingRequest\":{\"attest\":\"A\",\"dest\":{\"tn\":[\"12155550131\"]},\"iat\":"
+                        + now + ",\"orig\":{\"tn\":\"12155550121\"}}}"))), 200, "signing on node-" + node);
         String identity = (String) ((Map<?, ?>) Http.json(signed).get("signingResponse")).get("identity");
         HttpResponse<String> verified = expect(Http.post(cluster.nodeHttp(node, "stir/v1/verification"), "application/json",
                 "{\"verificationRequest\":{\"from\":{\"tn\":\"12155550121\"},\"to\":{\"tn\":[\"12155550131\"]},\"time\":" + now

@@ -101,6 +101,11 @@ final class ForeignSigner {
         return subject.replaceAll(".*CN=([^,]+).*", "$1");
     }
 
+    /** The leaf's private key (PEM), for another signer to sign with this certificate. */
+    Path keyFile() {
+        return dir.resolve("leaf.key");
+    }
+
     /** An Identity header value for a SHAKEN PASSporT with these claims, in lexicographic order. */
     String identity(String orig, String dest, long iat) throws Exception {
         String header = "{\"alg\":\"ES256\",\"ppt\":\"shaken\",\"typ\":\"passport\",\"x5u\":\"" + x5u + "\"}";

@@ -6,62 +6,72 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
-import org.shakenpki.stir.PassportSigner;
-import org.shakenpki.stir.SigningRequest;
+import org.shakenpki.stir.ApiKeyGrant;
+import org.shakenpki.stir.Attestation;
+import org.shakenpki.stir.SigningDraft;
+import org.shakenpki.stir.SigningService;
 import org.shakenpki.stir.TelephoneNumbers;
 import org.shakenpki.web.JsonBodies;
 import org.shakenpki.web.JsonBuilders;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 /**
- * The STI-AS interface in the ATIS-1000082 style: {@code POST /stir/v1/signing}
- * {@code {"signingRequest":{"attest","dest":{"tn":[...]},"iat","orig":{"tn"},"origid"}}} answers
- * {@code {"signingResponse":{"identity":"<PASSporT>;info=<x5u>;alg=ES256;ppt=shaken"}}}. {@code iat} defaults
- * to now and {@code origid} to a new UUID; numbers are canonicalised. A bad request is a 400 naming the field.
+ * The STI-AS interface in the ATIS-1000082 style: {@code POST /stir/v1/signing} with
+ * {@code Authorization: Bearer <API key>} and
+ * {@code {"signingRequest":{"attest","dest":{"tn":[...]},"iat"?,"orig":{"tn"},"origid"?,"spc"?}}} answers
+ * {@code {"signingResponse":{"identity":"<PASSporT>;info=<x5u>;alg=ES256;ppt=shaken"}}}.
+ *
+ * <p>{@link ApiKeyFilter} has authenticated the key before the body is read (401 otherwise); this resource
+ * checks the request's shape (a 400 naming the member), canonicalises the numbers and hands the request to
+ * {@link SigningService}, which decides what the key may have signed (403), sets {@code iat} and {@code origid},
+ * and signs. {@code spc} is this project's extension: it picks the credential for a key bound to several SPCs.
  *
  * <p>Application-scoped: it holds no request state, and as a request-scoped bean Weld created it and resolved
  * its EJB reference (a JNDI lookup) on every call: 43 of 277 profile samples of the signing requests.
  */
 @Path("/stir/v1/signing")
 @ApplicationScoped
+@BearerChallenge
 public class SigningResource {
-    private static final Set<String> ATTESTATIONS = Set.of("A", "B", "C");
 
     @Inject
-    PassportSigner signer;
-
-    @Inject
-    Clock clock;
+    SigningService signing;
 
     @POST
+    @ApiKeyRequired
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public JsonObject sign(JsonValue body) {
+    public JsonObject sign(@Context HttpServletRequest http, JsonValue body) {
+        ApiKeyGrant grant = (ApiKeyGrant) http.getAttribute(ApiKeyFilter.GRANT);
+        if (grant == null) {
+            throw new IllegalStateException("the API key filter did not run");
+        }
         JsonValue wrapped = JsonBodies.object(body).get("signingRequest");
         if (wrapped == null || wrapped.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new ProblemException(ProblemType.MALFORMED, "signingRequest is required and must be an object");
         }
-        String identity = signer.sign(parse(wrapped.asJsonObject()));
+        String identity = signing.sign(grant, parse(wrapped.asJsonObject()));
         return JsonBuilders.object()
                 .add("signingResponse", JsonBuilders.object().add("identity", identity))
                 .build();
     }
 
-    private SigningRequest parse(JsonObject request) {
-        String attest = JsonBodies.optionalString(request, "attest");
-        if (attest == null || !ATTESTATIONS.contains(attest)) {
+    static SigningDraft parse(JsonObject request) {
+        Attestation attest;
+        try {
+            attest = Attestation.of(JsonBodies.optionalString(request, "attest"));
+        } catch (IllegalArgumentException | ProblemException e) {
             throw invalid("attest", "must be \"A\", \"B\" or \"C\"");
         }
         List<String> dest = new ArrayList<>();
@@ -73,25 +83,27 @@ public class SigningResource {
             dest.add(number("dest.tn", tn));
         }
         String orig = number("orig.tn", member(request, "orig").get("tn"));
-        long iat = clock.instant().getEpochSecond();
+        Long iat = null;
         JsonValue iatValue = request.get("iat");
         if (iatValue != null && iatValue.getValueType() != JsonValue.ValueType.NULL) {
-            if (!(iatValue instanceof JsonNumber number) || !number.isIntegral() || number.longValue() <= 0) {
-                throw invalid("iat", "must be a positive integer NumericDate");
+            if (!(iatValue instanceof JsonNumber number) || !number.isIntegral()) {
+                throw invalid("iat", "must be an integer NumericDate");
             }
-            iat = number.longValue();
-        }
-        String origid = JsonBodies.optionalString(request, "origid");
-        if (origid == null) {
-            origid = UUID.randomUUID().toString();
-        } else {
             try {
-                origid = UUID.fromString(origid).toString();
-            } catch (IllegalArgumentException e) {
-                throw invalid("origid", "must be a UUID (RFC 8588 section 5)");
+                iat = number.longValueExact();
+            } catch (ArithmeticException e) {
+                throw invalid("iat", "is out of range");
             }
         }
-        return new SigningRequest(attest, List.copyOf(dest), iat, orig, origid);
+        return new SigningDraft(attest, dest, orig, iat, text(request, "origid"), text(request, "spc"));
+    }
+
+    private static String text(JsonObject request, String member) {
+        try {
+            return JsonBodies.optionalString(request, member);
+        } catch (ProblemException e) {
+            throw invalid(member, "must be a string");
+        }
     }
 
     private static JsonObject member(JsonObject request, String name) {

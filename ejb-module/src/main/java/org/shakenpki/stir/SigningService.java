@@ -1,0 +1,118 @@
+package org.shakenpki.stir;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.shakenpki.problem.ProblemException;
+import org.shakenpki.problem.ProblemType;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The STI-AS's signing policy (ATIS-1000074 section 5.3, RFC 8224 section 5, RFC 8588): what an authenticated
+ * API key ({@link ApiKeyAuthentication}) may have signed, and the claims the STI-AS sets itself.
+ *
+ * <ul>
+ *   <li><b>Attestation</b>: at most the key's {@code maxAttest} (A &gt; B &gt; C), else 403.</li>
+ *   <li><b>Credential</b>: that of the request's {@code spc} when it names one; else of the key's SPC when it
+ *       is bound to one; else the STI-AS default ({@code shakenpki.as.spc}, or the one usable credential). The
+ *       key must be bound to the SPC of the credential signed with, else 403.</li>
+ *   <li><b>iat</b>: the STI-AS's clock when the request has none. A caller's {@code iat} (which may come from
+ *       the SIP Date header it must match, RFC 8224 section 4) is kept only within
+ *       {@code shakenpki.as.iat-tolerance} (default 5 s) of that clock, else 400: a verifier judges freshness by
+ *       {@code iat} (RFC 8224 section 6.2 step 4), so a caller must not be able to post- or pre-date calls.</li>
+ *   <li><b>origid</b>: a UUID (RFC 8588 section 5, RFC 4122 text form), else 400; a new random one if absent.</li>
+ * </ul>
+ * Refusals of a valid key are audited ({@link SigningRefusals}); signatures are not (the hot path).
+ *
+ * <p>A CDI bean, not an EJB, for the same reason as {@link PassportSigner}: nothing here is transactional.
+ */
+@ApplicationScoped
+public class SigningService {
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    @Inject
+    PassportSigner signer;
+
+    @Inject
+    SigningCredentials credentials;
+
+    @Inject
+    SigningRefusals refusals;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.as.iat-tolerance", defaultValue = "PT5S")
+    Duration iatTolerance;
+
+    /**
+     * Signs what the key may have signed; returns the Identity header value.
+     *
+     * @throws ProblemException FORBIDDEN beyond the key's grant, MALFORMED for a bad {@code iat} or
+     *                          {@code origid}, SERVICE_UNAVAILABLE without a usable credential
+     */
+    public String sign(ApiKeyGrant grant, SigningDraft draft) {
+        if (!draft.attest().within(grant.maxAttest())) {
+            throw forbidden(grant, "the API key may assert attestation " + grant.maxAttest() + " at most, not " + draft.attest());
+        }
+        SigningCredentials.Current current = credential(grant, draft.spc());
+        long iat = iat(draft.iat());
+        String origid = origid(draft.origid());
+        return signer.sign(new SigningRequest(draft.attest().name(), draft.dest(), iat, draft.orig(), origid), current);
+    }
+
+    private SigningCredentials.Current credential(ApiKeyGrant grant, String requested) {
+        if (requested != null && !grant.spcs().contains(requested)) {
+            throw forbidden(grant, "the API key is not bound to SPC " + requested);
+        }
+        SigningCredentials.Current current;
+        if (requested != null) {
+            current = credentials.current(requested);
+        } else if (grant.spcs().size() == 1) {
+            current = credentials.current(grant.spcs().iterator().next());
+        } else {
+            current = credentials.current();
+        }
+        if (!grant.spcs().contains(current.spc())) {
+            throw forbidden(grant, "the STI-AS signs with the credential of SPC " + current.spc()
+                    + ", which the API key is not bound to");
+        }
+        return current;
+    }
+
+    private long iat(Long requested) {
+        long now = clock.instant().getEpochSecond();
+        if (requested == null) {
+            return now;
+        }
+        long skew = Math.abs(requested - now);
+        if (requested < 0 || skew > iatTolerance.toSeconds()) {
+            throw new ProblemException(ProblemType.MALFORMED, "signingRequest.iat is " + (requested < 0 ? "negative" : skew
+                    + " s off the STI-AS clock") + "; at most " + iatTolerance.toSeconds()
+                    + " s are accepted: leave iat out and the STI-AS sets it");
+        }
+        return requested;
+    }
+
+    private static String origid(String requested) {
+        if (requested == null) {
+            return UUID.randomUUID().toString();
+        }
+        if (!UUID_TEXT.matcher(requested).matches()) {
+            throw new ProblemException(ProblemType.MALFORMED,
+                    "signingRequest.origid must be a UUID (RFC 8588 section 5), such as 123e4567-e89b-12d3-a456-426655440000");
+        }
+        return UUID.fromString(requested).toString();
+    }
+
+    private ProblemException forbidden(ApiKeyGrant grant, String detail) {
+        refusals.forbidden(grant, detail);
+        return new ProblemException(ProblemType.FORBIDDEN, detail);
+    }
+}
