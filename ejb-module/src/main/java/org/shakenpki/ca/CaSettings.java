@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import org.shakenpki.stipa.StiPaSettings;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -146,6 +148,11 @@ public class CaSettings {
 
     public Path stiPaPasswordFile() {
         return Path.of(stiPaPasswordFile);
+    }
+
+    /** The STI-PA API settings revocations are reported with ({@code sti-pa-url}, {@code sti-pa.*}). */
+    public StiPaSettings stiPa() {
+        return new StiPaSettings(stiPaUrl(), stiPaUserId, stiPaPasswordFile());
     }
 
     /** The external base URL, without a trailing slash. */

@@ -7,11 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.shakenpki.config.Backoff;
-import org.shakenpki.net.HttpsFetcher;
+import org.shakenpki.stipa.StiPaClients;
+import org.shakenpki.stipa.StiPaFailure;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -19,8 +17,8 @@ import java.util.List;
 
 /**
  * Reports revocations to the STI-PA (ATIS-1000080 section 6.3.6: the STI-PA publishes the CRL) through its
- * revocation API: {@code POST /api/v1/auth/login}, then {@code POST /api/v1/revocations} with the certificate
- * and the RFC 5280 reason name. Each revocation is an outbox row written with the revocation itself; a failed
+ * revocation API ({@link org.shakenpki.stipa.StiPaClient#reportRevocation}: the certificate and the RFC 5280
+ * reason name, logged in as {@code shakenpki.ca.sti-pa.user-id}). Each revocation is an outbox row written with the revocation itself; a failed
  * delivery is retried with a growing delay (1, 2, 4 ... minutes, at most an hour) until the STI-PA accepts it.
  */
 @Stateless
@@ -29,7 +27,7 @@ public class RevocationOutbox {
     EntityManager em;
 
     @Inject
-    HttpsFetcher fetcher;
+    StiPaClients stiPa;
 
     @Inject
     CaSettings settings;
@@ -66,16 +64,20 @@ public class RevocationOutbox {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         try {
-            String password = Files.readString(settings.stiPaPasswordFile(), StandardCharsets.UTF_8).strip();
-            new StiPaRevocationApi(fetcher, settings.stiPaUrl())
-                    .report(settings.stiPaUserId(), password, report.certificatePem, report.reason);
+            stiPa.client(settings.stiPa()).reportRevocation(report.certificatePem, report.reason);
             report.delivered(now);
             return true;
-        } catch (IOException | RuntimeException e) {
-            // 1, 2, 4 ... 32, then every 60 minutes
-            report.failed(now.plus(Backoff.delay(Duration.ofMinutes(1), report.attempts, Duration.ofMinutes(60))),
-                    String.valueOf(e.getMessage()));
+        } catch (StiPaFailure e) {
+            retryLater(report, now, e.forOperator());
+            return false;
+        } catch (RuntimeException e) {
+            retryLater(report, now, String.valueOf(e.getMessage()));
             return false;
         }
+    }
+
+    private static void retryLater(RevocationReport report, OffsetDateTime now, String why) {
+        // 1, 2, 4 ... 32, then every 60 minutes
+        report.failed(now.plus(Backoff.delay(Duration.ofMinutes(1), report.attempts, Duration.ofMinutes(60))), why);
     }
 }

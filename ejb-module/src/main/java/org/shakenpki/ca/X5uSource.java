@@ -2,12 +2,12 @@ package org.shakenpki.ca;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.shakenpki.net.HttpsFetcher;
-import org.shakenpki.pkix.Pem;
+import org.shakenpki.net.FetchFailure;
+import org.shakenpki.net.Fetcher;
+import org.shakenpki.pkix.PemCertificates;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
-import java.io.IOException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The certificates an SPC token's {@code x5u} names (RFC 9448 section 6 check 2), fetched over https without
- * redirects and kept for ten minutes: token signers change rarely, and one signer signs many tokens.
+ * The certificates an SPC token's {@code x5u} names (RFC 9448 section 6 check 2), fetched through the
+ * {@link Fetcher} (one deadline, size limit, no redirects, no special-purpose addresses), read as PEM
+ * certificates only ({@link PemCertificates#strict}) and kept for ten minutes: token signers change rarely, and
+ * one signer signs many tokens.
  */
 @ApplicationScoped
 public class X5uSource {
@@ -28,7 +30,7 @@ public class X5uSource {
     private static final int MAX_ENTRIES = 256;
 
     @Inject
-    HttpsFetcher fetcher;
+    Fetcher fetcher;
 
     @Inject
     Clock clock;
@@ -38,29 +40,31 @@ public class X5uSource {
 
     private final Map<URI, Entry> cache = new ConcurrentHashMap<>();
 
+    /**
+     * The certificates at the x5u, signer first.
+     *
+     * @throws ProblemException {@code connection} if it cannot be fetched (the reason, never the server's words),
+     *                          {@code unauthorized} if it does not serve PEM certificates
+     */
     public List<X509Certificate> certificates(URI x5u) {
         Instant now = clock.instant();
         Entry entry = cache.get(x5u);
         if (entry != null && entry.until.isAfter(now)) {
             return entry.certificates;
         }
-        HttpsFetcher.Fetched fetched;
+        Fetcher.Fetched fetched;
         try {
-            fetched = fetcher.get(x5u, "application/pem-certificate-chain, application/x-pem-file, application/pkix-cert", MAX_BYTES);
-        } catch (IOException e) {
-            throw new ProblemException(ProblemType.CONNECTION, "the token's x5u could not be fetched", e);
-        }
-        if (fetched.status() / 100 == 3) {
-            throw new ProblemException(ProblemType.CONNECTION, "the token's x5u answered with a redirect, which is not followed");
-        }
-        if (fetched.status() != 200) {
-            throw new ProblemException(ProblemType.CONNECTION, "the token's x5u answered HTTP " + fetched.status());
+            fetched = fetcher.get(x5u, Map.of("Accept", "application/pem-certificate-chain, application/x-pem-file, application/pkix-cert"),
+                    MAX_BYTES);
+        } catch (FetchFailure e) {
+            throw new ProblemException(ProblemType.CONNECTION, "the token's x5u could not be fetched ("
+                    + e.reason() + "): " + e.getMessage(), e);
         }
         List<X509Certificate> certificates;
         try {
-            certificates = Pem.certificates(fetched.body());
+            certificates = PemCertificates.strict(fetched.body());
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(ProblemType.UNAUTHORIZED, "the token's x5u does not hold certificates");
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "the token's x5u does not serve PEM certificates: " + e.getMessage());
         }
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();

@@ -13,6 +13,9 @@ import org.shakenpki.pkix.Pem;
 import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.sks.SecureKeyStore;
 import org.shakenpki.sks.Signer;
+import org.shakenpki.stipa.StiPaClient;
+import org.shakenpki.stipa.StiPaClients;
+import org.shakenpki.stipa.StiPaFailure;
 import org.shredzone.acme4j.Login;
 import org.shredzone.acme4j.Session;
 
@@ -51,7 +54,7 @@ public class IssuanceWorker {
     SecureKeyStore keyStore;
 
     @Inject
-    StiPaTokenClient stiPa;
+    StiPaClients stiPa;
 
     @Inject
     KmsSettings settings;
@@ -108,7 +111,7 @@ public class IssuanceWorker {
         String fingerprint = Fingerprints.format(options.fingerprint() == IssuanceOptions.Fingerprint.SPKI_SHA256
                 ? Fingerprints.spkiSha256(login.getKeyPair().getPublic())
                 : Fingerprints.jwkThumbprint(login.getKeyPair().getPublic()));
-        StiPaTokenClient.SpcToken token = stiPa.requestToken(identifier.toBase64Url(), fingerprint);
+        StiPaClient.SpcToken token = spcToken(identifier.toBase64Url(), fingerprint);
 
         Signer key = keyStore.token(CredentialStore.TOKEN).signer(credential.pendingKeyAlias());
         byte[] csr = TnAuthListCsr.build(credential.spc(), identifier, key);
@@ -126,5 +129,18 @@ public class IssuanceWorker {
                 result.certificateUrl(), leaf.getSerialNumber().toString(16),
                 OffsetDateTime.ofInstant(leaf.getNotBefore().toInstant(), ZoneOffset.UTC),
                 OffsetDateTime.ofInstant(leaf.getNotAfter().toInstant(), ZoneOffset.UTC));
+    }
+
+    /** The SPC token of the configured STI-PA account (RFC 9448 section 5.5), with the STI-PA's reason if refused. */
+    private StiPaClient.SpcToken spcToken(String tkvalue, String fingerprint) throws IssuanceFailure {
+        String account = settings.stiPaAccountId().filter(a -> !a.isBlank()).orElseThrow(
+                () -> new IssuanceFailure("shakenpki.kms.sti-pa.account-id is not configured"));
+        try {
+            return stiPa.client(settings.stiPa()).spcToken(account, tkvalue, fingerprint);
+        } catch (IllegalStateException e) {
+            throw new IssuanceFailure(e.getMessage(), e);
+        } catch (StiPaFailure e) {
+            throw new IssuanceFailure(e.forOperator(), e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.shakenpki.kms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.shakenpki.stipa.StiPaSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,9 +88,18 @@ public class KmsSettings {
         return stiPaUserId;
     }
 
-    /** The STI-PA API user's password, read from its file at each use (rotation needs no restart). */
-    public String stiPaPassword() {
-        return read(stiPaPasswordFile, "shakenpki.kms.sti-pa.password-file");
+    /**
+     * The STI-PA API settings SPC tokens are obtained with ({@code sti-pa-url}, {@code sti-pa.user-id},
+     * {@code sti-pa.password-file}; the password is read from its file at each login).
+     *
+     * @throws IllegalStateException when the user or the password file is not configured
+     */
+    public StiPaSettings stiPa() {
+        String user = stiPaUserId.filter(u -> !u.isBlank())
+                .orElseThrow(() -> new IllegalStateException("shakenpki.kms.sti-pa.user-id is not configured"));
+        String file = stiPaPasswordFile.filter(f -> !f.isBlank())
+                .orElseThrow(() -> new IllegalStateException("shakenpki.kms.sti-pa.password-file is not configured"));
+        return new StiPaSettings(stiPaUrl(), user, Path.of(file));
     }
 
     public IssuanceOptions defaultOptions() {

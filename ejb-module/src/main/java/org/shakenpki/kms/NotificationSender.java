@@ -6,11 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.shakenpki.config.Backoff;
-import org.shakenpki.net.HttpsFetcher;
+import org.shakenpki.net.FetchFailure;
+import org.shakenpki.net.Fetcher;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -44,7 +44,7 @@ public class NotificationSender {
     KmsSettings settings;
 
     @Inject
-    HttpsFetcher http;
+    Fetcher http;
 
     /** Sends every notification that is due; returns how many were delivered. */
     public int deliverDue(OffsetDateTime now) {
@@ -82,10 +82,12 @@ public class NotificationSender {
         try {
             String timestamp = Long.toString(clock.instant().getEpochSecond());
             String signature = "t=" + timestamp + ",v1=" + hmac(settings.notifySecret().orElse(""), timestamp + "." + payload);
-            HttpsFetcher.Fetched response = http.postJson(URI.create(settings.notifyUrl().get()),
+            Fetcher.Fetched response = http.postJson(URI.create(settings.notifyUrl().get()),
                     Map.of("X-Shaken-Pki-Signature", signature), payload, 4096);
             return response.status() / 100 == 2 ? null : "webhook answered HTTP " + response.status();
-        } catch (IOException | RuntimeException e) {
+        } catch (FetchFailure e) {
+            return "webhook unreachable (" + e.reason() + "): " + e.getMessage();
+        } catch (RuntimeException e) {
             return "webhook unreachable: " + e.getMessage();
         }
     }

@@ -1,5 +1,8 @@
 /**
- * Outbound HTTP(S) for roles that fetch from other organisations (an SPC token's {@code x5u}, the STI-PA
- * API): no redirects, time and size limits, the JDK's trust plus an optional PEM file.
+ * Outbound HTTP(S) for roles that fetch from other organisations (a PASSporT's or an SPC token's {@code x5u},
+ * the STI-PA API, CRL and certificates, the SP-KMS webhook): one {@link org.shakenpki.net.Fetcher} with one
+ * deadline for the whole exchange, a size limit, no redirects, an RFC 6890 address policy applied after name
+ * resolution, merged concurrent GETs, briefly cached failures and failure reasons that never quote the remote
+ * server. TLS trust is the JDK's plus an optional PEM file.
  */
 package org.shakenpki.net;

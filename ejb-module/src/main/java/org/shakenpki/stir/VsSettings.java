@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import org.shakenpki.stipa.StiPaSettings;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,6 +82,11 @@ public class VsSettings {
 
     public Path stiPaPasswordFile() {
         return Path.of(stiPaPasswordFile);
+    }
+
+    /** The STI-PA API settings the trust list is fetched with ({@code sti-pa-url}, {@code sti-pa.*}). */
+    public StiPaSettings stiPa() {
+        return new StiPaSettings(stiPaUrl(), stiPaUserId, stiPaPasswordFile());
     }
 
     public Path stiPaTrustAnchors() {

@@ -2,8 +2,9 @@ package org.shakenpki.stir;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.shakenpki.net.HttpsFetcher;
-import org.shakenpki.pkix.Pem;
+import org.shakenpki.net.FetchFailure;
+import org.shakenpki.net.Fetcher;
+import org.shakenpki.pkix.PemCertificates;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,10 +16,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The certificate chains PASSporT {@code x5u} URLs name (ATIS-1000074 section 5.3.1), fetched over https
- * without redirects, within size and time limits, and kept whole (leaf and intermediates: a cache that kept
- * only the leaf broke verifiers, libstirshaken PR #123) for the lifetime {@link CachePolicy} gives. The cache
- * is per node; a node that has not seen a URL fetches it.
+ * The certificate chains PASSporT {@code x5u} URLs name (ATIS-1000074 section 5.3.1), fetched through the
+ * {@link Fetcher} (one deadline, size limit, no redirects, no special-purpose addresses, merged concurrent
+ * fetches, failures remembered for a few seconds), read as PEM certificates only ({@link PemCertificates#strict}:
+ * DER and PKCS#7 bodies are refused), and kept whole (leaf and intermediates: a cache that kept only the leaf
+ * broke verifiers, libstirshaken PR #123) for the lifetime {@link CachePolicy} gives. The cache is per node; a
+ * node that has not seen a URL fetches it.
  */
 @ApplicationScoped
 public class X5uChains implements CredentialSource {
@@ -27,7 +30,7 @@ public class X5uChains implements CredentialSource {
     private static final String ACCEPT = "application/pem-certificate-chain, application/x-pem-file, application/pkix-cert";
 
     @Inject
-    HttpsFetcher fetcher;
+    Fetcher fetcher;
 
     @Inject
     Clock clock;
@@ -37,6 +40,9 @@ public class X5uChains implements CredentialSource {
 
     private final Map<URI, Entry> cache = new ConcurrentHashMap<>();
 
+    /**
+     * @throws FetchFailure with the reason (its message is this server's own text, never the x5u server's)
+     */
     @Override
     public List<X509Certificate> chain(URI x5u) throws IOException {
         Instant now = clock.instant();
@@ -44,18 +50,12 @@ public class X5uChains implements CredentialSource {
         if (entry != null && entry.until.isAfter(now)) {
             return entry.chain;
         }
-        HttpsFetcher.Fetched fetched = fetcher.get(x5u, Map.of("Accept", ACCEPT), MAX_BYTES);
-        if (fetched.status() / 100 == 3) {
-            throw new IOException("x5u answered with a redirect, which is not followed");
-        }
-        if (fetched.status() != 200) {
-            throw new IOException("x5u answered HTTP " + fetched.status());
-        }
+        Fetcher.Fetched fetched = fetcher.get(x5u, Map.of("Accept", ACCEPT), MAX_BYTES);
         List<X509Certificate> chain;
         try {
-            chain = Pem.certificates(fetched.body());
+            chain = PemCertificates.strict(fetched.body());
         } catch (IllegalArgumentException e) {
-            throw new IOException("x5u does not hold certificates");
+            throw new FetchFailure(FetchFailure.Reason.BAD_CONTENT, "x5u does not serve PEM certificates: " + e.getMessage());
         }
         if (cache.size() >= MAX_ENTRIES) {
             cache.values().removeIf(e -> !e.until.isAfter(now));
