@@ -96,6 +96,11 @@ final class ForeignSigner {
         return new ForeignSigner(dir, "attacker.key", x5u.substring(0, x5u.lastIndexOf('/') + 1) + name, attackerPem);
     }
 
+    /** The same key and certificate, announcing another x5u in its PASSporTs (an attacker's URL). */
+    ForeignSigner withX5u(String otherX5u) {
+        return new ForeignSigner(dir, keyFile, otherX5u, leafPem);
+    }
+
     private String subjectCn() {
         String subject = org.shakenpki.pkix.Pem.certificates(leafPem).get(0).getSubjectX500Principal().getName();
         return subject.replaceAll(".*CN=([^,]+).*", "$1");

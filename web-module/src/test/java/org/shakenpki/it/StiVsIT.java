@@ -95,6 +95,30 @@ class StiVsIT {
 
     @Test
     @RunAsClient
+    void anX5uThatRedirectsTricklesOrPointsAtASpecialAddressFails436() throws Exception {
+        ForeignSigner signer = foreignSigner();
+        String file = signer.x5u.substring(signer.x5u.lastIndexOf('/') + 1);
+        String port = System.getProperty("it.https.port", "18443");
+        long now = Instant.now().getEpochSecond();
+        for (String x5u : new String[] {
+            signer.x5u.replace("/it-cr/", "/it-cr/redirect/"),
+            "https://0.0.0.0:" + port + "/it-cr/" + file,
+        }) {
+            Map<String, Object> result = verify(FROM, TO, signer.withX5u(x5u).identity(FROM, TO, now));
+            assertEquals("bad-identity-info", result.get("failure"), x5u + ": " + result);
+            assertEquals(436L, ((Number) result.get("sipResponseCode")).longValue());
+        }
+        long started = System.nanoTime();
+        Map<String, Object> slow = verify(FROM, TO,
+                signer.withX5u(signer.x5u.replace("/it-cr/", "/it-cr/slow/")).identity(FROM, TO, now));
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        assertEquals("bad-identity-info", slow.get("failure"), String.valueOf(slow));
+        // the chain takes over 4 minutes to trickle; the fetch deadline is 10 s
+        assertTrue(seconds < 20, "the slow x5u held the verifier for " + seconds + " s");
+    }
+
+    @Test
+    @RunAsClient
     void aTnMismatchAndAStaleIatFail() throws Exception {
         ForeignSigner signer = foreignSigner();
         long now = Instant.now().getEpochSecond();
