@@ -131,6 +131,16 @@ class TkAuthValidatorTest {
     }
 
     @Test
+    void aTokenReplayedByAnotherAccountIsRefusedBeforeAnyFetch() {
+        java.security.PublicKey otherAccount = Vectors.p256().getPublic();
+        ProblemException refused = assertThrows(ProblemException.class,
+                () -> validator(JANUARY).validate(Vectors.text("spc-token.jwt"), SPC_1234, otherAccount));
+        assertEquals(ProblemType.INCORRECT_RESPONSE, refused.type());
+        assertTrue(refused.getMessage().contains("fingerprint"), refused.getMessage());
+        assertTrue(fetched.isEmpty());
+    }
+
+    @Test
     void theStiPaCrlSignerIsNoSpcTokenSigner() {
         servedSigner = List.of(Vectors.certificate("stipa-crl-signer.pem"));
         ProblemException refused = assertThrows(ProblemException.class, () -> validate(Vectors.text("spc-token.jwt")));
