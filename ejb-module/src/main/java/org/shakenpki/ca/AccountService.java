@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * ACME accounts (RFC 8555 section 7.3): newAccount with {@code onlyReturnExisting}, account update and
- * deactivation, the orders list, and key rollover ({@code keyChange}, section 7.3.5).
+ * deactivation, the orders list, and key rollover ({@code keyChange}, section 7.3.5). The writes that bind a
+ * key to an account are {@link AccountKeyWrites}'s, so that racing requests for one key get answers, not 500s.
  */
 @Stateless
 public class AccountService {
@@ -35,32 +36,43 @@ public class AccountService {
     @EJB
     AuditLog audit;
 
+    @EJB
+    AccountKeyWrites writes;
+
     @Inject
     Clock clock;
 
-    /** newAccount (section 7.3): the account of the key, created unless it exists. */
+    /**
+     * newAccount (section 7.3): the account of the key, created unless it exists. Simultaneous requests with one
+     * key all get that one account: the request whose insert loses (see {@link AccountKeyWrites}) answers with
+     * the winner's account, 200 and its Location, as section 7.3.1 prescribes for an existing key.
+     */
     public Views.Created<Views.Account> newAccount(AcmeRequest request) {
         AcmeGate.Authenticated auth = gate.authenticate(request, AcmeGate.KeyUse.JWK);
         Map<String, Object> payload = AcmeJws.jsonPayload(auth.jws());
-        AcmeAccount existing = gate.byKey(auth.key());
-        if (existing != null) {
-            if (!"valid".equals(existing.status)) {
-                // RFC 8555 section 7.3.6: no further requests authorized by a deactivated account's key
-                throw new ProblemException(ProblemType.UNAUTHORIZED, "the account of this key is " + existing.status);
+        for (int attempt = 1; ; attempt++) {
+            AcmeAccount existing = gate.byKey(auth.key());
+            if (existing != null) {
+                if (!"valid".equals(existing.status)) {
+                    // RFC 8555 section 7.3.6: no further requests authorized by a deactivated account's key
+                    throw new ProblemException(ProblemType.UNAUTHORIZED, "the account of this key is " + existing.status);
+                }
+                return new Views.Created<>(view(existing), false);
             }
-            return new Views.Created<>(view(existing), false);
+            if (Boolean.TRUE.equals(payload.get("onlyReturnExisting"))) {
+                throw new ProblemException(ProblemType.ACCOUNT_DOES_NOT_EXIST, "no account has this key");
+            }
+            List<String> contact = contacts(payload.get("contact"));
+            AcmeAccount account = new AcmeAccount(Ids.random(), Fingerprints.jwkThumbprintBase64Url(auth.key()),
+                    auth.key().toJSONString(), String.join("\n", contact),
+                    Boolean.TRUE.equals(payload.get("termsOfServiceAgreed")), OffsetDateTime.now(clock));
+            if (writes.create(account)) {
+                return new Views.Created<>(view(account), true);
+            }
+            if (attempt == 3) {
+                throw new IllegalStateException("the account insert failed three times without a competing account");
+            }
         }
-        if (Boolean.TRUE.equals(payload.get("onlyReturnExisting"))) {
-            throw new ProblemException(ProblemType.ACCOUNT_DOES_NOT_EXIST, "no account has this key");
-        }
-        List<String> contact = contacts(payload.get("contact"));
-        AcmeAccount account = new AcmeAccount(Ids.random(), Fingerprints.jwkThumbprintBase64Url(auth.key()),
-                auth.key().toJSONString(), String.join("\n", contact),
-                Boolean.TRUE.equals(payload.get("termsOfServiceAgreed")), OffsetDateTime.now(clock));
-        em.persist(account);
-        audit.record("acme:" + account.id, "ca.account.create", "acme-account:" + account.id, Outcome.SUCCESS,
-                "key " + account.keyThumbprint);
-        return new Views.Created<>(view(account), true);
     }
 
     /** The account resource (section 7.3.2, 7.3.6): POST-as-GET, contact update or deactivation. */
@@ -124,14 +136,24 @@ public class AccountService {
         }
         AcmeAccount other = gate.byKey(inner.jwk());
         if (other != null) {
-            throw new ProblemException(ProblemType.CONFLICT, "the new key belongs to the account "
-                    + request.accountPrefix() + other.id);
+            throw keyInUse(request, other);
         }
-        String before = account.keyThumbprint;
-        account.changeKey(Fingerprints.jwkThumbprintBase64Url(inner.jwk()), inner.jwk().toJSONString());
-        audit.record("acme:" + account.id, "ca.account.key-change", "acme-account:" + account.id, Outcome.SUCCESS,
-                before + " -> " + account.keyThumbprint);
+        if (!writes.changeKey(account.id, Fingerprints.jwkThumbprintBase64Url(inner.jwk()), inner.jwk().toJSONString())) {
+            // another account took the key between the lookup and the update
+            AcmeAccount winner = gate.byKey(inner.jwk());
+            if (winner == null) {
+                throw new IllegalStateException("the key update failed without a competing account");
+            }
+            throw keyInUse(request, winner);
+        }
         return view(account);
+    }
+
+    /** Section 7.3.5: 409 Conflict with the Location of the account that has the key. */
+    private static ProblemException keyInUse(AcmeRequest request, AcmeAccount owner) {
+        String location = request.accountPrefix() + owner.id;
+        return new ProblemException(ProblemType.CONFLICT, "the new key belongs to the account " + location, null,
+                List.of(), Map.of("location", location));
     }
 
     private static AcmeAccount own(AcmeGate.Authenticated auth, String id) {

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import org.shakenpki.json.JsonLimits;
 import org.shakenpki.pkix.SignatureVerification;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
@@ -24,6 +25,9 @@ import java.util.Map;
  * only a protected header, an asymmetric algorithm, exactly one of {@code jwk} and {@code kid}, a
  * {@code nonce} and a {@code url}; then the signature. The nonce and the account behind a {@code kid} are
  * looked up by {@link AcmeGate}, which uses this class.
+ *
+ * <p>The body, the protected header and the payload each meet {@link JsonLimits} before Nimbus parses them, so a
+ * deeply nested or oversized part is {@code malformed} whatever the parser underneath would do with it.
  */
 public final class AcmeJws {
     /** The JWS algorithms accepted for account keys, as listed in {@code badSignatureAlgorithm}. */
@@ -52,9 +56,14 @@ public final class AcmeJws {
     /** Parses and checks the envelope; nothing is verified yet. */
     public static Parsed parse(String body) {
         Map<String, Object> json;
+        JsonLimits.check(body);
         try {
             json = JSONObjectUtils.parse(body == null ? "" : body);
         } catch (ParseException e) {
+            json = null;
+        }
+        // Nimbus 10.10 answers the JSON text null with null rather than an exception
+        if (json == null) {
             throw malformed("the request body must be a JWS in the flattened JSON serialization");
         }
         if (json.containsKey("signatures")) {
@@ -67,9 +76,19 @@ public final class AcmeJws {
         String payloadPart = member(json, "payload");
         String signaturePart = member(json, "signature");
         Map<String, Object> header;
+        String headerText;
         try {
-            header = JSONObjectUtils.parse(new Base64URL(protectedPart).decodeToString());
+            headerText = new Base64URL(protectedPart).decodeToString();
+        } catch (RuntimeException e) {
+            throw malformed("the JWS protected header is not base64url JSON");
+        }
+        JsonLimits.check(headerText);
+        try {
+            header = JSONObjectUtils.parse(headerText);
         } catch (ParseException | RuntimeException e) {
+            header = null;
+        }
+        if (header == null) {
             throw malformed("the JWS protected header is not base64url JSON");
         }
         Object alg = header.get("alg");
@@ -137,11 +156,17 @@ public final class AcmeJws {
 
     /** The payload as a JSON object; malformed unless it is one. */
     public static Map<String, Object> jsonPayload(Parsed parsed) {
+        JsonLimits.check(parsed.payload());
+        Map<String, Object> payload;
         try {
-            return JSONObjectUtils.parse(parsed.payload());
+            payload = JSONObjectUtils.parse(parsed.payload());
         } catch (ParseException e) {
+            payload = null;
+        }
+        if (payload == null) {
             throw malformed("the JWS payload must be a JSON object");
         }
+        return payload;
     }
 
     /** Checks an account key: public, EC P-256/384/521 or RSA of at least 2048 bits. */

@@ -18,12 +18,14 @@ import org.shakenpki.problem.ProblemType;
 
 import java.security.PublicKey;
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 /**
  * The checks on a finalize CSR (RFC 8555 section 7.4 and 11.1; RFC 9448 section 6 check 9): it is a DER
- * PKCS#10 request with a valid signature, its key is EC P-256 (ATIS-1000080 section 6.4.1), the key is not the
- * ACME account key (configurable, see docs/interop.md), it requests exactly the order's TNAuthList, and its
- * basicConstraints cA equals the token's {@code ca}. Every refusal is {@code badCSR}.
+ * PKCS#10 request with a valid signature, its key is EC P-256 (ATIS-1000080 section 6.4.1), the key is no ACME
+ * account's key (section 11.1: "the same as any account key"; the requesting account's own key may be allowed for
+ * deployed clients, see docs/interop.md, another account's never), it requests exactly the order's TNAuthList,
+ * and its basicConstraints cA equals the token's {@code ca}. Every refusal is {@code badCSR}.
  *
  * <p>Subject and other requested extensions are not copied into the certificate, whose content the profile
  * fixes; they are therefore not refused either.
@@ -43,8 +45,10 @@ public final class CsrCheck {
      * @param tokenCa             the {@code atc.ca} of the token that validated the order's authorization
      * @param accountKey          the ACME account key
      * @param keyMustDiffer       whether the CSR key must differ from the account key (RFC 8555 section 11.1)
+     * @param anyAccountKey       whether a key is the key of any registered ACME account
      */
-    public static Accepted check(byte[] der, TNAuthList identifier, boolean tokenCa, PublicKey accountKey, boolean keyMustDiffer) {
+    public static Accepted check(byte[] der, TNAuthList identifier, boolean tokenCa, PublicKey accountKey, boolean keyMustDiffer,
+                                 Predicate<PublicKey> anyAccountKey) {
         JcaPKCS10CertificationRequest csr;
         try {
             csr = new JcaPKCS10CertificationRequest(new PKCS10CertificationRequest(der));
@@ -67,8 +71,12 @@ public final class CsrCheck {
         } catch (Exception e) {
             throw bad("the CSR signature cannot be verified");
         }
-        if (keyMustDiffer && Arrays.equals(key.getEncoded(), accountKey.getEncoded())) {
+        boolean ownKey = Arrays.equals(key.getEncoded(), accountKey.getEncoded());
+        if (keyMustDiffer && ownKey) {
             throw bad("the CSR key must not be the ACME account key");
+        }
+        if (!ownKey && anyAccountKey.test(key)) {
+            throw bad("the CSR key is the key of another ACME account (RFC 8555 section 11.1)");
         }
         Extensions extensions = requestedExtensions(csr);
         Extension tnAuthList = extensions == null ? null : extensions.getExtension(TNAuthList.OID);

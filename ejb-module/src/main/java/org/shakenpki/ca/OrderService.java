@@ -1,5 +1,7 @@
 package org.shakenpki.ca;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.Base64URL;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -9,12 +11,17 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
+import org.shakenpki.pkix.Fingerprints;
+import org.shakenpki.pkix.SpcSyntax;
 import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -27,6 +34,7 @@ import java.util.Map;
 @Stateless
 public class OrderService {
     static final Duration ORDER_LIFETIME = Duration.ofDays(7);
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     @PersistenceContext(unitName = "shakenpki")
     EntityManager em;
@@ -51,6 +59,7 @@ public class OrderService {
         Map<String, Object> payload = AcmeJws.jsonPayload(auth.jws());
         String identifierText = identifierText(payload.get("identifiers"));
         TNAuthList identifier = parse(identifierText);
+        requireSpcSyntax(identifier, identifierText);
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime notBefore = time(payload.get("notBefore"), "notBefore");
         OffsetDateTime notAfter = time(payload.get("notAfter"), "notAfter");
@@ -99,10 +108,23 @@ public class OrderService {
         }
         AcmeAuthorization authorization = authorizationOf(order);
         CsrCheck.Accepted csr = CsrCheck.check(der, TNAuthList.fromBase64(order.identifier), authorization.tokenCa,
-                AcmeJws.publicJwkKey(auth.key()), settings.keyMustDifferFromAccount());
+                AcmeJws.publicJwkKey(auth.key()), settings.keyMustDifferFromAccount(), this::isAnAccountKey);
         IssuedCertificate certificate = issuer.issue(order, csr);
         order.issued(certificate.id);
         return view(order);
+    }
+
+    /**
+     * RFC 8555 section 11.1: whether the key is the key of any ACME account (active or not), looked up by its RFC
+     * 7638 thumbprint, the column accounts are found by.
+     */
+    boolean isAnAccountKey(PublicKey key) {
+        if (!(key instanceof ECPublicKey ec)) {
+            return false; // CsrCheck admits only EC P-256 keys
+        }
+        String thumbprint = Fingerprints.jwkThumbprintBase64Url(new ECKey.Builder(Curve.P_256, ec).build());
+        return !em.createQuery("select a.id from AcmeAccount a where a.keyThumbprint = :t", String.class)
+                .setParameter("t", thumbprint).setMaxResults(1).getResultList().isEmpty();
     }
 
     AcmeAuthorization authorizationOf(AcmeOrder order) {
@@ -183,14 +205,39 @@ public class OrderService {
         }
     }
 
+    /**
+     * Every SPC entry must follow {@link SpcSyntax}, the STI-PA's rule (ATIS-1000080 section 6.4.1): the STI-PA
+     * would never vouch for another, and the SPC ends up in the certificate's CN. TN entries (range, one) pass
+     * through to the token comparison as before.
+     */
+    private static void requireSpcSyntax(TNAuthList identifier, String text) {
+        for (String spc : identifier.spcs()) {
+            if (!SpcSyntax.isValid(spc)) {
+                String detail = SpcSyntax.RULE + "; the identifier's SPC is not";
+                throw new ProblemException(ProblemType.REJECTED_IDENTIFIER, detail, null,
+                        List.of(new ProblemException.Subproblem(ProblemType.REJECTED_IDENTIFIER, detail, "TNAuthList", text)), Map.of());
+            }
+        }
+    }
+
+    /**
+     * An RFC 3339 date-time (RFC 8555 section 7.1.3) a certificate can carry: 1970 to 9999, the years an X.509
+     * GeneralizedTime writes (RFC 5280 section 4.1.2.5). Later ones overflow the validity arithmetic and the
+     * database's timestamp column.
+     */
     private static OffsetDateTime time(Object value, String name) {
         if (value == null) {
             return null;
         }
+        OffsetDateTime time;
         try {
-            return OffsetDateTime.parse((String) value);
+            time = OffsetDateTime.parse((String) value);
         } catch (ClassCastException | DateTimeParseException e) {
             throw new ProblemException(ProblemType.MALFORMED, name + " must be an RFC 3339 date-time");
         }
+        if (time.toInstant().isBefore(Instant.EPOCH) || time.toInstant().isAfter(LATEST)) {
+            throw new ProblemException(ProblemType.MALFORMED, name + " must lie between 1970 and 9999");
+        }
+        return time;
     }
 }

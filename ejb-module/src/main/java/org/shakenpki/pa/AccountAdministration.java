@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
+import org.shakenpki.pkix.SpcSyntax;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
@@ -24,8 +25,6 @@ import java.util.regex.Pattern;
 @Stateless
 public class AccountAdministration {
     private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    /** ATIS-1000080: an SPC of "only numbers and uppercase letters" (US OCNs are four such characters). */
-    private static final Pattern SPC = Pattern.compile("[0-9A-Z]{1,32}");
     private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
     private static final int MIN_PASSWORD = 12;
 
@@ -91,7 +90,7 @@ public class AccountAdministration {
 
     public ServiceProviderCode addSpc(PaPrincipal admin, String accountId, String spc) {
         account(admin, accountId);
-        require(spc != null && SPC.matcher(spc).matches(), "an SPC is 1-32 digits and uppercase letters: " + spc);
+        require(SpcSyntax.isValid(spc), SpcSyntax.RULE + ": " + spc);
         ServiceProviderCode existing = em.find(ServiceProviderCode.class, spc);
         if (existing != null) {
             throw new ProblemException(ProblemType.CONFLICT, "SPC " + spc + " belongs to account " + existing.accountId());

@@ -190,7 +190,7 @@ public final class ShakenProfile {
             return;
         }
         if (kind == Kind.END_ENTITY) {
-            if (!list.isSingleSpc() || !list.spcs().get(0).matches("[0-9A-Z]+")) {
+            if (!list.isSingleSpc() || !SpcSyntax.isValid(list.spcs().get(0))) {
                 v.add("an end-entity TNAuthList must be exactly one SPC of digits and uppercase letters");
             } else if (!("SHAKEN " + list.spcs().get(0)).equals(single(subject, BCStyle.CN))) {
                 v.add("subject CN must be \"SHAKEN " + list.spcs().get(0) + "\"");

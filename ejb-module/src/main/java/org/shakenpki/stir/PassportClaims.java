@@ -10,6 +10,12 @@ import java.util.Set;
  * The claims of a SHAKEN PASSporT (RFC 8588 section 6, RFC 8225 section 5): {@code attest} A, B or C,
  * {@code origid} present, {@code iat} a NumericDate, {@code orig.tn} a number and {@code dest.tn} an array of
  * numbers, all canonicalised (RFC 8224 section 8.3) for comparison with the call's From and To.
+ *
+ * <p>{@code iat}: a value that is not a whole number of seconds (a fraction, a string other than digits, any
+ * other JSON type) is no NumericDate, so the PASSporT is malformed: 438 Invalid Identity Header (RFC 8224
+ * section 6.2.2). A whole number outside {@link NumericDates} (before 1970, after 9999, 1e17, 1e300) is a
+ * NumericDate no call can be fresh against: 403 Stale Date (RFC 8224 section 6.2.1, ATIS-1000074 section
+ * 5.3.1), decided here, before the freshness check does date arithmetic with it.
  */
 record PassportClaims(String attest, String origid, long iat, String orig, Set<String> dest) {
 
@@ -42,17 +48,24 @@ record PassportClaims(String attest, String origid, long iat, String orig, Set<S
     }
 
     private static long iat(Object value) {
-        if (value instanceof Number number) {
-            BigDecimal decimal = new BigDecimal(number.toString());
-            if (decimal.signum() >= 0 && decimal.stripTrailingZeros().scale() <= 0) {
-                return decimal.longValueExact();
+        BigDecimal seconds = null;
+        try {
+            if (value instanceof Number number) {
+                seconds = new BigDecimal(number.toString());
+            } else if (value instanceof String text && text.matches("[0-9]{1,12}")) {
+                // RFC 8588's own example writes iat as a string of digits; some signers copied it.
+                seconds = new BigDecimal(text);
             }
+        } catch (NumberFormatException e) {
+            seconds = null; // NaN or Infinity from a lenient parser
         }
-        // RFC 8588's own example writes iat as a string of digits; some signers copied it.
-        if (value instanceof String text && text.matches("[0-9]{1,12}")) {
-            return Long.parseLong(text);
+        if (seconds == null || !NumericDates.isWhole(seconds)) {
+            throw invalid("iat must be a NumericDate (whole seconds)");
         }
-        throw invalid("iat must be a NumericDate");
+        if (!NumericDates.inRange(seconds)) {
+            throw new Rejected(Failure.STALE_DATE, "iat lies before 1970 or after 9999; no call can be fresh against it");
+        }
+        return seconds.longValueExact();
     }
 
     private static String canonical(String tn, String claim) {

@@ -142,6 +142,36 @@ class AcmeJwsTest {
                 () -> AcmeJws.publicJwk(Map.of("kty", "oct", "k", "AAAA"))).type());
     }
 
+    @Test
+    void jsonNested5000DeepIsMalformedInTheBodyTheHeaderAndThePayload() throws Exception {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        assertTooDeep(() -> AcmeJws.parse(deep));
+        assertTooDeep(() -> AcmeJws.parse("{\"protected\":" + deep + ",\"payload\":\"\",\"signature\":\"\"}"));
+        String header = "{\"alg\":\"ES256\",\"kid\":\"k\",\"url\":\"" + URL + "\",\"x\":" + deep + "}";
+        assertTooDeep(() -> AcmeJws.parse(flattened(Base64URL.encode(header).toString(), "", "AAAA")));
+        AcmeJws.Parsed deepPayload = AcmeJws.parse(signed(header("kid", "https://ca.example/acme/acct/1"),
+                "{\"identifiers\":" + "{\"a\":".repeat(5000) + "1" + "}".repeat(5000) + "}"));
+        assertTooDeep(() -> AcmeJws.jsonPayload(deepPayload));
+        // the keyChange inner JWS is the outer payload, parsed again
+        assertTooDeep(() -> AcmeJws.parse(deepPayload.payload()));
+    }
+
+    @Test
+    void theJsonTextNullIsMalformedInEveryPart() throws Exception {
+        // Nimbus parses "null" to a null map rather than failing: each part must still be malformed, not an NPE
+        assertMalformed("null");
+        assertMalformed(flattened(Base64URL.encode("null").toString(), "", "AAAA"));
+        AcmeJws.Parsed nullPayload = AcmeJws.parse(signed(header("kid", "https://ca.example/acme/acct/1"), "null"));
+        assertEquals(ProblemType.MALFORMED, assertThrows(ProblemException.class, () -> AcmeJws.jsonPayload(nullPayload)).type());
+        assertMalformed(nullPayload.payload());
+    }
+
+    private static void assertTooDeep(org.junit.jupiter.api.function.Executable call) {
+        ProblemException e = assertThrows(ProblemException.class, call);
+        assertEquals(ProblemType.MALFORMED, e.type());
+        assertTrue(e.detail().contains("nested"), e.detail());
+    }
+
     private static void assertMalformed(String body) {
         assertEquals(ProblemType.MALFORMED, assertThrows(ProblemException.class, () -> AcmeJws.parse(body), body).type());
     }

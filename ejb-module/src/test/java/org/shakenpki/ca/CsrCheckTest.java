@@ -25,12 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The finalize CSR checks (RFC 8555 section 7.4 and 11.1; RFC 9448 section 6 check 9). */
 class CsrCheckTest {
     private static final TNAuthList SPC = TNAuthList.ofSpc("1234");
+    private static final java.util.function.Predicate<java.security.PublicKey> NO_OTHER_ACCOUNT = k -> false;
     private final KeyPair account = Vectors.p256();
     private final KeyPair key = Vectors.p256();
 
     @Test
     void acceptsAP256CsrForTheOrdersTnAuthList() throws Exception {
-        CsrCheck.Accepted accepted = CsrCheck.check(csr(key, SPC, null, "SHA256withECDSA"), SPC, false, account.getPublic(), true);
+        CsrCheck.Accepted accepted = CsrCheck.check(csr(key, SPC, null, "SHA256withECDSA"), SPC, false, account.getPublic(), true, NO_OTHER_ACCOUNT);
         assertEquals(key.getPublic(), accepted.publicKey());
         assertEquals(SPC, accepted.tnAuthList());
         assertFalse(accepted.ca());
@@ -38,17 +39,37 @@ class CsrCheckTest {
 
     @Test
     void check9TheCsrBasicConstraintsMustMatchTheTokensCa() throws Exception {
-        assertTrue(CsrCheck.check(csr(key, SPC, true, "SHA256withECDSA"), SPC, true, account.getPublic(), true).ca());
+        assertTrue(CsrCheck.check(csr(key, SPC, true, "SHA256withECDSA"), SPC, true, account.getPublic(), true, NO_OTHER_ACCOUNT).ca());
         assertBad(csr(key, SPC, true, "SHA256withECDSA"), false, account, true, "cA=true");
         assertBad(csr(key, SPC, null, "SHA256withECDSA"), true, account, true, "cA=false");
-        assertFalse(CsrCheck.check(csr(key, SPC, false, "SHA256withECDSA"), SPC, false, account.getPublic(), true).ca());
+        assertFalse(CsrCheck.check(csr(key, SPC, false, "SHA256withECDSA"), SPC, false, account.getPublic(), true, NO_OTHER_ACCOUNT).ca());
     }
 
     @Test
     void refusesTheAccountKeyUnlessConfiguredOtherwise() throws Exception {
         byte[] sameKey = csr(account, SPC, null, "SHA256withECDSA");
         assertBad(sameKey, false, account, true, "account key");
-        assertEquals(account.getPublic(), CsrCheck.check(sameKey, SPC, false, account.getPublic(), false).publicKey());
+        assertEquals(account.getPublic(), CsrCheck.check(sameKey, SPC, false, account.getPublic(), false, NO_OTHER_ACCOUNT).publicKey());
+    }
+
+    @Test
+    void refusesAnyOtherAccountsKeyWhateverTheSetting() throws Exception {
+        KeyPair other = Vectors.p256();
+        java.util.function.Predicate<java.security.PublicKey> registered =
+                k -> java.util.Arrays.equals(k.getEncoded(), other.getPublic().getEncoded())
+                        || java.util.Arrays.equals(k.getEncoded(), account.getPublic().getEncoded());
+        byte[] othersKey = csr(other, SPC, null, "SHA256withECDSA");
+        for (boolean mustDiffer : new boolean[] {true, false}) {
+            ProblemException e = assertThrows(ProblemException.class,
+                    () -> CsrCheck.check(othersKey, SPC, false, account.getPublic(), mustDiffer, registered));
+            assertEquals(ProblemType.BAD_CSR, e.type());
+            assertTrue(e.detail().contains("another ACME account"), e.detail());
+        }
+        // the requester's own key stays governed by key-must-differ-from-account alone
+        assertEquals(account.getPublic(), CsrCheck.check(csr(account, SPC, null, "SHA256withECDSA"), SPC, false,
+                account.getPublic(), false, registered).publicKey());
+        assertEquals(key.getPublic(), CsrCheck.check(csr(key, SPC, null, "SHA256withECDSA"), SPC, false,
+                account.getPublic(), true, registered).publicKey());
     }
 
     @Test
@@ -75,7 +96,7 @@ class CsrCheckTest {
 
     private void assertBad(byte[] der, boolean tokenCa, KeyPair accountKey, boolean mustDiffer, String detail) {
         ProblemException e = assertThrows(ProblemException.class,
-                () -> CsrCheck.check(der, SPC, tokenCa, accountKey.getPublic(), mustDiffer));
+                () -> CsrCheck.check(der, SPC, tokenCa, accountKey.getPublic(), mustDiffer, NO_OTHER_ACCOUNT));
         assertEquals(ProblemType.BAD_CSR, e.type());
         assertTrue(e.detail().contains(detail), e.detail());
     }

@@ -40,7 +40,8 @@ class FoundationIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWar(FoundationIT.class, RollbackProbe.class, Http.class, ProblemAssertions.class, TestTls.class);
+        return Deployments.builtWar(FoundationIT.class, RollbackProbe.class, Http.class, ProblemAssertions.class, TestTls.class,
+                HostileInput.class);
     }
 
     @EJB
@@ -215,6 +216,59 @@ class FoundationIT {
                 .header("Accept", "application/json").GET());
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("shaken-pki", Http.json(response).get("name"));
+    }
+
+    /** JSON endpoints that read a body before anything else; ACME and the STI-VS have their own cases. */
+    private static final List<String> JSON_ENDPOINTS = List.of("api/v1/auth/login", "api/v1/auth/refresh",
+            "api/v1/admin/accounts", "api/v1/account/x/token", "api/v1/revocations", "kms/v1/credentials",
+            "stir/v1/verification", "stir/v1/signing");
+
+    @Test
+    @RunAsClient
+    void jsonNested5000DeepIsMalformedOnTheLoginAndEveryJsonEndpoint() throws Exception {
+        for (String path : JSON_ENDPOINTS) {
+            URI uri = base.toURI().resolve(path);
+            for (String body : List.of(HostileInput.deepArrays(HostileInput.DEPTH), HostileInput.deepObjects(HostileInput.DEPTH),
+                    "{\"userId\":" + HostileInput.deepArrays(HostileInput.DEPTH) + "}")) {
+                HostileInput.assertTooDeep(Http.post(uri, "application/json", body));
+            }
+        }
+        // 32 levels are accepted by the JSON layer; the login then refuses the shape, not the nesting
+        var shallow = Http.post(base.toURI().resolve("api/v1/auth/login"), "application/json", HostileInput.deepArrays(32));
+        assertProblem(shallow, 400, HostileInput.MALFORMED);
+        assertFalse(shallow.body().contains("nested"), shallow.body());
+    }
+
+    @Test
+    @RunAsClient
+    void hostileBodiesAreClientErrorsOnEveryJsonEndpoint() throws Exception {
+        List<byte[]> bodies = List.of(new byte[0], "null".getBytes(), "\"x\"".getBytes(), "[]".getBytes(), "{".getBytes(),
+                ("{\"userId\":1" + "0".repeat(5000) + "}").getBytes(), "{\"userId\":1e999999999}".getBytes(),
+                "{\"userId\":5,\"password\":[],\"refreshToken\":{}}".getBytes(), "{\"userId\":\"\\ud800\"}".getBytes(),
+                new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
+                "{\"userId\":\"a\",\"password\":\"b\"}".getBytes(java.nio.charset.StandardCharsets.UTF_16),
+                ("[" + "1,".repeat(20_000) + "1]").getBytes());
+        for (String path : JSON_ENDPOINTS) {
+            URI uri = base.toURI().resolve(path);
+            for (byte[] body : bodies) {
+                String what = path + " " + new String(body, 0, Math.min(40, body.length), java.nio.charset.StandardCharsets.ISO_8859_1);
+                HostileInput.assertClientError(HostileInput.post(uri, "application/json", body), what);
+            }
+            for (String type : new String[] {null, "text/plain", "application/x-www-form-urlencoded", "application/json; charset=utf-16",
+                    "application/jose+json", "multipart/form-data; boundary=x"}) {
+                HostileInput.assertClientError(HostileInput.post(uri, type, "{\"userId\":\"a\"}"), path + " as " + type);
+            }
+        }
+    }
+
+    @Test
+    @RunAsClient
+    void optionsDescribesNoInternals() throws Exception {
+        var response = Http.send(HttpRequest.newBuilder(base.toURI().resolve("api/v1/auth/login"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertTrue(response.statusCode() < 500, response.body());
+        assertFalse(response.body().contains("Jersey"), response.body());
+        assertFalse(response.body().contains("wadl"), response.body());
     }
 
     private static Map<String, Object> check(List<Map<String, Object>> checks, String name) {

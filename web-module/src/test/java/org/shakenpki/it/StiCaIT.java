@@ -81,6 +81,42 @@ class StiCaIT {
     }
 
     @Test
+    @RunAsClient
+    void jsonNested5000DeepIsMalformedInEveryPartOfAnAcmeRequest() throws Exception {
+        StiCaHostileChecks.deepJson();
+    }
+
+    @Test
+    @RunAsClient
+    void simultaneousNewAccountsWithOneKeyGiveOneAccount() throws Exception {
+        StiCaHostileChecks.racingNewAccounts();
+    }
+
+    @Test
+    @RunAsClient
+    void racingKeyChangesGiveOneOwnerAndAConflictNamingIt() throws Exception {
+        StiCaHostileChecks.racingKeyChanges();
+    }
+
+    @Test
+    @RunAsClient
+    void aCsrWithAnotherAccountsKeyIsBadCsr() throws Exception {
+        StiCaHostileChecks.csrWithAnotherAccountsKey();
+    }
+
+    @Test
+    @RunAsClient
+    void spcsOutsideTheStiPaSyntaxAreRejectedAtNewOrder() throws Exception {
+        StiCaHostileChecks.spcSyntaxAtNewOrder();
+    }
+
+    @Test
+    @RunAsClient
+    void orderDatesNoCertificateCanCarryAreMalformed() throws Exception {
+        StiCaHostileChecks.absurdOrderDates();
+    }
+
+    @Test
     void aNodeThatLosesTheRaceForTheCaHierarchyUsesTheWinnersAndDiscardsItsKeys() {
         HierarchyRaceProbe.Outcome outcome = race.loseTheRace();
         assertTrue(outcome.sameIntermediate(), "the late node must use the hierarchy in the database");

@@ -36,7 +36,7 @@ class StiVsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWar(StiVsIT.class, ItChains.class);
+        return Deployments.builtWar(StiVsIT.class, ItChains.class, HostileInput.class);
     }
 
     private static URI base() {
@@ -157,6 +157,77 @@ class StiVsIT {
         var notJson = Http.post(base().resolve("stir/v1/verification"), "application/json", "{\"verificationRequest\":");
         assertEquals(400, notJson.statusCode(), notJson.body());
         assertFalse(notJson.body().contains("Exception"), notJson.body());
+    }
+
+    /**
+     * A PASSporT with the given {@code iat} JSON text and a meaningless signature: the claims are checked before any
+     * x5u fetch or signature check, so nothing is fetched.
+     */
+    private static String passportWithIat(String iatJson) {
+        String x5u = HTTPS + "/sti-cr/never-fetched.pem";
+        String header = "{\"alg\":\"ES256\",\"ppt\":\"shaken\",\"typ\":\"passport\",\"x5u\":\"" + x5u + "\"}";
+        String payload = "{\"attest\":\"A\",\"dest\":{\"tn\":[\"" + TO + "\"]},\"iat\":" + iatJson
+                + ",\"orig\":{\"tn\":\"" + FROM + "\"},\"origid\":\"123e4567-e89b-12d3-a456-426655440000\"}";
+        return b64(header) + "." + b64(payload) + ".AAAA;info=<" + x5u + ">;alg=ES256;ppt=shaken";
+    }
+
+    private static String b64(String json) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @RunAsClient
+    void absurdIatsAreVerificationFailuresNeverServerErrors() throws Exception {
+        // integral NumericDates no call can be fresh against: 403 Stale Date (RFC 8224 section 6.2.1)
+        for (String iat : new String[] {"100000000000000000", "1e17", "1e300", "-1", "-100000000000000000", "\"999999999999\"",
+                "12345678901234567890123456789"}) {
+            Map<String, Object> result = verify(FROM, TO, passportWithIat(iat));
+            assertEquals("TN-Validation-Failed", result.get("verstat"), iat + ": " + result);
+            assertEquals(403L, ((Number) result.get("sipResponseCode")).longValue(), iat + ": " + result);
+            assertEquals("stale-date", result.get("failure"), iat + ": " + result);
+        }
+        // not a NumericDate at all: 438 Invalid Identity Header
+        for (String iat : new String[] {"1.5", "\"abc\"", "\"1e17\"", "true", "null", "{}", "[1]", "1e400"}) {
+            Map<String, Object> result = verify(FROM, TO, passportWithIat(iat));
+            assertEquals("TN-Validation-Failed", result.get("verstat"), iat + ": " + result);
+            assertEquals(438L, ((Number) result.get("sipResponseCode")).longValue(), iat + ": " + result);
+        }
+    }
+
+    @Test
+    @RunAsClient
+    void anOutOfRangeRequestTimeIsA400NamingTheMember() throws Exception {
+        for (String time : new String[] {"100000000000000000", "1e17", "1e300", "-1", "\"999999999999\"", "\"+10000-01-01T00:00:00Z\"",
+                "1.5", "true"}) {
+            String body = "{\"verificationRequest\":{\"from\":{\"tn\":\"" + FROM + "\"},\"to\":{\"tn\":[\"" + TO + "\"]},"
+                    + "\"time\":" + time + ",\"identity\":\"x\"}}";
+            var response = Http.post(base().resolve("stir/v1/verification"), "application/json", body);
+            Map<String, Object> problem = ProblemAssertions.assertProblem(response, 400, "urn:ietf:params:acme:error:malformed");
+            assertTrue(((String) problem.get("detail")).contains("verificationRequest.time"), time + ": " + problem);
+        }
+    }
+
+    @Test
+    @RunAsClient
+    void jsonNested5000DeepIsMalformedAtTheStirEndpointsAndInsideAPassport() throws Exception {
+        for (String path : new String[] {"stir/v1/verification", "stir/v1/signing"}) {
+            for (String deep : new String[] {HostileInput.deepArrays(HostileInput.DEPTH), HostileInput.deepObjects(HostileInput.DEPTH)}) {
+                HostileInput.assertTooDeep(Http.post(base().resolve(path), "application/json", deep));
+                HostileInput.assertTooDeep(Http.post(base().resolve(path), "application/json",
+                        "{\"verificationRequest\":{\"from\":" + deep + "},\"signingRequest\":" + deep + "}"));
+            }
+        }
+        // a deep PASSporT header or payload, inside a well-formed request: the PASSporT is malformed (438)
+        String x5u = HTTPS + "/sti-cr/never-fetched.pem";
+        String header = b64("{\"alg\":\"ES256\",\"ppt\":\"shaken\",\"typ\":\"passport\",\"x5u\":\"" + x5u + "\"}");
+        String deepHeader = b64("{\"alg\":\"ES256\",\"ppt\":\"shaken\",\"typ\":\"passport\",\"x5u\":\"" + x5u + "\",\"x\":"
+                + HostileInput.deepArrays(HostileInput.DEPTH) + "}");
+        String payload = b64("{\"attest\":\"A\",\"deep\":" + HostileInput.deepObjects(HostileInput.DEPTH) + "}");
+        for (String jws : new String[] {deepHeader + "." + b64("{}") + ".AAAA", header + "." + payload + ".AAAA"}) {
+            Map<String, Object> result = verify(FROM, TO, jws + ";info=<" + x5u + ">;alg=ES256;ppt=shaken");
+            assertEquals("TN-Validation-Failed", result.get("verstat"), String.valueOf(result));
+            assertEquals(438L, ((Number) result.get("sipResponseCode")).longValue(), String.valueOf(result));
+        }
     }
 
     private static String resource(String name) throws Exception {

@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 
 /**
  * The one {@link ExceptionMapper}: every failure leaves as {@code application/problem+json}. Unexpected ones
- * are logged with an incident id and answered with a generic 500 that carries only that id.
+ * are logged with an incident id and answered with a generic 500 that carries only that id. The extension
+ * members {@code retryAfter} and {@code location} are also sent as the Retry-After and Location headers.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -35,6 +36,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Object retryAfter = problem.extensions().get("retryAfter");
         if (retryAfter != null) {
             response.header("Retry-After", retryAfter);
+        }
+        Object location = problem.extensions().get("location");
+        if (location != null) {
+            // e.g. RFC 8555 section 7.3.5: the 409 for a key in use names that key's account
+            response.header(HttpHeaders.LOCATION, location);
         }
         if (failure instanceof WebApplicationException web && web.getResponse() != null) {
             String allow = web.getResponse().getHeaderString(HttpHeaders.ALLOW);

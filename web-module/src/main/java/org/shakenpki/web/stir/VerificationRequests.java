@@ -6,19 +6,21 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
+import org.shakenpki.stir.NumericDates;
 import org.shakenpki.stir.TelephoneNumbers;
 import org.shakenpki.stir.VerificationRequest;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads an ATIS-1000082-style {@code verificationRequest}; every refusal is a 400 naming the member by its
- * path. {@code time} is the NumericDate (seconds) the call was received, or an RFC 3339 date-time; {@code to.tn}
- * is an array, a single string is accepted as well.
+ * path. {@code time} is the NumericDate (seconds) the call was received, or an RFC 3339 date-time, within
+ * {@link NumericDates} (1970 to 9999): a time no call can have, such as 1e17, is refused rather than carried into
+ * date arithmetic. {@code to.tn} is an array, a single string is accepted as well.
  */
 final class VerificationRequests {
     private VerificationRequests() {
@@ -66,18 +68,24 @@ final class VerificationRequests {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
-        if (value instanceof JsonNumber number && number.isIntegral() && number.longValue() >= 0) {
-            return Instant.ofEpochSecond(number.longValue());
+        Instant time = null;
+        if (value instanceof JsonNumber number && NumericDates.isWhole(number.bigDecimalValue())
+                && NumericDates.inRange(number.bigDecimalValue())) {
+            time = Instant.ofEpochSecond(number.bigDecimalValue().longValueExact());
         }
         if (value instanceof JsonString text) {
             String s = text.getString().strip();
             try {
-                return s.matches("[0-9]{1,12}") ? Instant.ofEpochSecond(Long.parseLong(s)) : OffsetDateTime.parse(s).toInstant();
-            } catch (DateTimeParseException e) {
-                // falls through to the refusal below
+                time = s.matches("[0-9]{1,12}") ? Instant.ofEpochSecond(Long.parseLong(s)) : OffsetDateTime.parse(s).toInstant();
+            } catch (DateTimeException e) {
+                // refused below
             }
         }
-        throw malformed("verificationRequest.time must be a NumericDate (seconds) or an RFC 3339 date-time");
+        if (time == null || time.getEpochSecond() < NumericDates.EARLIEST || time.getEpochSecond() > NumericDates.LATEST) {
+            throw malformed("verificationRequest.time must be a NumericDate (whole seconds) or an RFC 3339 date-time"
+                    + " between 1970 and 9999");
+        }
+        return time;
     }
 
     /** One Identity header value as a string, or several (RFC 8224 section 4: a request may carry more than one). */

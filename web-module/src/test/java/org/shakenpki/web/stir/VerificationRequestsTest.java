@@ -64,6 +64,19 @@ class VerificationRequestsTest {
                 "verificationRequest.identity");
     }
 
+    @Test
+    void aTimeNoCallCanHaveIsRefusedNamingTheMember() {
+        for (String time : new String[] {"100000000000000000", "1e17", "1e300", "-1", "1.5", "\"999999999999\"",
+                "\"+10000-01-01T00:00:00Z\"", "\"1969-12-31T23:59:59Z\"", "\"+999999999-12-31T23:59:59-18:00\"", "true", "[]"}) {
+            assertMalformed("{\"verificationRequest\":{\"from\":{\"tn\":\"1\"},\"to\":{\"tn\":[\"1\"]},\"time\":" + time + "}}",
+                    "verificationRequest.time");
+        }
+        assertEquals(Instant.parse("9999-12-31T23:59:59Z"), VerificationRequests.parse(json("{\"verificationRequest\":{\"from\":"
+                + "{\"tn\":\"1\"},\"to\":{\"tn\":[\"1\"]},\"time\":253402300799}}")).time());
+        assertEquals(Instant.EPOCH, VerificationRequests.parse(json("{\"verificationRequest\":{\"from\":"
+                + "{\"tn\":\"1\"},\"to\":{\"tn\":[\"1\"]},\"time\":\"0\"}}")).time());
+    }
+
     private static void assertMalformed(String body, String member) {
         ProblemException problem = assertThrows(ProblemException.class, () -> VerificationRequests.parse(json(body)));
         assertEquals(ProblemType.MALFORMED, problem.type());
