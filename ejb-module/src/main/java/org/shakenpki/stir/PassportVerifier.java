@@ -184,8 +184,9 @@ public final class PassportVerifier {
         }
         try {
             return JWSObject.parse(compact);
-        } catch (ParseException e) {
-            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "the PASSporT is not a valid JWS: " + e.getMessage());
+        } catch (ParseException | RuntimeException e) {
+            // Nimbus throws a NullPointerException, not a ParseException, for a header that is the JSON text null
+            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "the PASSporT is not a valid JWS");
         }
     }
 

@@ -80,6 +80,15 @@ class PassportVerifierTest {
     }
 
     @Test
+    void aHeaderOrPayloadThatIsTheJsonTextNullIs438() {
+        String info = ";info=<" + StirVectors.X5U + ">;alg=ES256;ppt=shaken";
+        assertFailure(verify("bnVsbA.bnVsbA.AAAA" + info), Failure.INVALID_IDENTITY_HEADER, 438, "JWS");
+        String header = StirVectors.identity().substring("Identity: ".length()).split("\\.")[0];
+        VerificationResult nullPayload = verify(header + ".bnVsbA.AAAA" + info);
+        assertEquals(Failure.INVALID_IDENTITY_HEADER, nullPayload.failure(), nullPayload.reason());
+    }
+
+    @Test
     void aTamperedSignatureIs438() {
         String identity = StirVectors.identity();
         int semicolon = identity.indexOf(';');

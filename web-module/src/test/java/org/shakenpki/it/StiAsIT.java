@@ -194,6 +194,17 @@ class StiAsIT {
 
     @Test
     @RunAsClient
+    void jsonNested5000DeepIs401WithoutAKeyAndMalformedWithOne() throws Exception {
+        String key = "Bearer " + secret(newKey("A", "1234"));
+        for (String deep : new String[] {HostileInput.deepArrays(HostileInput.DEPTH), HostileInput.deepObjects(HostileInput.DEPTH),
+            "{\"signingRequest\":" + HostileInput.deepObjects(HostileInput.DEPTH) + "}"}) {
+            assertProblem(sign(null, deep), 401, UNAUTHENTICATED);
+            HostileInput.assertTooDeep(sign(key, deep));
+        }
+    }
+
+    @Test
+    @RunAsClient
     void aRevokedKeyIs401() throws Exception {
         String spc = credential();
         Map<String, Object> key = newKey("A", spc);
