@@ -19,8 +19,12 @@ import java.util.regex.Pattern;
 
 /**
  * STI-PA administration (STI-PA test plan TC-012 to TC-014): service-provider accounts, their SPCs, API
- * users and administrators. Only administrators may call it; every change is audited. Deactivated accounts,
- * SPCs and users get no tokens; nothing is deleted, so the audit trail keeps its subjects.
+ * users and administrators. Only administrators may call it ({@link PaAuthorization}: a refusal is a 403 and
+ * an audit record); every change is audited. Deactivated accounts, SPCs and users get no tokens; nothing is
+ * deleted, so the audit trail keeps its subjects.
+ *
+ * <p>An STI_CA user is bound to one STI-CA root on the trust list ({@code caFingerprint}): it may revoke only
+ * certificates that validate to that root ({@link RevocationAuthority}).
  */
 @Stateless
 public class AccountAdministration {
@@ -37,12 +41,15 @@ public class AccountAdministration {
     @EJB
     AuditLog audit;
 
+    @EJB
+    PaAuthorization authorization;
+
     /** An account with its SPCs, for listing. */
     public record AccountView(ServiceProviderAccount account, List<ServiceProviderCode> spcs) {
     }
 
     public AccountView createAccount(PaPrincipal admin, String accountId, String name, boolean caAllowed, List<String> spcs) {
-        requireAdmin(admin);
+        authorization.requireAdmin(admin, "pa.account.create", "account:" + accountId);
         require(accountId != null && ACCOUNT_ID.matcher(accountId).matches(),
                 "accountId must be 1-64 letters, digits, '.', '_' or '-'");
         require(name != null && !name.isBlank() && name.length() <= 200, "name is required (at most 200 characters)");
@@ -60,7 +67,7 @@ public class AccountAdministration {
     }
 
     public AccountView account(PaPrincipal admin, String accountId) {
-        requireAdmin(admin);
+        authorization.requireAdmin(admin, "pa.account.read", "account:" + accountId);
         ServiceProviderAccount account = em.find(ServiceProviderAccount.class, accountId);
         if (account == null) {
             throw new ProblemException(ProblemType.NOT_FOUND, "no account " + accountId);
@@ -69,13 +76,14 @@ public class AccountAdministration {
     }
 
     public List<AccountView> accounts(PaPrincipal admin) {
-        requireAdmin(admin);
+        authorization.requireAdmin(admin, "pa.account.list", "accounts");
         return em.createQuery("select a from ServiceProviderAccount a order by a.accountId", ServiceProviderAccount.class)
                 .getResultStream().map(a -> new AccountView(a, spcsOf(a.accountId()))).toList();
     }
 
     /** Changes an account's flags; {@code null} leaves a flag as it is. */
     public AccountView updateAccount(PaPrincipal admin, String accountId, Boolean active, Boolean caAllowed) {
+        authorization.requireAdmin(admin, "pa.account.update", "account:" + accountId);
         ServiceProviderAccount account = account(admin, accountId).account();
         if (active != null) {
             account.setActive(active);
@@ -89,6 +97,7 @@ public class AccountAdministration {
     }
 
     public ServiceProviderCode addSpc(PaPrincipal admin, String accountId, String spc) {
+        authorization.requireAdmin(admin, "pa.spc.add", "account:" + accountId);
         account(admin, accountId);
         require(SpcSyntax.isValid(spc), SpcSyntax.RULE + ": " + spc);
         ServiceProviderCode existing = em.find(ServiceProviderCode.class, spc);
@@ -102,6 +111,7 @@ public class AccountAdministration {
     }
 
     public ServiceProviderCode setSpcActive(PaPrincipal admin, String accountId, String spc, boolean active) {
+        authorization.requireAdmin(admin, "pa.spc.update", "account:" + accountId);
         account(admin, accountId);
         ServiceProviderCode code = em.find(ServiceProviderCode.class, spc);
         if (code == null || !code.accountId().equals(accountId)) {
@@ -117,8 +127,9 @@ public class AccountAdministration {
      *
      * @return the password, when it was generated
      */
-    public Optional<String> createUser(PaPrincipal admin, String userId, UserRole role, String accountId, String password) {
-        requireAdmin(admin);
+    public Optional<String> createUser(PaPrincipal admin, String userId, UserRole role, String accountId, String password,
+                                       String caFingerprint) {
+        authorization.requireAdmin(admin, "pa.user.create", "user:" + userId);
         require(userId != null && USER_ID.matcher(userId).matches(), "userId must be 1-100 letters, digits, '.', '_', '@' or '-'");
         require(role != null, "role is one of ADMIN, SP_API, STI_CA, VERIFIER");
         if (role == UserRole.SP_API) {
@@ -126,32 +137,63 @@ public class AccountAdministration {
         } else {
             require(accountId == null, "only SP_API users belong to an account");
         }
+        String boundRoot = null;
+        if (role == UserRole.STI_CA) {
+            require(caFingerprint != null, "an STI_CA user needs caFingerprint: the SHA-256 fingerprint of its STI-CA's"
+                    + " root on the trust list");
+            boundRoot = trustedRoot(caFingerprint);
+        } else {
+            require(caFingerprint == null, "only STI_CA users are bound to an STI-CA (caFingerprint)");
+        }
         require(password == null || password.length() >= MIN_PASSWORD, "a password has at least " + MIN_PASSWORD + " characters");
         if (em.find(PaUser.class, userId) != null) {
             throw new ProblemException(ProblemType.CONFLICT, "user " + userId + " exists");
         }
         String actual = password != null ? password : Passwords.randomSecret();
-        em.persist(new PaUser(userId, role, accountId, Passwords.hash(actual), now()));
+        PaUser user = new PaUser(userId, role, accountId, Passwords.hash(actual), password == null, now());
+        user.bindCa(boundRoot);
+        em.persist(user);
         audit.record(admin.userId(), "pa.user.create", "user:" + userId, Outcome.SUCCESS,
-                "role " + role + (accountId != null ? ", account " + accountId : ""));
+                "role " + role + (accountId != null ? ", account " + accountId : "")
+                        + (boundRoot != null ? ", STI-CA root " + boundRoot : ""));
         return password == null ? Optional.of(actual) : Optional.empty();
     }
 
     public void setUserActive(PaPrincipal admin, String userId, boolean active) {
-        requireAdmin(admin);
-        PaUser user = em.find(PaUser.class, userId);
-        if (user == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "no user " + userId);
-        }
+        authorization.requireAdmin(admin, "pa.user.update", "user:" + userId);
+        PaUser user = user(userId);
         require(!(user.userId().equals(admin.userId()) && !active), "administrators cannot deactivate themselves");
         user.setActive(active);
         audit.record(admin.userId(), "pa.user.update", "user:" + userId, Outcome.SUCCESS, "active " + active);
     }
 
-    static void requireAdmin(PaPrincipal caller) {
-        if (caller == null || !caller.isAdmin()) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "this operation is for STI-PA administrators");
+    /** Binds an STI_CA user to another STI-CA root on the trust list (after a root rollover, say). */
+    public void bindUserToCa(PaPrincipal admin, String userId, String caFingerprint) {
+        authorization.requireAdmin(admin, "pa.user.update", "user:" + userId);
+        PaUser user = user(userId);
+        require(user.role() == UserRole.STI_CA, "only STI_CA users are bound to an STI-CA (caFingerprint)");
+        String root = trustedRoot(caFingerprint);
+        user.bindCa(root);
+        audit.record(admin.userId(), "pa.user.update", "user:" + userId, Outcome.SUCCESS, "STI-CA root " + root);
+    }
+
+    private PaUser user(String userId) {
+        PaUser user = em.find(PaUser.class, userId);
+        if (user == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "no user " + userId);
         }
+        return user;
+    }
+
+    /** The normalised fingerprint of a root on the trust list: a binding to an unapproved CA makes no sense. */
+    private String trustedRoot(String caFingerprint) {
+        String fingerprint = TrustListService.normalise(caFingerprint);
+        require(fingerprint.matches("[0-9a-f]{64}"), "caFingerprint is the SHA-256 of the STI-CA root's DER in hex");
+        if (em.find(TrustAnchor.class, fingerprint) == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "no STI-CA root with fingerprint " + fingerprint
+                    + " on the trust list");
+        }
+        return fingerprint;
     }
 
     private List<ServiceProviderCode> spcsOf(String accountId) {

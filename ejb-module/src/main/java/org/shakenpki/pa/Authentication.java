@@ -1,6 +1,7 @@
 package org.shakenpki.pa;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,12 +16,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * STI-PA logins, compatible with the deployed US STI-PA API ({@code /api/v1/auth/login}, bearer access
  * tokens sent raw or with a {@code Bearer } prefix in {@code Authorization}). Tokens are random, stored
  * hashed, expire ({@code shakenpki.pa.access-token-lifetime}, default 1 h; refresh tokens
  * {@code shakenpki.pa.refresh-token-lifetime}, default 24 h) and are valid on every node.
+ *
+ * <p>Password checks are throttled per client source, which the web tier determines ({@link ClientSource})
+ * and passes in, and per person-chosen password ({@link LoginThrottle}); a refused source or locked user gets
+ * a 429 problem with {@code retryAfter} before any password is checked, except that a service user's
+ * password is always checked, so that an outsider cannot lock the STI-PA's own clients out.
  */
 @Stateless
 public class Authentication {
@@ -46,9 +53,9 @@ public class Authentication {
     @ConfigProperty(name = "shakenpki.pa.refresh-token-lifetime", defaultValue = "PT24H")
     Duration refreshLifetime;
 
-    /** Checks a password and opens a session; throttles repeated failures. */
-    public LoginResult login(String userId, String password) {
-        PaUser user = checkPassword(userId, password);
+    /** Checks a password from a client source and opens a session; throttles repeated failures. */
+    public LoginResult login(String userId, String password, String source) {
+        PaUser user = checkPassword(userId, password, source);
         String access = Passwords.randomSecret();
         String refresh = Passwords.randomSecret();
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -59,8 +66,8 @@ public class Authentication {
     }
 
     /** The user behind a password, for HTTP Basic on the admin API; same checks and throttle as a login. */
-    public PaPrincipal authenticatePassword(String userId, String password) {
-        PaUser user = checkPassword(userId, password);
+    public PaPrincipal authenticatePassword(String userId, String password, String source) {
+        PaUser user = checkPassword(userId, password, source);
         return new PaPrincipal(user.userId(), user.role(), user.accountId());
     }
 
@@ -103,22 +110,40 @@ public class Authentication {
         return new PaPrincipal(user.userId(), user.role(), user.accountId());
     }
 
-    private PaUser checkPassword(String userId, String password) {
+    private PaUser checkPassword(String userId, String password, String source) {
         PaUser user = em.find(PaUser.class, userId);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (user != null && user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
-            failures.recordLocked(userId, user.lockedUntil());
-            long seconds = Duration.between(now, user.lockedUntil()).toSeconds() + 1;
-            throw new ProblemException(ProblemType.RATE_LIMITED,
-                    "too many failed logins; try again in " + seconds + " s", null, List.of(),
-                    java.util.Map.of("retryAfter", seconds));
+        if (user == null || !user.secretGenerated()) {
+            LoginSource counted = em.find(LoginSource.class, source);
+            if (counted != null && counted.blockedUntil() != null && counted.blockedUntil().isAfter(now)) {
+                throw throttled(userId, source, "source", now, counted.blockedUntil());
+            }
+            if (user != null && user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
+                throw throttled(userId, source, "user", now, user.lockedUntil());
+            }
         }
         if (user == null || !user.active() || !Passwords.matches(password, user.passwordHash())) {
-            failures.record(userId, user == null ? "unknown user" : !user.active() ? "inactive user" : "wrong password");
+            recordFailure(userId, source, user == null ? "unknown user" : !user.active() ? "inactive user" : "wrong password");
             throw new ProblemException(ProblemType.UNAUTHENTICATED, INVALID);
         }
         user.loginSucceeded();
         return user;
+    }
+
+    private ProblemException throttled(String userId, String source, String what, OffsetDateTime now, OffsetDateTime until) {
+        failures.recordRefused(userId, source, what, until);
+        long seconds = LoginThrottle.retryAfterSeconds(now, until);
+        return new ProblemException(ProblemType.RATE_LIMITED, "too many failed logins; try again in " + seconds + " s",
+                null, List.of(), Map.of("retryAfter", seconds));
+    }
+
+    /** Two nodes counting the first failure of one source both insert its row: the loser counts again. */
+    private void recordFailure(String userId, String source, String why) {
+        try {
+            failures.record(userId, source, why);
+        } catch (EJBException e) {
+            failures.record(userId, source, why);
+        }
     }
 
     private PaUser activeUser(String userId) {

@@ -11,22 +11,24 @@ import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
-import org.shakenpki.config.Backoff;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /**
- * Counts failed logins and locks a user out for a while after too many: {@code shakenpki.pa.login.max-failures}
- * (default 5) in a row lock the user for 30 s, doubling with every further failure up to 15 minutes. Runs in
- * a transaction of its own, because the refused login itself rolls back.
+ * Counts failed logins per client source and per person-chosen password, by the rules of
+ * {@link LoginThrottle}: {@code shakenpki.pa.login.max-failures} (default 5) failures from one source within
+ * {@code shakenpki.pa.login.failure-window} (default 15 minutes) refuse that source, and
+ * {@code shakenpki.pa.login.max-account-failures} (default 20) lock a user whose password a person chose.
+ * Service users are never locked. Runs in a transaction of its own, because the refused login itself rolls
+ * back; every failure and every refusal is audited.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class LoginFailures {
-    private static final Duration FIRST_LOCK = Duration.ofSeconds(30);
-    private static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
+    /** Sources with no failure for this long (and not refused) are forgotten. */
+    private static final Duration FORGET_AFTER = Duration.ofHours(1);
 
     @PersistenceContext(unitName = "shakenpki")
     EntityManager em;
@@ -39,26 +41,48 @@ public class LoginFailures {
 
     @Inject
     @ConfigProperty(name = "shakenpki.pa.login.max-failures", defaultValue = "5")
-    int maxFailures;
+    int maxSourceFailures;
 
-    /** Records a failed login for {@code userId} (who may not exist) and why. */
-    public void record(String userId, String why) {
-        PaUser user = em.find(PaUser.class, userId, LockModeType.PESSIMISTIC_WRITE);
-        String detail = why;
-        if (user != null) {
-            int failures = user.failedLogins() + 1;
-            OffsetDateTime lockedUntil = null;
-            if (failures >= maxFailures) {
-                lockedUntil = OffsetDateTime.now(clock).plus(Backoff.delay(FIRST_LOCK, failures - maxFailures, LONGEST_LOCK));
-                detail += "; locked until " + lockedUntil;
-            }
-            user.loginFailed(lockedUntil);
+    @Inject
+    @ConfigProperty(name = "shakenpki.pa.login.max-account-failures", defaultValue = "20")
+    int maxAccountFailures;
+
+    @Inject
+    @ConfigProperty(name = "shakenpki.pa.login.failure-window", defaultValue = "PT15M")
+    Duration window;
+
+    /** Records a failed login for {@code userId} (who may not exist) from {@code source}, and why. */
+    public void record(String userId, String source, String why) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        StringBuilder detail = new StringBuilder(why).append("; source ").append(source);
+        LoginSource counted = em.find(LoginSource.class, source, LockModeType.PESSIMISTIC_WRITE);
+        if (counted == null) {
+            counted = new LoginSource(source);
+            em.persist(counted);
         }
-        audit.record(userId, "pa.login", "user:" + userId, Outcome.REFUSED, detail);
+        OffsetDateTime sourceBlocked = counted.failed(now, window, maxSourceFailures);
+        if (sourceBlocked != null) {
+            detail.append("; source refused until ").append(sourceBlocked);
+        }
+        PaUser user = em.find(PaUser.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (user != null && !user.secretGenerated()) {
+            OffsetDateTime lockedUntil = LoginThrottle.blockedUntil(user.failedLogins() + 1, maxAccountFailures, now);
+            user.loginFailed(lockedUntil);
+            if (lockedUntil != null) {
+                detail.append("; user locked until ").append(lockedUntil);
+            }
+        }
+        audit.record(userId, "pa.login", "user:" + userId, Outcome.REFUSED, detail.toString());
+        em.createQuery("delete from LoginSource s where s.lastFailureAt < :forget"
+                        + " and (s.blockedUntil is null or s.blockedUntil < :now)")
+                .setParameter("forget", now.minus(FORGET_AFTER.compareTo(window) > 0 ? FORGET_AFTER : window))
+                .setParameter("now", now)
+                .executeUpdate();
     }
 
-    /** Records a login refused because the user is locked out. */
-    public void recordLocked(String userId, OffsetDateTime lockedUntil) {
-        audit.record(userId, "pa.login", "user:" + userId, Outcome.REFUSED, "throttled until " + lockedUntil);
+    /** Records a login refused without a password check, because its source or user is refused until then. */
+    public void recordRefused(String userId, String source, String what, OffsetDateTime until) {
+        audit.record(userId, "pa.login", "user:" + userId, Outcome.REFUSED,
+                what + " refused until " + until + "; source " + source);
     }
 }

@@ -23,7 +23,9 @@ import java.util.logging.Logger;
  * Starts the STI-PA (when {@code shakenpki.pa.enabled}, default true): makes its keys and certificates on
  * first start, publishes the root for STI-CAs and verifiers at {@code <data-dir>/sti-pa/root.pem}, creates
  * the first administrator and the local STI-CA's and STI-VS's client users, each with a generated password written once
- * to a file only its owner can read, and makes sure a CRL is published.
+ * to a file only its owner can read, and makes sure a CRL is published. These users are service users, never
+ * locked out by failed logins ({@link LoginThrottle}); the local STI-CA's user is bound to the local STI-CA's
+ * root once that root is on the trust list ({@link LocalStiCa}).
  */
 @Singleton
 @Startup
@@ -46,6 +48,9 @@ public class PaBootstrap {
 
     @EJB
     CrlPublisher crls;
+
+    @EJB
+    LocalStiCa localStiCa;
 
     @Inject
     @ConfigProperty(name = "shakenpki.pa.enabled", defaultValue = "true")
@@ -74,6 +79,9 @@ public class PaBootstrap {
             setup.createUserIfMissing(LOCAL_STI_VS, UserRole.VERIFIER)
                     .ifPresent(password -> writeSecret(directory.resolve("local-sti-vs.password"), password));
             crls.publishIfMissing();
+            if (localStiCa.bindIfApproved("system")) {
+                LOG.info("bound " + LOCAL_STI_CA + " to the local STI-CA root on the trust list");
+            }
         } catch (IOException | RuntimeException e) {
             // The rest of the server (and /health) stays up; STI-PA requests answer 503 until this is fixed.
             LOG.log(Level.SEVERE, "the STI-PA could not be set up", e);

@@ -86,7 +86,8 @@ public class PaSetup {
     }
 
     /**
-     * Creates a user with a generated password unless the user exists.
+     * Creates a service user with a generated password unless the user exists: never locked by failed logins,
+     * as nobody can guess the password.
      *
      * @return the generated password, or empty if the user already existed
      */
@@ -95,7 +96,7 @@ public class PaSetup {
             return Optional.empty();
         }
         String password = Passwords.randomSecret();
-        em.persist(new PaUser(userId, role, null, Passwords.hash(password), OffsetDateTime.now(clock)));
+        em.persist(new PaUser(userId, role, null, Passwords.hash(password), true, OffsetDateTime.now(clock)));
         audit.record(ACTOR, "pa.user.create", "user:" + userId, Outcome.SUCCESS, "role " + role + ", first start");
         return Optional.of(password);
     }

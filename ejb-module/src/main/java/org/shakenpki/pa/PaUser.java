@@ -10,8 +10,10 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /**
- * A user of the STI-PA API: an administrator, an SP API user bound to one account, or an STI-CA client.
- * The password is kept only as a slow salted hash ({@link Passwords}); failed logins drive the throttle.
+ * A user of the STI-PA API: an administrator, an SP API user bound to one account, an STI-CA client bound to
+ * one trust-list root, or a verifier. The password is kept only as a slow salted hash ({@link Passwords}).
+ * A user whose password the STI-PA generated ({@link #secretGenerated()}) is a service user: it is never
+ * locked out by failed logins ({@link LoginThrottle}).
  */
 @Entity
 @Table(name = "pa_user")
@@ -42,14 +44,22 @@ public class PaUser {
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
+    @Column(name = "ca_fingerprint")
+    private String caFingerprint;
+
+    @Column(name = "secret_generated", nullable = false)
+    private boolean secretGenerated;
+
     protected PaUser() {
     }
 
-    PaUser(String userId, UserRole role, String accountId, String passwordHash, OffsetDateTime createdAt) {
+    PaUser(String userId, UserRole role, String accountId, String passwordHash, boolean secretGenerated,
+           OffsetDateTime createdAt) {
         this.userId = userId;
         this.role = role;
         this.accountId = accountId;
         this.passwordHash = passwordHash;
+        this.secretGenerated = secretGenerated;
         this.active = true;
         this.createdAt = createdAt;
     }
@@ -65,6 +75,20 @@ public class PaUser {
     /** The account of an SP API user; null for administrators and STI-CA clients. */
     public String accountId() {
         return accountId;
+    }
+
+    /** The SHA-256 fingerprint (hex) of the trust-list root an STI_CA user is bound to; null if unbound. */
+    public String caFingerprint() {
+        return caFingerprint;
+    }
+
+    /** Whether the password is a generated random secret (a service user), not one a person chose. */
+    public boolean secretGenerated() {
+        return secretGenerated;
+    }
+
+    void bindCa(String fingerprint) {
+        this.caFingerprint = fingerprint;
     }
 
     String passwordHash() {

@@ -9,39 +9,32 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
 import org.shakenpki.pkix.Pem;
-import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
 import javax.security.auth.x500.X500Principal;
 import java.math.BigInteger;
-import java.security.cert.CertPathValidator;
-import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXParameters;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Revocation of SHAKEN certificates on the STI-PA CRL (ATIS-1000080 section 5.3.3; STI-PA test plan
- * TC-022 "SP can revoke an STI certificate"). Who may ask:
- * <ul>
- *   <li>an administrator, for any certificate;</li>
- *   <li>an STI-CA client, for any certificate (the STI-CA reports what it revoked);</li>
- *   <li>a service provider's API user, for its own certificates only: it sends the certificate with its
- *       chain, the chain must validate to an STI-CA on the trust list, and every SPC in the certificate's
- *       TNAuthList must belong to the caller's account.</li>
- * </ul>
- * Asking twice is not an error: the second request finds the entry and changes nothing, so a client that
+ * Revocation of SHAKEN certificates on the STI-PA CRL (ATIS-1000080 section 5.3.3; STI-PA test plan TC-022 "SP
+ * can revoke an STI certificate"), as authorise, act, audit. Who may revoke what is {@link RevocationAuthority}:
+ * an administrator any certificate, an STI-CA user only certificates that validate to its bound STI-CA root,
+ * a service provider's API user only certificates whose validated end-entity carries only its account's SPCs,
+ * a verifier nothing. A certificate sent as PEM is identified by its validated path, never by the first PEM
+ * block alone; a refusal is a 403 with an audit record that survives the rollback.
+ *
+ * <p>Asking twice is not an error: the second request finds the entry and changes nothing, so a client that
  * retries after a lost response is safe.
  */
 @Stateless
 public class RevocationService {
+    private static final String ACTION = "pa.revoke";
 
     /** What a revocation did. */
     public record Result(boolean newlyRevoked, String issuer, String serialHex, long crlNumber) {
@@ -57,92 +50,66 @@ public class RevocationService {
     CrlPublisher crls;
 
     @EJB
-    TrustListService trustList;
+    LocalStiCa localStiCa;
+
+    @EJB
+    PaAuthorization authorization;
 
     @EJB
     AuditLog audit;
 
     public Result revoke(PaPrincipal caller, RevocationRequest request) {
-        int reason = RevocationReasons.code(request.reason());
+        boolean certificateSent = request.certificatePem() != null && !request.certificatePem().isBlank();
+        RevocationAuthority.Caller who = caller(caller);
         X500Principal issuer;
         String serialHex;
-        if (request.certificatePem() != null && !request.certificatePem().isBlank()) {
-            List<X509Certificate> chain = parseChain(request.certificatePem());
-            X509Certificate certificate = chain.get(0);
-            if (caller.role() == UserRole.SP_API) {
-                requireOwnCertificate(caller, chain);
+        try {
+            RevocationAuthority.admit(who, certificateSent);
+            if (certificateSent) {
+                List<X509Certificate> chain = parseChain(request.certificatePem());
+                RevocationAuthority.Target target = RevocationAuthority.authorise(who, chain,
+                        RevocationAuthority.anchorsFor(who, TrustListService.all(em)), localStiCa.certificates(),
+                        clock.instant());
+                issuer = target.issuer();
+                serialHex = target.serial().toString(16);
+            } else {
+                issuer = parseIssuer(request.issuerDn());
+                serialHex = parseSerial(request.serialHex());
             }
-            issuer = certificate.getIssuerX500Principal();
-            serialHex = certificate.getSerialNumber().toString(16);
-        } else {
-            if (caller.role() == UserRole.SP_API) {
-                throw refused(caller, "a service provider revokes by sending the certificate and its chain");
-            }
-            issuer = parseIssuer(request.issuerDn());
-            serialHex = parseSerial(request.serialHex());
+        } catch (RevocationAuthority.Refusal refusal) {
+            throw authorization.refuse(caller, ACTION, "user:" + caller.userId(), refusal.getMessage());
         }
+        int reason = RevocationReasons.code(request.reason());
         String issuerName = canonical(issuer);
         List<Revocation> existing = em.createQuery(
                         "select r from Revocation r where r.issuerName = :issuer and r.serialHex = :serial", Revocation.class)
                 .setParameter("issuer", issuerName).setParameter("serial", serialHex).getResultList();
         String subject = "certificate:" + issuerName + "#" + serialHex;
         if (!existing.isEmpty()) {
-            audit.record(caller.userId(), "pa.revoke", subject, Outcome.SUCCESS, "already on the CRL");
+            audit.record(caller.userId(), ACTION, subject, Outcome.SUCCESS, "already on the CRL");
             return new Result(false, issuer.getName(), serialHex, crls.latest().map(PublishedCrl::crlNumber).orElse(0L));
         }
         em.persist(new Revocation(issuer.getEncoded(), issuerName, serialHex, reason, OffsetDateTime.now(clock),
                 caller.userId()));
         em.flush();
         PublishedCrl crl = crls.publish("revocation of " + serialHex);
-        audit.record(caller.userId(), "pa.revoke", subject, Outcome.SUCCESS, "reason " + reason + ", CRL " + crl.crlNumber());
+        audit.record(caller.userId(), ACTION, subject, Outcome.SUCCESS, "reason " + reason + ", CRL " + crl.crlNumber());
         return new Result(true, issuer.getName(), serialHex, crl.crlNumber());
     }
 
-    /** All revocations, oldest first. */
-    public List<Revocation> list() {
+    /** All revocations, oldest first: for administrators. */
+    public List<Revocation> list(PaPrincipal caller) {
+        authorization.requireAdmin(caller, "pa.revocation.list", "revocations");
         return em.createQuery("select r from Revocation r order by r.id", Revocation.class).getResultList();
     }
 
-    private void requireOwnCertificate(PaPrincipal caller, List<X509Certificate> chain) {
-        X509Certificate certificate = chain.get(0);
-        byte[] extension = certificate.getExtensionValue(TNAuthList.OID.getId());
-        if (extension == null) {
-            throw refused(caller, "the certificate has no TNAuthList");
-        }
-        TNAuthList list = TNAuthList.decode(org.bouncycastle.asn1.ASN1OctetString.getInstance(extension).getOctets());
-        Set<String> own = em.createQuery("select s.spc from ServiceProviderCode s where s.accountId = :account", String.class)
+    /** The caller as the policy sees it, read from the database now (a binding may have changed since login). */
+    private RevocationAuthority.Caller caller(PaPrincipal caller) {
+        PaUser user = em.find(PaUser.class, caller.userId());
+        Set<String> spcs = caller.role() != UserRole.SP_API || caller.accountId() == null ? Set.of()
+                : em.createQuery("select s.spc from ServiceProviderCode s where s.accountId = :account", String.class)
                 .setParameter("account", caller.accountId()).getResultStream().collect(Collectors.toSet());
-        if (list.spcs().isEmpty() || !own.containsAll(list.spcs())) {
-            throw refused(caller, "the certificate's SPCs " + list.spcs() + " do not all belong to account " + caller.accountId());
-        }
-        validateToTrustList(caller, chain);
-    }
-
-    private void validateToTrustList(PaPrincipal caller, List<X509Certificate> chain) {
-        Set<TrustAnchor> anchors = trustList.anchors().stream()
-                .map(a -> new TrustAnchor(a.certificate(), null)).collect(Collectors.toSet());
-        if (anchors.isEmpty()) {
-            throw refused(caller, "the trust list is empty, so no certificate can be shown to be an STI-CA's");
-        }
-        try {
-            List<X509Certificate> path = chain.stream()
-                    .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList();
-            PKIXParameters parameters = new PKIXParameters(anchors);
-            parameters.setRevocationEnabled(false);
-            // An expired certificate may still be revoked (its key may be compromised): prove issuance at a time
-            // it was valid.
-            Date now = Date.from(clock.instant());
-            Date notAfter = chain.get(0).getNotAfter();
-            parameters.setDate(now.after(notAfter) ? notAfter : now);
-            CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
-        } catch (java.security.GeneralSecurityException e) {
-            throw refused(caller, "the certificate chain does not validate to an STI-CA on the trust list: " + e.getMessage());
-        }
-    }
-
-    private ProblemException refused(PaPrincipal caller, String why) {
-        audit.recordIndependently(caller.userId(), "pa.revoke", "account:" + caller.accountId(), Outcome.REFUSED, why);
-        return new ProblemException(ProblemType.FORBIDDEN, why);
+        return new RevocationAuthority.Caller(caller.role(), spcs, user == null ? null : user.caFingerprint());
     }
 
     private static List<X509Certificate> parseChain(String pem) {

@@ -29,6 +29,8 @@ import java.util.Map;
  * deployed STI-PA's {@code caList} JWT: payload {@code {"version":"1.0","sequence","exp","trustList":[PEM...]}}
  * signed by the STI-PA token signer. {@code sequence} grows with every change and is kept in the database,
  * so every node publishes the same number. Lifetime {@code shakenpki.pa.trust-list-lifetime} (default 24 h).
+ * Changing and listing the roots is for administrators, reading the signed list for any STI-PA user
+ * ({@link PaAuthorization}).
  */
 @Stateless
 public class TrustListService {
@@ -45,16 +47,33 @@ public class TrustListService {
     @EJB
     AuditLog audit;
 
+    @EJB
+    PaAuthorization authorization;
+
+    @EJB
+    LocalStiCa localStiCa;
+
     @Inject
     @ConfigProperty(name = "shakenpki.pa.trust-list-lifetime", defaultValue = "PT24H")
     Duration lifetime;
 
-    public List<TrustAnchor> anchors() {
+    /** The STI-CA roots on the trust list, for administrators. */
+    public List<TrustAnchor> anchors(PaPrincipal caller) {
+        authorization.requireAdmin(caller, "pa.trust-list.read", "trust-list");
+        return all(em);
+    }
+
+    /** The roots, for the STI-PA's own checks (revocation); callers of the API go through {@link #anchors}. */
+    static List<TrustAnchor> all(EntityManager em) {
         return em.createQuery("select a from TrustAnchor a order by a.addedAt, a.fingerprint", TrustAnchor.class).getResultList();
     }
 
-    /** Adds an STI-CA root; adding one that is already there changes nothing. */
+    /**
+     * Adds an STI-CA root; adding one that is already there changes nothing. If it is the root of the STI-CA in
+     * this deployment, that STI-CA's revocation user is bound to it ({@link LocalStiCa#bindIfApproved}).
+     */
     public TrustAnchor add(PaPrincipal admin, String pem) {
+        authorization.requireAdmin(admin, "pa.trust-list.add", "trust-list");
         List<X509Certificate> certificates;
         try {
             certificates = Pem.certificates(pem);
@@ -71,6 +90,7 @@ public class TrustListService {
         String fingerprint = fingerprint(root);
         TrustAnchor existing = em.find(TrustAnchor.class, fingerprint);
         if (existing != null) {
+            localStiCa.bindIfApproved(admin.userId());
             return existing;
         }
         TrustAnchor anchor = new TrustAnchor(fingerprint, root.getSubjectX500Principal().getName(), der(root),
@@ -79,12 +99,15 @@ public class TrustListService {
         long sequence = nextSequence();
         audit.record(admin.userId(), "pa.trust-list.add", "sti-ca:" + fingerprint, Outcome.SUCCESS,
                 anchor.subject() + "; sequence " + sequence);
+        em.flush();
+        localStiCa.bindIfApproved(admin.userId());
         return anchor;
     }
 
-    /** Removes an STI-CA root by its SHA-256 fingerprint (hex). */
+    /** Removes an STI-CA root by its SHA-256 fingerprint (hex). STI_CA users bound to it can no longer revoke. */
     public void remove(PaPrincipal admin, String fingerprint) {
-        TrustAnchor anchor = em.find(TrustAnchor.class, fingerprint.toLowerCase(java.util.Locale.ROOT).replace(":", ""));
+        authorization.requireAdmin(admin, "pa.trust-list.remove", "sti-ca:" + fingerprint);
+        TrustAnchor anchor = em.find(TrustAnchor.class, normalise(fingerprint));
         if (anchor == null) {
             throw new ProblemException(ProblemType.NOT_FOUND, "no STI-CA with fingerprint " + fingerprint + " on the trust list");
         }
@@ -94,19 +117,25 @@ public class TrustListService {
                 anchor.subject() + "; sequence " + sequence);
     }
 
-    /** The signed trust list as of now. */
-    public String caList() {
+    /** The signed trust list as of now, for any authenticated STI-PA user (the deployed STI-PA's {@code ca-list}). */
+    public String caList(PaPrincipal caller) {
+        authorization.requireAuthenticated(caller, "pa.trust-list.read", "ca-list");
         PaCounter sequence = em.find(PaCounter.class, PaCounter.TRUST_LIST_SEQUENCE);
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("version", "1.0");
         claims.put("sequence", sequence.current());
         claims.put("exp", clock.instant().plus(lifetime).getEpochSecond());
-        claims.put("trustList", anchors().stream().map(a -> Pem.encode(a.certificate())).toList());
+        claims.put("trustList", all(em).stream().map(a -> Pem.encode(a.certificate())).toList());
         return jwt.sign(claims);
     }
 
     private long nextSequence() {
         return em.find(PaCounter.class, PaCounter.TRUST_LIST_SEQUENCE, LockModeType.PESSIMISTIC_WRITE).next();
+    }
+
+    /** A fingerprint as people write it (either case, with or without colons) in the stored form. */
+    static String normalise(String fingerprint) {
+        return fingerprint == null ? "" : fingerprint.strip().toLowerCase(java.util.Locale.ROOT).replace(":", "");
     }
 
     static String fingerprint(X509Certificate certificate) {

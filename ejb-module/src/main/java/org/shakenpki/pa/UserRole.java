@@ -6,8 +6,11 @@ public enum UserRole {
     ADMIN,
     /** A service provider's API user: SPC tokens for its account, revocation of its own certificates. */
     SP_API,
-    /** An STI-CA's client: reports revocations of certificates it issued. */
+    /**
+     * An STI-CA's client: reports revocations of certificates it issued, that is, certificates whose chain
+     * validates to the one trust-list root the user is bound to ({@link PaUser#caFingerprint()}).
+     */
     STI_CA,
-    /** A verification service (STI-VS): reads the trust list, nothing else. */
+    /** A verification service (STI-VS): reads the trust list, nothing else; never revokes. */
     VERIFIER
 }

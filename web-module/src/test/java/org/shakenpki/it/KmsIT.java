@@ -187,6 +187,11 @@ class KmsIT {
         management.create("it", spc, null, null, null);
         ManagedCredential active = await(spc, c -> c.state() == CredentialState.ACTIVE);
         X509Certificate leaf = Pem.certificates(active.chainPem()).get(0);
+        // the STI-PA approves the local STI-CA, which binds the STI-CA's revocation user to its root
+        String root = StiPaClient.check(Http.get(URI.create("https://localhost:" + System.getProperty("it.https.port")
+                + "/sti-ca/root.pem")), 200).body();
+        StiPaClient.check(pa.admin("POST", "api/v1/admin/trust-anchors",
+                "{\"certificate\":" + com.nimbusds.jose.util.JSONStringUtils.toJSONString(root) + "}"), 201);
 
         management.revoke("it", spc, "keyCompromise");
         assertEquals(CredentialState.REVOKED, store.bySpc(spc).orElseThrow().state());

@@ -23,6 +23,7 @@ import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
@@ -52,8 +53,13 @@ class PaIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWar(PaIT.class, Http.class, ProblemAssertions.class, TestTls.class, StiPaClient.class)
-                .addAsResource("vectors/ca-root.pem").addAsResource("vectors/leaf-1234-chain.pem");
+        return Deployments.builtWar(PaIT.class, Http.class, ProblemAssertions.class, TestTls.class, StiPaClient.class,
+                        RevocationFixtures.class, RevocationFixtures.Ca.class, TestStiPa.class)
+                .addAsResource("vectors/ca-root.pem").addAsResource("vectors/leaf-1234-chain.pem")
+                .addAsResource("vectors/ca-intermediate.pem").addAsResource("vectors/ca-intermediate.key")
+                // the tests play clients at other addresses through X-Forwarded-For from loopback, as a proxy would
+                .addAsResource(new org.jboss.shrinkwrap.api.asset.StringAsset(
+                        "shakenpki.pa.login.trusted-proxies=127.0.0.1,::1\n"), "META-INF/microprofile-config.properties");
     }
 
     @EJB
@@ -198,24 +204,104 @@ class PaIT {
     }
 
     @Test
-    void wrongCredentialsAre401AuditedAndThrottled() throws Exception {
+    void wrongCredentialsAre401AuditedAndThrottledPerSource() throws Exception {
         StiPaClient pa = new StiPaClient(base());
         String account = accountId();
         pa.newAccountWithUser(account, false, spc());
         String user = account + "-api";
+        String source = documentationSource();
 
         for (int attempt = 1; attempt <= 5; attempt++) {
-            assertProblem(pa.loginResponse(user, "wrong password"), 401, "urn:shaken-pki:problem:unauthenticated");
+            assertProblem(loginFrom(source, user, "wrong password"), 401, "urn:shaken-pki:problem:unauthenticated");
         }
-        var throttled = pa.loginResponse(user, StiPaClient.password(account));
-        assertProblem(throttled, 429, "urn:ietf:params:acme:error:rateLimited");
-        assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
+        var throttled = loginFrom(source, user, StiPaClient.password(account));
+        Map<String, Object> problem = assertProblem(throttled, 429, "urn:ietf:params:acme:error:rateLimited");
+        long retryAfter = ((Number) problem.get("retryAfter")).longValue();
+        assertTrue(retryAfter >= 1 && retryAfter <= 31, problem.toString());
+        assertEquals(String.valueOf(retryAfter), throttled.headers().firstValue("Retry-After").orElse(""));
+        // the source is refused, the user is not: from elsewhere the right password works at once
+        check(pa.loginResponse(user, StiPaClient.password(account)), 200);
 
         List<AuditRecord> records = audit.forSubject("user:" + user);
         assertEquals(6, records.stream().filter(r -> r.outcome() == Outcome.REFUSED && r.action().equals("pa.login")).count(),
                 records.stream().map(AuditRecord::detail).toList().toString());
-        assertTrue(records.stream().anyMatch(r -> r.detail().contains("wrong password")));
+        assertTrue(records.stream().anyMatch(r -> r.detail().contains("wrong password") && r.detail().contains(counted(source))),
+                records.stream().map(AuditRecord::detail).toList().toString());
         assertProblem(pa.loginResponse("nobody-" + account, "x"), 401, "urn:shaken-pki:problem:unauthenticated");
+    }
+
+    @Test
+    void aBurstOfBadLoginsForServiceUsersDoesNotLockThemOut() throws Exception {
+        String attacker = documentationSource();
+        for (String service : List.of("admin", "local-sti-vs")) {
+            for (int attempt = 1; attempt <= 7; attempt++) {
+                // a service user's password is always checked, so the answer stays 401, never a lock
+                assertProblem(loginFrom(attacker, service, "guess-" + attempt), 401, "urn:shaken-pki:problem:unauthenticated");
+            }
+        }
+        // the attacker's source is refused for everyone else, with a Retry-After
+        Map<String, Object> refused = assertProblem(loginFrom(attacker, "nobody-" + UUID.randomUUID(), "x"), 429,
+                "urn:ietf:params:acme:error:rateLimited");
+        assertTrue(((Number) refused.get("retryAfter")).longValue() >= 1, refused.toString());
+
+        // the real service users still log in with their secrets, from their own source and from the attacker's
+        for (String service : List.of("admin", "local-sti-vs")) {
+            String secret = Files.readString(stiPaFile(service + ".password")).strip();
+            check(loginFrom(null, service, secret), 200);
+            check(loginFrom(attacker, service, secret), 200);
+        }
+        assertTrue(audit.forSubject("user:local-sti-vs").stream().anyMatch(r -> r.outcome() == Outcome.REFUSED
+                && r.detail().contains("wrong password") && r.detail().contains(counted(attacker))));
+    }
+
+    @Test
+    void failuresFromManySourcesLockAChosenPasswordButNeverAServiceUser() throws Exception {
+        StiPaClient pa = new StiPaClient(base());
+        String account = accountId();
+        pa.newAccountWithUser(account, false, spc());
+        String user = account + "-api";
+        for (int source = 0; source < 4; source++) {
+            String from = documentationSource();
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                assertProblem(loginFrom(from, user, "wrong"), 401, "urn:shaken-pki:problem:unauthenticated");
+            }
+        }
+        // 20 failures over four sources: the person-chosen password is locked wherever the next try comes from
+        assertProblem(loginFrom(documentationSource(), user, StiPaClient.password(account)), 429,
+                "urn:ietf:params:acme:error:rateLimited");
+        // the service user, with more failures than that, is not
+        String from = documentationSource();
+        for (int attempt = 1; attempt <= 21; attempt++) {
+            assertProblem(loginFrom(from, "local-sti-vs", "wrong"), 401, "urn:shaken-pki:problem:unauthenticated");
+        }
+        check(loginFrom(documentationSource(), "local-sti-vs", Files.readString(stiPaFile("local-sti-vs.password")).strip()), 200);
+    }
+
+    /** A login as a client at {@code source} would make through a trusted proxy (null: the loopback peer itself). */
+    private static java.net.http.HttpResponse<String> loginFrom(String source, String userId, String password) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve("api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":" + com.nimbusds.jose.util.JSONStringUtils.toJSONString(userId)
+                        + ",\"password\":" + com.nimbusds.jose.util.JSONStringUtils.toJSONString(password) + "}"));
+        if (source != null) {
+            request.header("X-Forwarded-For", source);
+        }
+        return Http.send(request);
+    }
+
+    /** A fresh client source in the IPv6 documentation prefix (RFC 3849): only a header value, never contacted. */
+    private static String documentationSource() {
+        java.util.Random random = new java.util.Random();
+        return String.format("2001:db8:%x:%x::1", random.nextInt(0x10000), random.nextInt(0x10000));
+    }
+
+    /** The source key the STI-PA counts a documentation source under: its /64. */
+    private static String counted(String source) {
+        return source.replace("::1", "::/64");
+    }
+
+    private static Path stiPaFile(String name) {
+        return Path.of(System.getProperty("it.data.dir", "target/it-data"), "sti-pa", name);
     }
 
     @Test
@@ -248,7 +334,8 @@ class PaIT {
     void trustListVerifiesWithTheStiPaCertificateAndItsSequenceGrows() throws Exception {
         StiPaClient pa = new StiPaClient(base());
         String accessToken = pa.newAccountWithUser(accountId(), false, spc());
-        String stiCaRoot = resource("vectors/ca-root.pem");
+        // a root of its own: other tests keep the vectors' STI-CA on the list
+        String stiCaRoot = RevocationFixtures.pem(RevocationFixtures.newCa("Trust List " + accountId()).root());
         SignedJWT before = caList(accessToken);
         long sequenceBefore = (Long) before.getJWTClaimsSet().getClaim("sequence");
 
@@ -307,6 +394,177 @@ class PaIT {
                 .generateCRL(new ByteArrayInputStream(crl.body()));
         parsed.verify(crlSigner.getPublicKey());
         validates(crlSigner, stiPaRoot());
+    }
+
+    @Test
+    void aVerifierMayRevokeNothingAndTheCrlStaysAsItWas() throws Exception {
+        StiPaClient pa = new StiPaClient(base());
+        RevocationFixtures.Ca ca = trusted(pa, RevocationFixtures.vectorCa());
+        String spc = spc();
+        pa.newAccountWithUser(accountId(), false, spc);
+        X509Certificate leaf = ca.issue(spc);
+        String verifier = pa.login("local-sti-vs", Files.readString(stiPaFile("local-sti-vs.password")).strip());
+        X509CRL before = RevocationFixtures.crl(base());
+
+        assertProblem(Http.send(RevocationFixtures.revocation(base(), verifier,
+                RevocationFixtures.byCertificate(RevocationFixtures.pem(leaf, ca.intermediate())))), 403, FORBIDDEN);
+        assertProblem(Http.send(RevocationFixtures.revocation(base(), verifier, RevocationFixtures.byIssuerAndSerial(leaf))),
+                403, FORBIDDEN);
+
+        assertCrlUnchanged(before, leaf);
+        assertTrue(audit.forSubject("user:local-sti-vs").stream().anyMatch(r -> r.action().equals("pa.revoke")
+                && r.outcome() == Outcome.REFUSED && r.detail().contains("a verifier may not revoke")));
+    }
+
+    @Test
+    void anStiCaUserRevokesOnlyCertificatesOfTheStiCaItIsBoundTo() throws Exception {
+        StiPaClient pa = new StiPaClient(base());
+        RevocationFixtures.Ca x = trusted(pa, RevocationFixtures.newCa("STI-CA X " + accountId()));
+        RevocationFixtures.Ca y = trusted(pa, RevocationFixtures.vectorCa());
+        String user = "sti-ca-x-" + accountId().toLowerCase();
+        check(pa.admin("POST", "api/v1/admin/users", "{\"userId\":\"" + user + "\",\"role\":\"STI_CA\",\"password\":\""
+                + StiPaClient.password(user) + "\",\"caFingerprint\":\"" + x.fingerprint().toUpperCase() + "\"}"), 201);
+        String token = pa.login(user, StiPaClient.password(user));
+        X509Certificate ofY = y.issue(spc());
+        X509CRL before = RevocationFixtures.crl(base());
+
+        assertProblem(Http.send(RevocationFixtures.revocation(base(), token,
+                RevocationFixtures.byCertificate(RevocationFixtures.pem(ofY, y.intermediate())))), 403, FORBIDDEN);
+        assertProblem(Http.send(RevocationFixtures.revocation(base(), token, RevocationFixtures.byIssuerAndSerial(ofY))),
+                403, FORBIDDEN);
+        assertCrlUnchanged(before, ofY);
+
+        X509Certificate ofX = x.issue(spc());
+        var revoked = check(Http.send(RevocationFixtures.revocation(base(), token,
+                RevocationFixtures.byCertificate(RevocationFixtures.pem(ofX, x.intermediate())))), 200);
+        assertEquals("certificate revoked", Http.json(revoked).get("message"));
+        assertTrue(RevocationFixtures.lists(RevocationFixtures.crl(base()), ofX), "the STI-CA's own certificate is listed");
+    }
+
+    @Test
+    void anStiCaUserIsBoundToARootOnTheTrustList() throws Exception {
+        StiPaClient pa = new StiPaClient(base());
+        String user = "sti-ca-" + accountId().toLowerCase();
+        assertProblem(pa.admin("POST", "api/v1/admin/users", "{\"userId\":\"" + user + "\",\"role\":\"STI_CA\"}"), 400, MALFORMED);
+        String offTheList = RevocationFixtures.newCa("Unapproved " + accountId()).fingerprint();
+        assertProblem(pa.admin("POST", "api/v1/admin/users", "{\"userId\":\"" + user + "\",\"role\":\"STI_CA\",\"caFingerprint\":\""
+                + offTheList + "\"}"), 404, "urn:shaken-pki:problem:not-found");
+        assertProblem(pa.admin("POST", "api/v1/admin/users", "{\"userId\":\"" + user + "\",\"role\":\"VERIFIER\",\"caFingerprint\":\""
+                + offTheList + "\"}"), 400, MALFORMED);
+    }
+
+    @Test
+    void aSelfMadeCertificateAheadOfTheAttackersOwnChainDoesNotRevokeTheVictim() throws Exception {
+        StiPaClient pa = new StiPaClient(base());
+        RevocationFixtures.Ca ca = trusted(pa, RevocationFixtures.vectorCa());
+        String victimSpc = spc();
+        pa.newAccountWithUser(accountId(), false, victimSpc);
+        X509Certificate victims = ca.issue(victimSpc);
+        String attackerSpc = spc() + "A";
+        String attacker = pa.newAccountWithUser(accountId(), false, attackerSpc);
+        X509Certificate own = ca.issue(attackerSpc);
+        X509Certificate forged = RevocationFixtures.selfMade(victims.getIssuerX500Principal(), victims.getSerialNumber(), attackerSpc);
+        X509CRL before = RevocationFixtures.crl(base());
+
+        var refused = assertProblem(Http.send(RevocationFixtures.revocation(base(), attacker,
+                RevocationFixtures.byCertificate(RevocationFixtures.pem(forged, own, ca.intermediate())))), 403, FORBIDDEN);
+        assertTrue(String.valueOf(refused.get("detail")).contains("does not validate"), refused.toString());
+
+        assertCrlUnchanged(before, victims);
+        assertFalse(RevocationFixtures.lists(RevocationFixtures.crl(base()), own));
+    }
+
+    @Test
+    void aServiceProviderRevokesItsOwnCertificateButNotAnotherAccounts() throws Exception {
+        StiPaClient pa = new StiPaClient(base());
+        RevocationFixtures.Ca ca = trusted(pa, RevocationFixtures.vectorCa());
+        String victimSpc = spc();
+        pa.newAccountWithUser(accountId(), false, victimSpc);
+        X509Certificate victims = ca.issue(victimSpc);
+        String ownSpc = spc() + "B";
+        String token = pa.newAccountWithUser(accountId(), false, ownSpc);
+        X509Certificate own = ca.issue(ownSpc);
+        X509CRL before = RevocationFixtures.crl(base());
+
+        assertProblem(Http.send(RevocationFixtures.revocation(base(), token,
+                RevocationFixtures.byCertificate(RevocationFixtures.pem(victims, ca.intermediate())))), 403, FORBIDDEN);
+        assertProblem(Http.send(RevocationFixtures.revocation(base(), token, RevocationFixtures.byIssuerAndSerial(victims))),
+                403, FORBIDDEN);
+        // its own certificate, named without the chain that proves it, is refused as well
+        assertProblem(Http.send(RevocationFixtures.revocation(base(), token, RevocationFixtures.byIssuerAndSerial(own))),
+                403, FORBIDDEN);
+        assertCrlUnchanged(before, victims);
+
+        var revoked = check(Http.send(RevocationFixtures.revocation(base(), token,
+                RevocationFixtures.byCertificate(RevocationFixtures.pem(own, ca.intermediate())))), 200);
+        assertEquals("certificate revoked", Http.json(revoked).get("message"));
+        assertEquals(own.getSerialNumber().toString(16), Http.json(revoked).get("serialNumber"));
+        X509CRL after = RevocationFixtures.crl(base());
+        assertTrue(RevocationFixtures.lists(after, own), "the caller's own certificate is listed");
+        assertFalse(RevocationFixtures.lists(after, victims));
+        assertTrue(RevocationFixtures.crlNumber(after).compareTo(RevocationFixtures.crlNumber(before)) > 0);
+        var again = check(Http.send(RevocationFixtures.revocation(base(), token,
+                RevocationFixtures.byCertificate(RevocationFixtures.pem(own, ca.intermediate())))), 200);
+        assertEquals("certificate was already revoked", Http.json(again).get("message"));
+    }
+
+    @Test
+    void nonAdministratorsAreRefusedEveryAdministrativeOperation() throws Exception {
+        StiPaClient pa = new StiPaClient(base());
+        RevocationFixtures.Ca listed = trusted(pa, RevocationFixtures.vectorCa());
+        String account = accountId();
+        String spToken = pa.newAccountWithUser(account, false, spc());
+        String verifierToken = pa.login("local-sti-vs", Files.readString(stiPaFile("local-sti-vs.password")).strip());
+        RevocationFixtures.Ca unlisted = RevocationFixtures.newCa("Not Approved " + account);
+        String newAccount = accountId();
+        String newUser = "intruder-" + account.toLowerCase();
+        String[][] operations = {
+                {"GET", "api/v1/admin/accounts", null},
+                {"POST", "api/v1/admin/accounts", "{\"accountId\":\"" + newAccount + "\",\"name\":\"x\",\"spcs\":[]}"},
+                {"GET", "api/v1/admin/accounts/" + account, null},
+                {"PATCH", "api/v1/admin/accounts/" + account, "{\"caAllowed\":true}"},
+                {"POST", "api/v1/admin/accounts/" + account + "/spcs", "{\"spc\":\"" + spc() + "C\"}"},
+                {"POST", "api/v1/admin/users", "{\"userId\":\"" + newUser + "\",\"role\":\"ADMIN\",\"password\":\"long-enough-password\"}"},
+                {"PATCH", "api/v1/admin/users/admin", "{\"active\":false}"},
+                {"GET", "api/v1/admin/trust-anchors", null},
+                {"POST", "api/v1/admin/trust-anchors", "{\"certificate\":"
+                        + com.nimbusds.jose.util.JSONStringUtils.toJSONString(RevocationFixtures.pem(unlisted.root())) + "}"},
+                {"DELETE", "api/v1/admin/trust-anchors/" + listed.fingerprint(), null},
+                {"GET", "api/v1/admin/revocations", null},
+                {"GET", "api/v1/admin/audit?limit=5", null},
+                {"GET", "api/v1/admin/audit/chain", null},
+        };
+        for (String token : List.of(spToken, verifierToken)) {
+            for (String[] operation : operations) {
+                var response = Http.send(HttpRequest.newBuilder(base().resolve(operation[1])).header("Authorization", token)
+                        .header("Content-Type", "application/json").method(operation[0], operation[2] == null
+                                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(operation[2])));
+                assertProblem(response, 403, FORBIDDEN);
+            }
+        }
+        String anchors = check(pa.admin("GET", "api/v1/admin/trust-anchors", null), 200).body();
+        assertTrue(anchors.contains(listed.fingerprint()), "a refused removal removed the root");
+        assertFalse(anchors.contains(unlisted.fingerprint()), "a refused addition added the root");
+        assertProblem(pa.admin("GET", "api/v1/admin/accounts/" + newAccount, null), 404, "urn:shaken-pki:problem:not-found");
+        assertFalse(check(pa.admin("GET", "api/v1/admin/accounts/" + account, null), 200).body().contains("\"caAllowed\":true"));
+        check(pa.loginResponse("admin", Files.readString(stiPaFile("admin.password")).strip()), 200);
+        assertTrue(audit.forSubject("trust-list").stream().anyMatch(r -> r.action().equals("pa.trust-list.add")
+                && r.outcome() == Outcome.REFUSED && r.actor().equals(account + "-api")));
+        assertTrue(audit.forSubject("audit-chain").stream().anyMatch(r -> r.outcome() == Outcome.REFUSED
+                && r.actor().equals("local-sti-vs")));
+    }
+
+    /** Puts the CA's root on the trust list (a no-op when it is there). */
+    private static RevocationFixtures.Ca trusted(StiPaClient pa, RevocationFixtures.Ca ca) throws Exception {
+        check(pa.admin("POST", "api/v1/admin/trust-anchors", "{\"certificate\":"
+                + com.nimbusds.jose.util.JSONStringUtils.toJSONString(RevocationFixtures.pem(ca.root())) + "}"), 201);
+        return ca;
+    }
+
+    private static void assertCrlUnchanged(X509CRL before, X509Certificate notRevoked) throws Exception {
+        X509CRL after = RevocationFixtures.crl(base());
+        assertFalse(RevocationFixtures.lists(after, notRevoked), "the refused revocation is on the CRL");
+        assertEquals(RevocationFixtures.crlNumber(before), RevocationFixtures.crlNumber(after), "the CRL was reissued");
     }
 
     private SignedJWT caList(String accessToken) throws Exception {

@@ -22,11 +22,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.shakenpki.audit.AuditChain;
-import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.AuditRecord;
 import org.shakenpki.audit.ChainVerification;
 import org.shakenpki.pa.AccountAdministration;
+import org.shakenpki.pa.PaAuditTrail;
 import org.shakenpki.pa.PaPrincipal;
 import org.shakenpki.pa.RevocationService;
 import org.shakenpki.pa.ServiceProviderCode;
@@ -43,7 +42,8 @@ import java.util.Locale;
 /**
  * The STI-PA administration API, for administrators only (access token or HTTP Basic): service-provider
  * accounts and SPCs, users, the STI-CA trust list, the list of revocations, and the audit log with the
- * verification of its hash chain ({@code org.shakenpki.audit}).
+ * verification of its hash chain ({@code org.shakenpki.audit}). The resource only establishes the caller and
+ * passes it on; each EJB method checks it first ({@link org.shakenpki.pa.PaAuthorization}).
  */
 @Path("/api/v1/admin")
 @RequestScoped
@@ -64,10 +64,7 @@ public class AdminResource {
     RevocationService revocations;
 
     @Inject
-    AuditLog auditLog;
-
-    @Inject
-    AuditChain auditChain;
+    PaAuditTrail auditTrail;
 
     @Context
     HttpHeaders headers;
@@ -76,7 +73,7 @@ public class AdminResource {
     @Path("accounts")
     public JsonArray listAccounts() {
         JsonArrayBuilder array = JsonBuilders.array();
-        accounts.accounts(admin()).forEach(view -> array.add(render(view)));
+        accounts.accounts(caller()).forEach(view -> array.add(render(view)));
         return array.build();
     }
 
@@ -84,7 +81,7 @@ public class AdminResource {
     @Path("accounts")
     public Response createAccount(JsonValue body) {
         JsonObject request = JsonBodies.object(body);
-        var view = accounts.createAccount(admin(), JsonBodies.string(request, "accountId"),
+        var view = accounts.createAccount(caller(), JsonBodies.string(request, "accountId"),
                 JsonBodies.string(request, "name"), Boolean.TRUE.equals(JsonBodies.optionalBoolean(request, "caAllowed")),
                 JsonBodies.optionalStrings(request, "spcs"));
         return Response.status(Response.Status.CREATED).entity(render(view)).build();
@@ -93,21 +90,21 @@ public class AdminResource {
     @GET
     @Path("accounts/{accountId}")
     public JsonObject account(@PathParam("accountId") String accountId) {
-        return render(accounts.account(admin(), accountId));
+        return render(accounts.account(caller(), accountId));
     }
 
     @PATCH
     @Path("accounts/{accountId}")
     public JsonObject updateAccount(@PathParam("accountId") String accountId, JsonValue body) {
         JsonObject request = JsonBodies.object(body);
-        return render(accounts.updateAccount(admin(), accountId, JsonBodies.optionalBoolean(request, "active"),
+        return render(accounts.updateAccount(caller(), accountId, JsonBodies.optionalBoolean(request, "active"),
                 JsonBodies.optionalBoolean(request, "caAllowed")));
     }
 
     @POST
     @Path("accounts/{accountId}/spcs")
     public Response addSpc(@PathParam("accountId") String accountId, JsonValue body) {
-        ServiceProviderCode code = accounts.addSpc(admin(), accountId, JsonBodies.string(JsonBodies.object(body), "spc"));
+        ServiceProviderCode code = accounts.addSpc(caller(), accountId, JsonBodies.string(JsonBodies.object(body), "spc"));
         return Response.status(Response.Status.CREATED).entity(render(code)).build();
     }
 
@@ -118,7 +115,7 @@ public class AdminResource {
         if (active == null) {
             throw new ProblemException(ProblemType.MALFORMED, "active must be true or false");
         }
-        return render(accounts.setSpcActive(admin(), accountId, spc, active));
+        return render(accounts.setSpcActive(caller(), accountId, spc, active));
     }
 
     @POST
@@ -127,8 +124,8 @@ public class AdminResource {
         JsonObject request = JsonBodies.object(body);
         String userId = JsonBodies.string(request, "userId");
         UserRole role = role(JsonBodies.string(request, "role"));
-        var generated = accounts.createUser(admin(), userId, role, JsonBodies.optionalString(request, "accountId"),
-                JsonBodies.optionalString(request, "password"));
+        var generated = accounts.createUser(caller(), userId, role, JsonBodies.optionalString(request, "accountId"),
+                JsonBodies.optionalString(request, "password"), JsonBodies.optionalString(request, "caFingerprint"));
         JsonObjectBuilder response = JsonBuilders.object().add("userId", userId).add("role", role.name());
         generated.ifPresent(password -> response.add("password", password));
         return Response.status(Response.Status.CREATED).entity(response.build()).build();
@@ -137,43 +134,52 @@ public class AdminResource {
     @PATCH
     @Path("users/{userId}")
     public JsonObject updateUser(@PathParam("userId") String userId, JsonValue body) {
-        Boolean active = JsonBodies.optionalBoolean(JsonBodies.object(body), "active");
-        if (active == null) {
-            throw new ProblemException(ProblemType.MALFORMED, "active must be true or false");
+        JsonObject request = JsonBodies.object(body);
+        Boolean active = JsonBodies.optionalBoolean(request, "active");
+        String caFingerprint = JsonBodies.optionalString(request, "caFingerprint");
+        if (active == null && caFingerprint == null) {
+            throw new ProblemException(ProblemType.MALFORMED, "send active (true or false) or caFingerprint");
         }
-        accounts.setUserActive(admin(), userId, active);
-        return JsonBuilders.object().add("userId", userId).add("active", active).build();
+        PaPrincipal caller = caller();
+        JsonObjectBuilder response = JsonBuilders.object().add("userId", userId);
+        if (caFingerprint != null) {
+            accounts.bindUserToCa(caller, userId, caFingerprint);
+            response.add("caFingerprint", caFingerprint);
+        }
+        if (active != null) {
+            accounts.setUserActive(caller, userId, active);
+            response.add("active", active);
+        }
+        return response.build();
     }
 
     @GET
     @Path("trust-anchors")
     public JsonArray trustAnchors() {
-        admin();
         JsonArrayBuilder array = JsonBuilders.array();
-        trustList.anchors().forEach(anchor -> array.add(render(anchor)));
+        trustList.anchors(caller()).forEach(anchor -> array.add(render(anchor)));
         return array.build();
     }
 
     @POST
     @Path("trust-anchors")
     public Response addTrustAnchor(JsonValue body) {
-        TrustAnchor anchor = trustList.add(admin(), JsonBodies.string(JsonBodies.object(body), "certificate"));
+        TrustAnchor anchor = trustList.add(caller(), JsonBodies.string(JsonBodies.object(body), "certificate"));
         return Response.status(Response.Status.CREATED).entity(render(anchor)).build();
     }
 
     @DELETE
     @Path("trust-anchors/{fingerprint}")
     public Response removeTrustAnchor(@PathParam("fingerprint") String fingerprint) {
-        trustList.remove(admin(), fingerprint);
+        trustList.remove(caller(), fingerprint);
         return Response.noContent().build();
     }
 
     @GET
     @Path("revocations")
     public JsonArray listRevocations() {
-        admin();
         JsonArrayBuilder array = JsonBuilders.array();
-        revocations.list().forEach(r -> array.add(JsonBuilders.object()
+        revocations.list(caller()).forEach(r -> array.add(JsonBuilders.object()
                 .add("issuer", r.issuerName()).add("serialNumber", r.serialHex()).add("reason", r.reason())
                 .add("revokedAt", r.revokedAt().toString()).add("requestedBy", r.requestedBy())));
         return array.build();
@@ -183,9 +189,10 @@ public class AdminResource {
     @GET
     @Path("audit")
     public JsonArray audit(@QueryParam("limit") @DefaultValue("100") String limit, @QueryParam("subject") String subject) {
-        admin();
+        PaPrincipal caller = caller();
+        int count = limit(limit);
         JsonArrayBuilder array = JsonBuilders.array();
-        auditLog.latest(subject, limit(limit)).forEach(r -> array.add(render(r)));
+        auditTrail.latest(caller, subject, count).forEach(r -> array.add(render(r)));
         return array.build();
     }
 
@@ -193,16 +200,12 @@ public class AdminResource {
     @GET
     @Path("audit/chain")
     public JsonObject auditChain() {
-        admin();
-        return render(auditChain.sealAndVerify());
+        return render(auditTrail.sealAndVerify(caller()));
     }
 
-    private PaPrincipal admin() {
-        PaPrincipal caller = credentials.caller(headers);
-        if (!caller.isAdmin()) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "this API is for STI-PA administrators");
-        }
-        return caller;
+    /** Who calls; whether that caller may do what it asks is for the EJB it is passed to. */
+    private PaPrincipal caller() {
+        return credentials.caller(headers);
     }
 
     private static int limit(String text) {

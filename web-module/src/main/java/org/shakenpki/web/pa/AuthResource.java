@@ -32,12 +32,15 @@ public class AuthResource {
     @Inject
     Authentication authentication;
 
+    @Inject
+    ClientAddress client;
+
     @POST
     @Path("login")
     public JsonObject login(JsonValue body) {
         JsonObject request = JsonBodies.object(body);
         LoginResult result = authentication.login(JsonBodies.string(request, "userId"),
-                JsonBodies.string(request, "password"));
+                JsonBodies.string(request, "password"), client.source());
         return tokens(result, "User logged in successfully");
     }
 

@@ -29,11 +29,11 @@ public class CaListResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, TokenResource.JOSE_JSON})
     public JsonObject caList(@Context HttpHeaders headers) {
-        credentials.caller(headers);
+        var caller = credentials.caller(headers);
         return JsonBuilders.object()
                 .add("status", "success")
                 .add("message", "STI-CA trustList request is successful")
-                .add("caList", trustList.caList())
+                .add("caList", trustList.caList(caller))
                 .build();
     }
 }

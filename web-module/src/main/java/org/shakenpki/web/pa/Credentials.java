@@ -14,13 +14,18 @@ import java.util.Base64;
 /**
  * Reads the caller from the {@code Authorization} header of an STI-PA request. The deployed STI-PA API takes
  * the access token raw ({@code Authorization: <accessToken>}); a {@code Bearer } prefix (RFC 6750) is accepted
- * too, and HTTP Basic (RFC 7617) with a user's password serves scripts such as the launcher's admin commands.
+ * too, and HTTP Basic (RFC 7617) with a user's password serves scripts such as the launcher's admin commands
+ * (throttled per client source as a login is). It establishes who calls, nothing more: what the caller may do
+ * is decided by the EJBs it is passed to.
  */
 @RequestScoped
 public class Credentials {
 
     @Inject
     Authentication authentication;
+
+    @Inject
+    ClientAddress client;
 
     public PaPrincipal caller(HttpHeaders headers) {
         String value = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -30,7 +35,7 @@ public class Credentials {
         String header = value.strip();
         if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
             String[] pair = decodeBasic(header.substring(6).strip());
-            return authentication.authenticatePassword(pair[0], pair[1]);
+            return authentication.authenticatePassword(pair[0], pair[1], client.source());
         }
         return authentication.authenticate(bearer(header));
     }

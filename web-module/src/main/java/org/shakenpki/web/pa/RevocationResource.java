@@ -18,9 +18,10 @@ import org.shakenpki.web.JsonBuilders;
 
 /**
  * Puts a SHAKEN certificate on the STI-PA CRL: {@code POST /api/v1/revocations} with
- * {@code {"certificate":"<PEM and chain>","reason":"keyCompromise"}} or, for administrators and STI-CAs,
- * {@code {"issuer":"<DN>","serialNumber":"<hex>","reason":...}}. See {@link RevocationService} for who may
- * revoke what. The answer names the CRL that now lists the certificate.
+ * {@code {"certificate":"<PEM and chain>","reason":"keyCompromise"}} or, for administrators,
+ * {@code {"issuer":"<DN>","serialNumber":"<hex>","reason":...}}. The resource only establishes the caller;
+ * {@link RevocationService} decides who may revoke what. The answer names the CRL that now lists the
+ * certificate.
  */
 @Path("/api/v1/revocations")
 @RequestScoped
