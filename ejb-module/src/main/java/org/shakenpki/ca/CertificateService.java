@@ -96,7 +96,7 @@ public class CertificateService {
             throw new ProblemException(ProblemType.ALREADY_REVOKED, "the certificate is already revoked");
         }
         certificate.revoke(OffsetDateTime.now(clock), reasonCode);
-        outbox.record(certificate, REASONS.get(reasonCode));
+        outbox.record(certificate, chains.find(certificate.chainName).orElseThrow().pem(), REASONS.get(reasonCode));
         audit.record(byAccount ? "acme:" + auth.account().id : "certificate-key", "ca.certificate.revoke",
                 "certificate:" + certificate.serialHex, Outcome.SUCCESS, REASONS.get(reasonCode));
     }

@@ -35,9 +35,12 @@ public class RevocationOutbox {
     @Inject
     Clock clock;
 
-    /** Queues a revocation report, in the revocation's transaction. */
-    public RevocationReport record(IssuedCertificate certificate, String reason) {
-        RevocationReport report = new RevocationReport(Ids.random(), certificate, reason, OffsetDateTime.now(clock));
+    /**
+     * Queues a revocation report, in the revocation's transaction. The report carries the certificate with its
+     * chain as the STI-CR serves it: the STI-PA validates the path to this STI-CA's root before it revokes.
+     */
+    public RevocationReport record(IssuedCertificate certificate, String chainPem, String reason) {
+        RevocationReport report = new RevocationReport(Ids.random(), certificate, chainPem, reason, OffsetDateTime.now(clock));
         em.persist(report);
         return report;
     }

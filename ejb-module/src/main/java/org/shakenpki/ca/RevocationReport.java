@@ -46,10 +46,11 @@ public class RevocationReport {
     protected RevocationReport() {
     }
 
-    RevocationReport(String id, IssuedCertificate certificate, String reason, OffsetDateTime now) {
+    /** A report of {@code certificate}, sent as {@code chainPem}: the certificate first, then its intermediate. */
+    RevocationReport(String id, IssuedCertificate certificate, String chainPem, String reason, OffsetDateTime now) {
         this.id = id;
         this.certificateId = certificate.id;
-        this.certificatePem = certificate.certificatePem;
+        this.certificatePem = chainPem;
         this.reason = reason;
         this.createdAt = now;
         this.nextAttemptAt = now;

@@ -95,16 +95,16 @@ final class RevocationAuthority {
     }
 
     /**
-     * Validates the sent chain (completed with {@code knownCas}) and checks the caller's right to its end-entity.
+     * Validates the sent chain (the certificate first, then its intermediate) and checks the caller's right to its
+     * end-entity.
      *
      * @return the validated end-entity's issuer and serial
      */
-    static Target authorise(Caller caller, List<X509Certificate> chain, Collection<TrustAnchor> anchors,
-                            List<X509Certificate> knownCas, Instant now) throws Refusal {
+    static Target authorise(Caller caller, List<X509Certificate> chain, Collection<TrustAnchor> anchors, Instant now)
+            throws Refusal {
         ValidatedPath path;
         try {
-            path = PathValidator.validate(ChainCompletion.complete(chain, knownCas), anchors, now,
-                    PathPurpose.REVOCATION_TARGET);
+            path = PathValidator.validate(chain, anchors, now, PathPurpose.REVOCATION_TARGET);
         } catch (UntrustedPath e) {
             throw new Refusal("the certificate chain does not validate to "
                     + (caller.role() == UserRole.STI_CA ? "this user's STI-CA root" : "an STI-CA on the trust list")

@@ -49,8 +49,6 @@ public class RevocationService {
     @EJB
     CrlPublisher crls;
 
-    @EJB
-    LocalStiCa localStiCa;
 
     @EJB
     PaAuthorization authorization;
@@ -68,8 +66,7 @@ public class RevocationService {
             if (certificateSent) {
                 List<X509Certificate> chain = parseChain(request.certificatePem());
                 RevocationAuthority.Target target = RevocationAuthority.authorise(who, chain,
-                        RevocationAuthority.anchorsFor(who, TrustListService.all(em)), localStiCa.certificates(),
-                        clock.instant());
+                        RevocationAuthority.anchorsFor(who, TrustListService.all(em)), clock.instant());
                 issuer = target.issuer();
                 serialHex = target.serial().toString(16);
             } else {

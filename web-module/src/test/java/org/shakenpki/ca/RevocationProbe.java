@@ -25,7 +25,7 @@ public class RevocationProbe {
                 "-----BEGIN CERTIFICATE-----\nprobe\n-----END CERTIFICATE-----\n", Ids.random(), now, now.plusDays(1));
         em.persist(certificate);
         em.flush();
-        em.persist(new RevocationReport(Ids.random(), certificate, reason, now));
+        em.persist(new RevocationReport(Ids.random(), certificate, certificate.certificatePem, reason, now));
         return certificate.id;
     }
 }
