@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.shakenpki.net.PemTrust;
 import org.shakenpki.pkix.Pem;
+import org.shakenpki.pkix.SpcSyntax;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 import org.shredzone.acme4j.RevocationReason;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * What an SP-KMS operator does with credentials (the admin API and {@code ./shaken-pki kms}): create one for
@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CredentialManagement {
-    private static final Pattern SPC = Pattern.compile("[0-9A-Z]{1,32}");
 
     @EJB
     CredentialStore store;
@@ -61,8 +60,8 @@ public class CredentialManagement {
      * @param responseKey     {@code tkauth}, {@code atc} or {@code ATC}, or null for the configured key
      */
     public View create(String actor, String spc, String acmeDirectory, String fingerprint, String responseKey) {
-        if (spc == null || !SPC.matcher(spc).matches()) {
-            throw new ProblemException(ProblemType.MALFORMED, "an SPC is 1-32 digits and uppercase letters");
+        if (spc == null || !SpcSyntax.isValid(spc)) {
+            throw new ProblemException(ProblemType.MALFORMED, SpcSyntax.RULE);
         }
         if (store.bySpc(spc).isPresent()) {
             throw new ProblemException(ProblemType.CONFLICT, "SPC " + spc + " already has a managed credential");
@@ -103,6 +102,10 @@ public class CredentialManagement {
      * SP-KMS timer renews at its first round after it, on whichever node the timer runs.
      */
     public View renewAt(String actor, String spc, OffsetDateTime at) {
+        if (at.getYear() < 1970 || at.getYear() > 9999) {
+            // a database timestamp holds four-digit years; a larger one would be stored as another date
+            throw new ProblemException(ProblemType.MALFORMED, "at must lie between the years 1970 and 9999");
+        }
         store.scheduleRenewal(actor, renewable(spc).id(), at);
         return show(spc);
     }

@@ -133,6 +133,7 @@ public class AccountAdministration {
         require(userId != null && USER_ID.matcher(userId).matches(), "userId must be 1-100 letters, digits, '.', '_', '@' or '-'");
         require(role != null, "role is one of ADMIN, SP_API, STI_CA, VERIFIER");
         if (role == UserRole.SP_API) {
+            require(accountId != null && !accountId.isBlank(), "an SP_API user needs the accountId of its account");
             account(admin, accountId);
         } else {
             require(accountId == null, "only SP_API users belong to an account");
