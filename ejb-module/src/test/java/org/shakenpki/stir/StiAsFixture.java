@@ -1,5 +1,6 @@
 package org.shakenpki.stir;
 
+import org.shakenpki.config.MovableClock;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
 import org.shakenpki.pkix.SoftwareSigner;
@@ -26,35 +27,11 @@ import java.util.Set;
 final class StiAsFixture {
     static final String X5U_PREFIX = "https://cr.example/";
 
-    /** A clock the test sets. */
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     /** An audit record as the fixture's log kept it. */
     record Audited(String actor, String action, String subject, Outcome outcome, String detail) {
     }
 
-    final MovableClock clock = new MovableClock();
+    final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T12:00:00Z"));
     final Map<String, ApiKeyGrant> keysByHash = new HashMap<>();
     final List<Audited> audited = new ArrayList<>();
     final KeyPair key;
@@ -122,6 +99,6 @@ final class StiAsFixture {
     }
 
     long now() {
-        return clock.now.getEpochSecond();
+        return clock.instant().getEpochSecond();
     }
 }
