@@ -35,19 +35,23 @@ public class ValidatedChains {
      * @param path       the validated path; its end-entity alone supplies the key, SPC and cRLIssuer
      * @param crlIssuers the end-entity's cRLIssuer names
      * @param signingKey the end-entity's key, prepared for verifying PASSporTs ({@link org.shakenpki.pkix.SignatureVerification})
+     * @param notBefore  the latest notBefore of the path
+     * @param notAfter   the earliest notAfter of the path
      */
     record Verdict(List<X509Certificate> chain, TrustList trustList, boolean strict, String spc,
-                   ValidatedPath path, List<X500Name> crlIssuers, ECPublicKey signingKey) {
+                   ValidatedPath path, List<X500Name> crlIssuers, ECPublicKey signingKey,
+                   Instant notBefore, Instant notAfter) {
 
+        /** The path's validity window and cRLIssuer names are read once here, not on every verification. */
         static Verdict of(List<X509Certificate> chain, TrustList trustList, boolean strict, String spc,
                           ValidatedPath path, ECPublicKey signingKey) {
-            return new Verdict(chain, trustList, strict, spc, path, List.copyOf(path.crlIssuers()), signingKey);
+            return new Verdict(chain, trustList, strict, spc, path, List.copyOf(path.crlIssuers()), signingKey,
+                    path.notBefore(), path.notAfter());
         }
 
         /** RFC 5280 section 4.1.2.5: valid from notBefore through notAfter, both inclusive. */
         boolean holdsFor(List<X509Certificate> served, boolean strictProfile, Instant now) {
-            return chain == served && strict == strictProfile
-                    && !now.isBefore(path.notBefore()) && !now.isAfter(path.notAfter());
+            return chain == served && strict == strictProfile && !now.isBefore(notBefore) && !now.isAfter(notAfter);
         }
     }
 

@@ -451,6 +451,9 @@ class PaIT {
                 + offTheList + "\"}"), 404, "urn:shaken-pki:problem:not-found");
         assertProblem(pa.admin("POST", "api/v1/admin/users", "{\"userId\":\"" + user + "\",\"role\":\"VERIFIER\",\"caFingerprint\":\""
                 + offTheList + "\"}"), 400, MALFORMED);
+
+        // an SP API user belongs to an account: without one it is a bad request, not a server error
+        assertProblem(pa.admin("POST", "api/v1/admin/users", "{\"userId\":\"" + user + "\",\"role\":\"SP_API\"}"), 400, MALFORMED);
     }
 
     @Test
