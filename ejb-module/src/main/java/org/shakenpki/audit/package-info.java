@@ -32,5 +32,8 @@
  * its position. The chain cannot detect someone who rewrites every hash from some point on with the database
  * open to them; recording the head hash elsewhere from time to time (the admin API returns it) closes that gap
  * up to the last recorded head.
+ *
+ * <p>May depend on: {@code config} and {@code problem}. Every role writes to it; only the STI-PA's
+ * administrators read it ({@code pa.PaAuditTrail}).
  */
 package org.shakenpki.audit;

@@ -11,5 +11,9 @@
  * {@link org.shakenpki.ca.AcmeJws}, {@link org.shakenpki.ca.TkAuthValidator}, {@link org.shakenpki.ca.CsrCheck}
  * and, in {@code pkix}, the profile lint that runs before the HSM signs. The web tier gets views
  * ({@link org.shakenpki.ca.Views}), never entities. Departures from the RFCs are in docs/interop.md.
+ *
+ * <p>May depend on: the shared kernels ({@code audit}, {@code config}, {@code cr}, {@code json}, {@code net},
+ * {@code pkix}, {@code problem}, {@code sks}, {@code stipa}, {@code trust}); it implements the STI-PA's port
+ * {@link org.shakenpki.pa.LocalStiCaRoot} and otherwise reaches the STI-PA only over HTTP.
  */
 package org.shakenpki.ca;

@@ -5,5 +5,7 @@
  * revocation reports. Each role hands it its own {@code shakenpki.<role>.sti-pa*} settings as a
  * {@link org.shakenpki.stipa.StiPaSettings}; {@link org.shakenpki.stipa.StiPaClients} keeps one logged-in
  * session per settings. All traffic goes through {@link org.shakenpki.net.Fetcher}.
+ *
+ * <p>May depend on: {@code net} and {@code pkix}.
  */
 package org.shakenpki.stipa;

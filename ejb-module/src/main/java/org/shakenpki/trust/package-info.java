@@ -8,5 +8,7 @@
  *
  * <p>Nothing here does I/O: the chain and the anchors come from the caller, so the same checks run on fetched,
  * submitted and stored certificates alike. docs/security.md says which attack each check defends against.
+ *
+ * <p>May depend on: {@code pkix} and the JDK; no I/O, no CDI.
  */
 package org.shakenpki.trust;
