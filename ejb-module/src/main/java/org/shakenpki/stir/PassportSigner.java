@@ -20,12 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The JWS compact serialization (RFC 7515 section 7.1) is put together here rather than by a JOSE library:
  * the header depends only on the x5u, so its encoding is kept per x5u, and the claims are written directly
- * (the library's JSON string encoder built a JSON serializer on every call: 13 of the 46 profile samples of
- * this bean). The signature is the HSM's 64-byte R||S (RFC 7518 section 3.4).
+ * (the library's JSON string encoder built a JSON serializer on every call). The signature is the HSM's 64-byte R||S (RFC 7518 section 3.4).
  *
  * <p>A CDI bean, not an EJB: it writes nothing and needs no transaction, and the EJB container's dispatch
- * (security manager, interceptors, transaction checks) around each call was about a tenth of a signing
- * request's profile samples.
+ * (security manager, interceptors, transaction checks) around each call was a visible share of a signing
+ * request's cost (README, "Benchmarks").
  */
 @ApplicationScoped
 public class PassportSigner {

@@ -20,8 +20,8 @@ import java.util.logging.Logger;
  * once a minute when they changed) and each one is logged at FINE with who signed (x5u, SPC), what (attest,
  * origid) and the outcome. They are not written to the audit log: a verification changes no state, the result
  * travels with the call (the verstat in the SIP request) into the call records the call-processing side keeps,
- * and one database insert per call cost about a fifth of the verifier's CPU (114 of 556 profile samples) and
- * made the database the limit of the call rate. The audit log keeps the actions that change state: the STI-PA's,
+ * and one database insert per call cost a large share of the verifier's CPU (README, "Benchmarks") and made
+ * the database the limit of the call rate. The audit log keeps the actions that change state: the STI-PA's,
  * the STI-CA's, the SP-KMS's. Verification runs outside any transaction: it may wait on the network (x5u,
  * STI-PA) and writes nothing.
  */

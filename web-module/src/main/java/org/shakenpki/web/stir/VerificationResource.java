@@ -27,8 +27,7 @@ import org.shakenpki.web.JsonBuilders;
  * wrong type, a number that is not a telephone number) is a 400 problem naming the member.
  *
  * <p>Application-scoped: it holds no request state, and a request-scoped resource made Weld build the bean and
- * resolve its EJB reference on every call (about a sixth of a signing request's samples, in the same kind of
- * resource).
+ * resolve its EJB reference on every call.
  */
 @Path("/stir/v1/verification")
 @ApplicationScoped
