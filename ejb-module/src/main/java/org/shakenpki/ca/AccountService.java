@@ -53,7 +53,7 @@ public class AccountService {
         for (int attempt = 1; ; attempt++) {
             AcmeAccount existing = gate.byKey(auth.key());
             if (existing != null) {
-                if (!"valid".equals(existing.status)) {
+                if (!AcmeStatus.VALID.is(existing.status)) {
                     // RFC 8555 section 7.3.6: no further requests authorized by a deactivated account's key
                     throw new ProblemException(ProblemType.UNAUTHORIZED, "the account of this key is " + existing.status);
                 }
@@ -89,15 +89,18 @@ public class AccountService {
         }
         Object status = payload.get("status");
         if (status != null) {
-            if (!"deactivated".equals(status)) {
+            if (!AcmeStatus.DEACTIVATED.is(status)) {
                 throw new ProblemException(ProblemType.MALFORMED, "a client may only set the account status to deactivated");
             }
             account.deactivate();
             // RFC 8555 section 7.3.6: pending operations of a deactivated account are cancelled
-            em.createQuery("update AcmeAuthorization a set a.status = 'deactivated' where a.accountId = :a and a.status = 'pending'")
-                    .setParameter("a", id).executeUpdate();
-            em.createQuery("update AcmeOrder o set o.status = 'invalid' where o.accountId = :a and o.status in ('pending', 'ready')")
-                    .setParameter("a", id).executeUpdate();
+            em.createQuery("update AcmeAuthorization a set a.status = :deactivated where a.accountId = :a and a.status = :pending")
+                    .setParameter("a", id).setParameter("deactivated", AcmeStatus.DEACTIVATED.wire())
+                    .setParameter("pending", AcmeStatus.PENDING.wire()).executeUpdate();
+            em.createQuery("update AcmeOrder o set o.status = :invalid where o.accountId = :a and o.status in (:pending, :ready)")
+                    .setParameter("a", id).setParameter("invalid", AcmeStatus.INVALID.wire())
+                    .setParameter("pending", AcmeStatus.PENDING.wire()).setParameter("ready", AcmeStatus.READY.wire())
+                    .executeUpdate();
             audit.record("acme:" + id, "ca.account.deactivate", "acme-account:" + id, Outcome.SUCCESS, "");
         }
         return view(account);

@@ -41,7 +41,7 @@ public class AcmeAccount {
         this.id = id;
         this.keyThumbprint = keyThumbprint;
         this.jwk = jwk;
-        this.status = "valid";
+        this.status = AcmeStatus.VALID.wire();
         this.contact = contact;
         this.tosAgreed = tosAgreed;
         this.createdAt = createdAt;
@@ -52,7 +52,7 @@ public class AcmeAccount {
     }
 
     void deactivate() {
-        this.status = "deactivated";
+        this.status = AcmeStatus.DEACTIVATED.wire();
     }
 
     void changeKey(String keyThumbprint, String jwk) {

@@ -65,33 +65,33 @@ public class AcmeAuthorization {
         this.orderId = order.id;
         this.accountId = order.accountId;
         this.identifier = order.identifier;
-        this.status = "pending";
+        this.status = AcmeStatus.PENDING.wire();
         this.expiresAt = order.expiresAt;
         this.challengeId = challengeId;
         this.challengeToken = challengeToken;
-        this.challengeStatus = "pending";
+        this.challengeStatus = AcmeStatus.PENDING.wire();
     }
 
     void validated(OffsetDateTime at, boolean ca, String jti) {
-        challengeStatus = "valid";
-        status = "valid";
+        challengeStatus = AcmeStatus.VALID.wire();
+        status = AcmeStatus.VALID.wire();
         validatedAt = at;
         tokenCa = ca;
         tokenJti = jti;
     }
 
     void invalid(String type, String detail) {
-        challengeStatus = "invalid";
-        status = "invalid";
+        challengeStatus = AcmeStatus.INVALID.wire();
+        status = AcmeStatus.INVALID.wire();
         errorType = type;
         errorDetail = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
     }
 
     void deactivate() {
-        status = "deactivated";
+        status = AcmeStatus.DEACTIVATED.wire();
     }
 
     void expire() {
-        status = "expired";
+        status = AcmeStatus.EXPIRED.wire();
     }
 }

@@ -83,7 +83,7 @@ public class AcmeGate {
         if (account == null) {
             throw new ProblemException(ProblemType.ACCOUNT_DOES_NOT_EXIST, "no account at " + kid);
         }
-        if (!"valid".equals(account.status)) {
+        if (!AcmeStatus.VALID.is(account.status)) {
             throw new ProblemException(ProblemType.UNAUTHORIZED, "the account is " + account.status);
         }
         return account;

@@ -53,7 +53,7 @@ public class AcmeOrder {
               OffsetDateTime expiresAt, OffsetDateTime createdAt) {
         this.id = id;
         this.accountId = accountId;
-        this.status = "pending";
+        this.status = AcmeStatus.PENDING.wire();
         this.identifier = identifier;
         this.notBefore = notBefore;
         this.notAfter = notAfter;
@@ -63,22 +63,22 @@ public class AcmeOrder {
 
     /** pending -> ready once its authorization is valid (RFC 8555 section 7.1.6). */
     void authorized() {
-        if ("pending".equals(status)) {
-            status = "ready";
+        if (AcmeStatus.PENDING.is(status)) {
+            status = AcmeStatus.READY.wire();
         }
     }
 
     /** -> invalid with an error, unless the certificate was already issued. */
     void fail(String type, String detail) {
-        if (!"valid".equals(status)) {
-            status = "invalid";
+        if (!AcmeStatus.VALID.is(status)) {
+            status = AcmeStatus.INVALID.wire();
             errorType = type;
             errorDetail = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
         }
     }
 
     void issued(String certificateId) {
-        this.status = "valid";
+        this.status = AcmeStatus.VALID.wire();
         this.certificateId = certificateId;
     }
 }

@@ -57,10 +57,10 @@ public class AuthorizationService {
         AcmeAuthorization authorization = own(auth, em.find(AcmeAuthorization.class, id));
         if (!auth.jws().isPostAsGet()) {
             Map<String, Object> payload = AcmeJws.jsonPayload(auth.jws());
-            if (!"deactivated".equals(payload.get("status"))) {
+            if (!AcmeStatus.DEACTIVATED.is(payload.get("status"))) {
                 throw new ProblemException(ProblemType.MALFORMED, "a client may only set the authorization status to deactivated");
             }
-            if (!"pending".equals(authorization.status) && !"valid".equals(authorization.status)) {
+            if (!AcmeStatus.PENDING.is(authorization.status) && !AcmeStatus.VALID.is(authorization.status)) {
                 throw new ProblemException(ProblemType.MALFORMED, "the authorization is " + authorization.status);
             }
             authorization.deactivate();
@@ -77,7 +77,7 @@ public class AuthorizationService {
                 "select a from AcmeAuthorization a where a.challengeId = :c", AcmeAuthorization.class)
                 .setParameter("c", challengeId).getResultStream().findFirst().orElse(null));
         expire(authorization);
-        if (auth.jws().isPostAsGet() || !"pending".equals(authorization.challengeStatus)) {
+        if (auth.jws().isPostAsGet() || !AcmeStatus.PENDING.is(authorization.challengeStatus)) {
             return challengeView(authorization);
         }
         Map<String, Object> payload = AcmeJws.jsonPayload(auth.jws());
@@ -118,7 +118,7 @@ public class AuthorizationService {
     }
 
     private void expire(AcmeAuthorization authorization) {
-        if ("pending".equals(authorization.status) && authorization.expiresAt.isBefore(OffsetDateTime.now(clock))) {
+        if (AcmeStatus.PENDING.is(authorization.status) && authorization.expiresAt.isBefore(OffsetDateTime.now(clock))) {
             authorization.expire();
         }
     }

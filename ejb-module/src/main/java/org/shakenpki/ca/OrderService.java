@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.shakenpki.pkix.TkAuth;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
 import org.shakenpki.pkix.Fingerprints;
@@ -94,7 +95,7 @@ public class OrderService {
         AcmeOrder order = own(auth, id, LockModeType.PESSIMISTIC_WRITE);
         Map<String, Object> payload = AcmeJws.jsonPayload(auth.jws());
         refreshStatus(order);
-        if (!"ready".equals(order.status)) {
+        if (!AcmeStatus.READY.is(order.status)) {
             throw new ProblemException(ProblemType.ORDER_NOT_READY, "the order is " + order.status + ", not ready");
         }
         if (!(payload.get("csr") instanceof String csrText)) {
@@ -134,7 +135,7 @@ public class OrderService {
 
     /** Pending and ready orders past their expiry become invalid (section 7.1.6). */
     void refreshStatus(AcmeOrder order) {
-        if (("pending".equals(order.status) || "ready".equals(order.status)) && order.expiresAt.isBefore(OffsetDateTime.now(clock))) {
+        if ((AcmeStatus.PENDING.is(order.status) || AcmeStatus.READY.is(order.status)) && order.expiresAt.isBefore(OffsetDateTime.now(clock))) {
             order.fail(ProblemType.MALFORMED.uri(), "the order expired");
         }
     }
@@ -180,7 +181,7 @@ public class OrderService {
             if (!(item instanceof Map<?, ?> id) || !(id.get("type") instanceof String type) || !(id.get("value") instanceof String text)) {
                 throw new ProblemException(ProblemType.MALFORMED, "each identifier needs a string type and value");
             }
-            if (!"TNAuthList".equals(type)) {
+            if (!TkAuth.TNAUTHLIST.equals(type)) {
                 throw new ProblemException(ProblemType.UNSUPPORTED_IDENTIFIER, "only TNAuthList identifiers are supported", null,
                         List.of(new ProblemException.Subproblem(ProblemType.UNSUPPORTED_IDENTIFIER,
                                 "identifier type " + type + " is not supported", type, text)), Map.of());
@@ -201,7 +202,7 @@ public class OrderService {
             return TNAuthList.fromBase64(text);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.MALFORMED, "the identifier is not a base64url DER TNAuthList", null,
-                    List.of(new ProblemException.Subproblem(ProblemType.MALFORMED, e.getMessage(), "TNAuthList", text)), Map.of());
+                    List.of(new ProblemException.Subproblem(ProblemType.MALFORMED, e.getMessage(), TkAuth.TNAUTHLIST, text)), Map.of());
         }
     }
 
@@ -215,7 +216,7 @@ public class OrderService {
             if (!SpcSyntax.isValid(spc)) {
                 String detail = SpcSyntax.RULE + "; the identifier's SPC is not";
                 throw new ProblemException(ProblemType.REJECTED_IDENTIFIER, detail, null,
-                        List.of(new ProblemException.Subproblem(ProblemType.REJECTED_IDENTIFIER, detail, "TNAuthList", text)), Map.of());
+                        List.of(new ProblemException.Subproblem(ProblemType.REJECTED_IDENTIFIER, detail, TkAuth.TNAUTHLIST, text)), Map.of());
             }
         }
     }

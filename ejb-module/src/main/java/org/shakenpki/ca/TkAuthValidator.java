@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.shakenpki.pkix.TkAuth;
 import org.shakenpki.pkix.Fingerprints;
 import org.shakenpki.pkix.SignatureVerification;
 import org.shakenpki.pkix.TNAuthList;
@@ -130,7 +131,7 @@ public final class TkAuthValidator {
             throw incorrect("atc.ca must be a boolean");
         }
         // RFC 9447 section 4 writes "TnAuthList" in its example, so the case is not significant
-        if (!"TNAuthList".equalsIgnoreCase(tktype)) {
+        if (!TkAuth.TNAUTHLIST.equalsIgnoreCase(tktype)) {
             throw incorrect("atc.tktype must be TNAuthList");
         }
         TNAuthList value;

@@ -1,5 +1,6 @@
 package org.shakenpki.kms;
 
+import org.shakenpki.pkix.TkAuth;
 import org.shakenpki.pkix.TNAuthList;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Authorization;
@@ -64,7 +65,7 @@ final class AcmeOrdering {
     static Result order(Login login, TNAuthList identifier, String spcToken, byte[] csr, Duration timeout)
             throws IssuanceFailure {
         try {
-            Order order = login.newOrder().identifier(new Identifier("TNAuthList", identifier.toBase64Url())).create();
+            Order order = login.newOrder().identifier(new Identifier(TkAuth.TNAUTHLIST, identifier.toBase64Url())).create();
             for (Authorization authorization : order.getAuthorizations()) {
                 if (authorization.getStatus() != Status.VALID) {
                     answer(authorization, spcToken, timeout);

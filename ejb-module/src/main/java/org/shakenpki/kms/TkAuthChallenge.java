@@ -1,5 +1,6 @@
 package org.shakenpki.kms;
 
+import org.shakenpki.pkix.TkAuth;
 import org.shredzone.acme4j.Login;
 import org.shredzone.acme4j.challenge.Challenge;
 import org.shredzone.acme4j.toolbox.JSON;
@@ -12,7 +13,7 @@ import org.shredzone.acme4j.toolbox.JSONBuilder;
 public class TkAuthChallenge extends Challenge {
     private static final long serialVersionUID = 1L;
     /** The challenge type (RFC 9447 section 6.1). */
-    public static final String TYPE = "tkauth-01";
+    public static final String TYPE = TkAuth.CHALLENGE_TYPE;
 
     private final String responseKey;
     private String authorityToken;

@@ -1,5 +1,6 @@
 package org.shakenpki.pa;
 
+import org.shakenpki.pkix.TkAuth;
 import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
@@ -28,7 +29,7 @@ final class SpcTokenRules {
         }
         String tktype = string(atc, "tktype");
         // RFC 9448 registers "TNAuthList"; the RFC 9447 section 4 example spells it "TnAuthList".
-        if (!"TNAuthList".equalsIgnoreCase(tktype)) {
+        if (!TkAuth.TNAUTHLIST.equalsIgnoreCase(tktype)) {
             throw malformed("tktype must be TNAuthList, not '" + tktype + "'");
         }
         TNAuthList list;

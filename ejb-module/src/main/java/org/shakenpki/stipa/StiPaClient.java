@@ -1,6 +1,7 @@
 package org.shakenpki.stipa;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import org.shakenpki.pkix.TkAuth;
 import org.shakenpki.net.FetchFailure;
 import org.shakenpki.net.Fetcher;
 import org.shakenpki.pkix.PemCertificates;
@@ -80,7 +81,7 @@ public final class StiPaClient {
      */
     public SpcToken spcToken(String accountId, String tkvalue, String fingerprint) throws StiPaFailure {
         Map<String, Object> atc = new LinkedHashMap<>();
-        atc.put("tktype", "TNAuthList");
+        atc.put("tktype", TkAuth.TNAUTHLIST);
         atc.put("tkvalue", tkvalue);
         atc.put("ca", false);
         atc.put("fingerprint", fingerprint);

@@ -2,6 +2,7 @@ package org.shakenpki.web.acme;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import org.shakenpki.pkix.TkAuth;
 import org.shakenpki.ca.Views;
 import org.shakenpki.problem.ProblemType;
 import org.shakenpki.web.JsonBuilders;
@@ -73,7 +74,7 @@ public final class AcmeJson {
 
     private static JsonObjectBuilder challengeObject(Views.Challenge challenge, AcmeUrls urls) {
         JsonObjectBuilder json = JsonBuilders.object()
-                .add("type", "tkauth-01")
+                .add("type", TkAuth.CHALLENGE_TYPE)
                 .add("tkauth-type", "atc")
                 .add("url", urls.challenge(challenge.id()))
                 .add("token", challenge.token())
@@ -88,7 +89,7 @@ public final class AcmeJson {
     }
 
     private static JsonObjectBuilder identifier(String value) {
-        return JsonBuilders.object().add("type", "TNAuthList").add("value", value);
+        return JsonBuilders.object().add("type", TkAuth.TNAUTHLIST).add("value", value);
     }
 
     private static JsonObjectBuilder problem(Views.Problem problem) {

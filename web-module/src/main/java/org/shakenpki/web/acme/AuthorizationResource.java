@@ -1,5 +1,6 @@
 package org.shakenpki.web.acme;
 
+import org.shakenpki.ca.AcmeStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -39,7 +40,7 @@ public class AuthorizationResource {
         AcmeUrls urls = AcmeUrls.of(uriInfo, settings);
         Views.Authorization authorization = authorizations.authorization(urls.request(body), id);
         Response.ResponseBuilder response = Response.ok(AcmeJson.authorization(authorization, urls));
-        if ("pending".equals(authorization.status())) {
+        if (AcmeStatus.PENDING.is(authorization.status())) {
             response.header("Retry-After", "1");
         }
         return response.build();

@@ -1,5 +1,6 @@
 package org.shakenpki.web.acme;
 
+import org.shakenpki.ca.AcmeStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -52,7 +53,7 @@ public class OrderResource {
     private static Response render(Views.Order order, AcmeUrls urls) {
         Response.ResponseBuilder response = Response.ok(AcmeJson.order(order, urls))
                 .location(java.net.URI.create(urls.order(order.id())));
-        if ("pending".equals(order.status()) || "processing".equals(order.status())) {
+        if (AcmeStatus.PENDING.is(order.status()) || AcmeStatus.PROCESSING.is(order.status())) {
             response.header("Retry-After", "1");
         }
         return response.build();
