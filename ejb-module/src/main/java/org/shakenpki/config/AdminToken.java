@@ -36,11 +36,7 @@ public final class AdminToken {
 
     /** Whether an {@code Authorization} header value ({@code Bearer <token>}, or the token alone) is this token, in constant time. */
     public boolean matches(String authorization) {
-        String presented = authorization == null ? "" : authorization.strip();
-        if (presented.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            presented = presented.substring(7).strip();
-        }
-        return MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(token, Bearer.credentialOrRaw(authorization).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void create(Path file) throws IOException {

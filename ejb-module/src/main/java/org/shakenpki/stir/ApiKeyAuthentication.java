@@ -1,5 +1,6 @@
 package org.shakenpki.stir;
 
+import org.shakenpki.config.Bearer;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -62,7 +63,7 @@ public class ApiKeyAuthentication {
      * @throws ProblemException UNAUTHENTICATED when there is no bearer key, or it is unknown or revoked
      */
     public ApiKeyGrant authenticate(String authorization) {
-        String secret = bearer(authorization);
+        String secret = Bearer.credential(authorization).orElse(null);
         if (secret == null) {
             throw refuse("anonymous", "sti-as", "signing requests need an STI-AS API key: Authorization: Bearer <key>");
         }
@@ -96,19 +97,6 @@ public class ApiKeyAuthentication {
         }
         cache.put(sha256Hex, new Cached(grant, now + cacheTtl.toMillis()));
         return grant;
-    }
-
-    /** The credentials of a {@code Bearer} authorization (the scheme is case-insensitive), or null. */
-    static String bearer(String authorization) {
-        if (authorization == null) {
-            return null;
-        }
-        String value = authorization.strip();
-        if (value.length() <= 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = value.substring(7).strip();
-        return token.isEmpty() ? null : token;
     }
 
     private ProblemException refuse(String actor, String subject, String detail) {

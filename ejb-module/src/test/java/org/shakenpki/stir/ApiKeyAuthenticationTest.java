@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -104,14 +103,5 @@ class ApiKeyAuthenticationTest {
         assertEquals(2, fixture.audited.size());
         assertTrue(fixture.audited.get(1).detail().contains("and 4 unauthenticated signing requests unrecorded"),
                 fixture.audited.get(1).detail());
-    }
-
-    @Test
-    void bearerParsing() {
-        assertEquals("abc", ApiKeyAuthentication.bearer("Bearer abc"));
-        assertEquals("abc", ApiKeyAuthentication.bearer("BEARER   abc  "));
-        assertNull(ApiKeyAuthentication.bearer("Bearerabc"));
-        assertNull(ApiKeyAuthentication.bearer("Basic abc"));
-        assertNull(ApiKeyAuthentication.bearer(null));
     }
 }

@@ -1,5 +1,6 @@
 package org.shakenpki.web.pa;
 
+import org.shakenpki.config.Bearer;
 import org.shakenpki.web.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -59,7 +60,7 @@ public class AuthResource {
         if (authorization == null || authorization.isBlank()) {
             throw new ProblemException(ProblemType.UNAUTHENTICATED, "send the access token in the Authorization header");
         }
-        authentication.logout(Credentials.bearer(authorization));
+        authentication.logout(Bearer.credentialOrRaw(authorization));
         return JsonBuilders.object().add("status", "success").add("message", "User logged out successfully").build();
     }
 

@@ -1,5 +1,6 @@
 package org.shakenpki.web.pa;
 
+import org.shakenpki.config.Bearer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -37,13 +38,7 @@ public class Credentials {
             String[] pair = decodeBasic(header.substring(6).strip());
             return authentication.authenticatePassword(pair[0], pair[1], client.source());
         }
-        return authentication.authenticate(bearer(header));
-    }
-
-    /** The token of an Authorization value, with or without the {@code Bearer } prefix. */
-    static String bearer(String header) {
-        String value = header.strip();
-        return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : value;
+        return authentication.authenticate(Bearer.credentialOrRaw(header));
     }
 
     private static String[] decodeBasic(String encoded) {
