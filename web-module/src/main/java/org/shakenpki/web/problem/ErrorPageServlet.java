@@ -8,30 +8,22 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The container's error page (web.xml): renders servlet-level failures as problem documents with the
- * same rules as {@link ProblemMapper}, so no request ever sees a stack trace or an exception name.
+ * same rules as {@link ProblemMapper} ({@link Problems#of}), so no request ever sees a stack trace or an
+ * exception name.
  */
 @WebServlet("/problem-error")
 public class ErrorPageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         int status = code instanceof Integer number ? number : 500;
-        ProblemDocument problem = failure != null ? Problems.known(failure) : Problems.forStatus(status);
-        if (problem == null) {
-            String incident = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "unexpected failure, incident " + incident, failure);
-            problem = Problems.internal(incident);
-        }
+        ProblemDocument problem = Problems.of(failure, status);
         response.setStatus(problem.status());
         response.setContentType(ProblemDocument.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -6,9 +6,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The one {@link ExceptionMapper}: every failure leaves as {@code application/problem+json}. Unexpected ones
@@ -17,18 +14,9 @@ import java.util.logging.Logger;
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
-    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
-
     @Override
     public Response toResponse(Throwable failure) {
-        ProblemDocument problem = Problems.known(failure);
-        if (problem == null) {
-            String incident = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "unexpected failure, incident " + incident, failure);
-            problem = Problems.internal(incident);
-        } else if (problem.status() >= 500) {
-            LOG.log(Level.WARNING, "request failed: " + problem.detail(), failure);
-        }
+        ProblemDocument problem = Problems.of(failure, 500);
         Response.Status known = Response.Status.fromStatusCode(problem.status());
         Response.ResponseBuilder response = (known != null ? Response.status(known) : Response.status(problem.status()))
                 .type(ProblemDocument.MEDIA_TYPE)

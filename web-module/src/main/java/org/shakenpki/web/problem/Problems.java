@@ -8,6 +8,9 @@ import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
 import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Turns any failure into the problem document the client sees, the one mapping between exceptions and the
@@ -15,9 +18,11 @@ import java.util.Map;
  *
  * <p>Known failures keep their type and detail. Input the JSON layer could not read is {@code malformed}.
  * JAX-RS routing failures keep their status. Everything else is a generic {@code serverInternal} whose
- * detail names only an incident id; the cause is logged under that id by the caller, never sent.
+ * detail names only an incident id; the cause is logged under that id, never sent. {@link #of} is what the
+ * exception mapper and the container's error page both call.
  */
 public final class Problems {
+    private static final Logger LOG = Logger.getLogger(Problems.class.getName());
     private static final Map<Integer, ProblemType> BY_STATUS = Map.of(
             400, ProblemType.MALFORMED,
             401, ProblemType.UNAUTHENTICATED,
@@ -31,6 +36,24 @@ public final class Problems {
             503, ProblemType.SERVICE_UNAVAILABLE);
 
     private Problems() {
+    }
+
+    /**
+     * The document for a failure (or, where the container has only a status, for that status): a known one as
+     * it is, anything else as {@code serverInternal} with its cause logged under a new incident id. Known
+     * server-side failures (5xx) are logged too, without an incident.
+     */
+    public static ProblemDocument of(Throwable failure, int status) {
+        ProblemDocument problem = failure != null ? known(failure) : forStatus(status);
+        if (problem == null) {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "unexpected failure, incident " + incident, failure);
+            return internal(incident);
+        }
+        if (problem.status() >= 500) {
+            LOG.log(Level.WARNING, "request failed: " + problem.detail(), failure);
+        }
+        return problem;
     }
 
     /**
