@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.shakenpki.cr.ChainRepository;
 import org.shakenpki.pkix.TkAuth;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
@@ -160,7 +161,7 @@ public class OrderService {
         String chainUrl = null;
         if (order.certificateId != null) {
             IssuedCertificate certificate = em.find(IssuedCertificate.class, order.certificateId);
-            chainUrl = settings.publicUrl() + "/sti-cr/" + certificate.chainName + ".pem";
+            chainUrl = ChainRepository.url(settings.publicUrl(), certificate.chainName);
         }
         return new Views.Order(order.id, order.status, order.expiresAt, order.identifier, order.notBefore, order.notAfter,
                 authorizationOf(order).id, order.certificateId, chainUrl,

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 @Stateless
 public class ChainRepository {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+    /** Where chains are served below the public URL; the web tier's {@code ChainResource} serves this path. */
+    public static final String PATH = "/sti-cr/";
 
     @PersistenceContext(unitName = "shakenpki")
     EntityManager em;
@@ -41,6 +43,11 @@ public class ChainRepository {
         StoredChain chain = new StoredChain(name, chainPem, etag(chainPem), OffsetDateTime.now(clock));
         em.persist(chain);
         return new Chain(chain.name, chain.chainPem, chain.etag);
+    }
+
+    /** The URL a chain is served at (the {@code x5u} of the PASSporTs signed with its certificate). */
+    public static String url(String publicUrl, String name) {
+        return publicUrl + PATH + name + ".pem";
     }
 
     /** The chain of a name; empty for an unknown or malformed name. */
