@@ -1,5 +1,6 @@
 /**
  * The STI-AS and STI-VS HTTP interfaces ({@code /stir/v1/signing}, {@code /stir/v1/verification}, ATIS-1000082
- * style) and the STI-AS's API-key administration ({@code /stir/v1/admin/api-keys}).
+ * style), the STI-AS's API-key administration ({@code /stir/v1/admin/api-keys}) and its webhook for the
+ * notifications of an SP-KMS elsewhere ({@code /stir/v1/credential-notifications}).
  */
 package org.shakenpki.web.stir;
