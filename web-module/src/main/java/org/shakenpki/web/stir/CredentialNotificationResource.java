@@ -9,7 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.shakenpki.net.WebhookSignature;
+import org.shakenpki.stir.CredentialSourceKind;
 import org.shakenpki.stir.RemoteSigningCredentials;
+import org.shakenpki.stir.SigningCredentialSettings;
 
 import java.nio.charset.StandardCharsets;
 
@@ -26,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 public class CredentialNotificationResource {
 
     @Inject
+    @CredentialSourceKind(SigningCredentialSettings.REMOTE)
     RemoteSigningCredentials credentials;
 
     @POST
