@@ -71,17 +71,36 @@ public class CaHierarchy {
     @Inject
     Clock clock;
 
-    /** What issuance needs: the issuing certificate, its HSM signer, and the root. */
-    public record Issuer(X509Certificate intermediate, Signer signer, X509Certificate root) {
+    /**
+     * What issuance needs: the issuing certificate, its HSM signer, and the root. The signer is reachable from
+     * this package only: outside the STI-CA nothing signs with the CA's keys (the web tier reads the
+     * certificates through {@link CaCertificates}).
+     */
+    public static final class Issuer {
+        private final X509Certificate intermediate;
+        private final Signer signer;
+        private final X509Certificate root;
+
+        Issuer(X509Certificate intermediate, Signer signer, X509Certificate root) {
+            this.intermediate = intermediate;
+            this.signer = signer;
+            this.root = root;
+        }
+
+        public X509Certificate intermediate() {
+            return intermediate;
+        }
+
+        public X509Certificate root() {
+            return root;
+        }
+
+        Signer signer() {
+            return signer;
+        }
     }
 
     private volatile Issuer issuer;
-
-    /** The CA certificates, root first, for publication (no signer). */
-    public java.util.List<X509Certificate> certificates() {
-        Issuer current = issuer();
-        return java.util.List.of(current.root(), current.intermediate());
-    }
 
     @PostConstruct
     void start() {

@@ -48,10 +48,6 @@ public class CredentialManagement {
     @Inject
     Clock clock;
 
-    /** A credential with its history and notifications. */
-    public record View(ManagedCredential credential, List<CredentialHistory> history, List<Notification> notifications) {
-    }
-
     /**
      * Creates the credential of an SPC and starts its first issuance in the background.
      *
@@ -59,7 +55,7 @@ public class CredentialManagement {
      * @param fingerprint     {@code jwk-thumbprint} or {@code spki}, or null for the configured form
      * @param responseKey     {@code tkauth}, {@code atc} or {@code ATC}, or null for the configured key
      */
-    public View create(String actor, String spc, String acmeDirectory, String fingerprint, String responseKey) {
+    public Views.Detail create(String actor, String spc, String acmeDirectory, String fingerprint, String responseKey) {
         if (spc == null || !SpcSyntax.isValid(spc)) {
             throw new ProblemException(ProblemType.MALFORMED, SpcSyntax.RULE);
         }
@@ -81,16 +77,16 @@ public class CredentialManagement {
         return view(credential);
     }
 
-    public List<ManagedCredential> list() {
-        return store.all();
+    public List<Views.Credential> list() {
+        return store.all().stream().map(Views.Credential::of).toList();
     }
 
-    public View show(String spc) {
+    public Views.Detail show(String spc) {
         return view(find(spc));
     }
 
     /** Renews now, with a fresh key, whatever the renewal date. */
-    public View renew(String actor, String spc) {
+    public Views.Detail renew(String actor, String spc) {
         ManagedCredential credential = renewable(spc);
         store.scheduleRenewal(actor, credential.id(), OffsetDateTime.now(clock));
         worker.attemptLater(credential.id());
@@ -101,7 +97,7 @@ public class CredentialManagement {
      * Moves the renewal to {@code at} (a maintenance window, or sooner after a key compromise elsewhere): the
      * SP-KMS timer renews at its first round after it, on whichever node the timer runs.
      */
-    public View renewAt(String actor, String spc, OffsetDateTime at) {
+    public Views.Detail renewAt(String actor, String spc, OffsetDateTime at) {
         if (at.getYear() < 1970 || at.getYear() > 9999) {
             // a database timestamp holds four-digit years; a larger one would be stored as another date
             throw new ProblemException(ProblemType.MALFORMED, "at must lie between the years 1970 and 9999");
@@ -119,7 +115,7 @@ public class CredentialManagement {
     }
 
     /** Revokes the current certificate at the STI-CA with the ACME account key, then retires the key. */
-    public View revoke(String actor, String spc, String reason) {
+    public Views.Detail revoke(String actor, String spc, String reason) {
         ManagedCredential credential = find(spc);
         if (credential.chainPem() == null || credential.state() == CredentialState.REVOKED) {
             throw new ProblemException(ProblemType.CONFLICT, "SPC " + spc + " has no certificate to revoke");
@@ -139,8 +135,10 @@ public class CredentialManagement {
         return show(spc);
     }
 
-    private View view(ManagedCredential credential) {
-        return new View(credential, store.history(credential.id()), notifications.forCredential(credential.id()));
+    private Views.Detail view(ManagedCredential credential) {
+        return new Views.Detail(Views.Credential.of(credential), credential.chainPem(),
+                store.history(credential.id()).stream().map(Views.Replaced::of).toList(),
+                notifications.forCredential(credential.id()).stream().map(Views.Delivery::of).toList());
     }
 
     private ManagedCredential find(String spc) {

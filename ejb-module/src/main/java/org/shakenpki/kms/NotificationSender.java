@@ -8,24 +8,20 @@ import jakarta.persistence.PersistenceContext;
 import org.shakenpki.config.Backoff;
 import org.shakenpki.net.FetchFailure;
 import org.shakenpki.net.Fetcher;
+import org.shakenpki.net.WebhookSignature;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Delivers "new certificate" notifications to the signing service's webhook ({@code shakenpki.kms.notify-url}),
  * retrying with backoff until it answers 2xx. Each POST carries the JSON payload and
- * {@code X-Shaken-Pki-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "t.body">} made with the shared secret
- * of {@code shakenpki.kms.notify-secret-file}, so the receiver can check origin and freshness.
+ * {@code X-Shaken-Pki-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "t.body">} ({@link WebhookSignature}) made
+ * with the shared secret of {@code shakenpki.kms.notify-secret-file}, so the receiver can check origin and freshness.
  * Without a webhook configured, notifications are marked delivered: the in-process event already told the
  * STI-AS of this deployment.
  */
@@ -80,25 +76,14 @@ public class NotificationSender {
             return null;
         }
         try {
-            String timestamp = Long.toString(clock.instant().getEpochSecond());
-            String signature = "t=" + timestamp + ",v1=" + hmac(settings.notifySecret().orElse(""), timestamp + "." + payload);
+            String signature = WebhookSignature.sign(settings.notifySecret().orElse(""), clock.instant(), payload);
             Fetcher.Fetched response = http.postJson(URI.create(settings.notifyUrl().get()),
-                    Map.of("X-Shaken-Pki-Signature", signature), payload, 4096);
+                    Map.of(WebhookSignature.HEADER, signature), payload, 4096);
             return response.status() / 100 == 2 ? null : "webhook answered HTTP " + response.status();
         } catch (FetchFailure e) {
             return "webhook unreachable (" + e.reason() + "): " + e.getMessage();
         } catch (RuntimeException e) {
             return "webhook unreachable: " + e.getMessage();
-        }
-    }
-
-    static String hmac(String secret, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

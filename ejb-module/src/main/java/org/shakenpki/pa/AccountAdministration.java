@@ -44,11 +44,7 @@ public class AccountAdministration {
     @EJB
     PaAuthorization authorization;
 
-    /** An account with its SPCs, for listing. */
-    public record AccountView(ServiceProviderAccount account, List<ServiceProviderCode> spcs) {
-    }
-
-    public AccountView createAccount(PaPrincipal admin, String accountId, String name, boolean caAllowed, List<String> spcs) {
+    public Views.Account createAccount(PaPrincipal admin, String accountId, String name, boolean caAllowed, List<String> spcs) {
         authorization.requireAdmin(admin, "pa.account.create", "account:" + accountId);
         require(accountId != null && ACCOUNT_ID.matcher(accountId).matches(),
                 "accountId must be 1-64 letters, digits, '.', '_' or '-'");
@@ -66,25 +62,22 @@ public class AccountAdministration {
         return account(admin, accountId);
     }
 
-    public AccountView account(PaPrincipal admin, String accountId) {
+    public Views.Account account(PaPrincipal admin, String accountId) {
         authorization.requireAdmin(admin, "pa.account.read", "account:" + accountId);
-        ServiceProviderAccount account = em.find(ServiceProviderAccount.class, accountId);
-        if (account == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "no account " + accountId);
-        }
-        return new AccountView(account, spcsOf(accountId));
+        return Views.Account.of(entity(accountId), spcsOf(accountId));
     }
 
-    public List<AccountView> accounts(PaPrincipal admin) {
+    public List<Views.Account> accounts(PaPrincipal admin) {
         authorization.requireAdmin(admin, "pa.account.list", "accounts");
         return em.createQuery("select a from ServiceProviderAccount a order by a.accountId", ServiceProviderAccount.class)
-                .getResultStream().map(a -> new AccountView(a, spcsOf(a.accountId()))).toList();
+                .getResultStream().map(a -> Views.Account.of(a, spcsOf(a.accountId()))).toList();
     }
 
     /** Changes an account's flags; {@code null} leaves a flag as it is. */
-    public AccountView updateAccount(PaPrincipal admin, String accountId, Boolean active, Boolean caAllowed) {
+    public Views.Account updateAccount(PaPrincipal admin, String accountId, Boolean active, Boolean caAllowed) {
         authorization.requireAdmin(admin, "pa.account.update", "account:" + accountId);
-        ServiceProviderAccount account = account(admin, accountId).account();
+        account(admin, accountId);
+        ServiceProviderAccount account = entity(accountId);
         if (active != null) {
             account.setActive(active);
         }
@@ -96,7 +89,7 @@ public class AccountAdministration {
         return account(admin, accountId);
     }
 
-    public ServiceProviderCode addSpc(PaPrincipal admin, String accountId, String spc) {
+    public Views.Spc addSpc(PaPrincipal admin, String accountId, String spc) {
         authorization.requireAdmin(admin, "pa.spc.add", "account:" + accountId);
         account(admin, accountId);
         require(SpcSyntax.isValid(spc), SpcSyntax.RULE + ": " + spc);
@@ -107,10 +100,10 @@ public class AccountAdministration {
         ServiceProviderCode code = new ServiceProviderCode(spc, accountId, now());
         em.persist(code);
         audit.record(admin.userId(), "pa.spc.add", "account:" + accountId, Outcome.SUCCESS, "spc " + spc);
-        return code;
+        return Views.Spc.of(code);
     }
 
-    public ServiceProviderCode setSpcActive(PaPrincipal admin, String accountId, String spc, boolean active) {
+    public Views.Spc setSpcActive(PaPrincipal admin, String accountId, String spc, boolean active) {
         authorization.requireAdmin(admin, "pa.spc.update", "account:" + accountId);
         account(admin, accountId);
         ServiceProviderCode code = em.find(ServiceProviderCode.class, spc);
@@ -119,7 +112,7 @@ public class AccountAdministration {
         }
         code.setActive(active);
         audit.record(admin.userId(), "pa.spc.update", "account:" + accountId, Outcome.SUCCESS, "spc " + spc + " active " + active);
-        return code;
+        return Views.Spc.of(code);
     }
 
     /**
@@ -176,6 +169,14 @@ public class AccountAdministration {
         String root = trustedRoot(caFingerprint);
         user.bindCa(root);
         audit.record(admin.userId(), "pa.user.update", "user:" + userId, Outcome.SUCCESS, "STI-CA root " + root);
+    }
+
+    private ServiceProviderAccount entity(String accountId) {
+        ServiceProviderAccount account = em.find(ServiceProviderAccount.class, accountId);
+        if (account == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "no account " + accountId);
+        }
+        return account;
     }
 
     private PaUser user(String userId) {

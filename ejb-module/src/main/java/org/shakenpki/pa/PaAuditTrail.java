@@ -6,7 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.shakenpki.audit.AuditChain;
 import org.shakenpki.audit.AuditLog;
-import org.shakenpki.audit.AuditRecord;
+import org.shakenpki.audit.AuditEntry;
 import org.shakenpki.audit.ChainVerification;
 
 import java.util.List;
@@ -30,9 +30,9 @@ public class PaAuditTrail {
     PaAuthorization authorization;
 
     /** The newest records, newest first, of one subject or (subject {@code null}) of all. */
-    public List<AuditRecord> latest(PaPrincipal caller, String subject, int limit) {
+    public List<AuditEntry> latest(PaPrincipal caller, String subject, int limit) {
         authorization.requireAdmin(caller, "pa.audit.read", subject == null ? "audit" : subject);
-        return log.latest(subject, limit);
+        return log.latest(subject, limit).stream().map(AuditEntry::of).toList();
     }
 
     /** Seals what is pending, then verifies the whole chain ({@link AuditChain#sealAndVerify()}). */

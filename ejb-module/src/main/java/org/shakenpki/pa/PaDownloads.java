@@ -22,8 +22,8 @@ public class PaDownloads {
     @EJB
     CrlPublisher crls;
 
-    public Optional<PublishedCrl> crl() {
-        return crls.latest();
+    public Optional<Views.Crl> crl() {
+        return crls.latest().map(Views.Crl::of);
     }
 
     /** The PEM of a published certificate by download name: the root alone, a signer followed by the root. */

@@ -95,9 +95,10 @@ public class RevocationService {
     }
 
     /** All revocations, oldest first: for administrators. */
-    public List<Revocation> list(PaPrincipal caller) {
+    public List<Views.Revoked> list(PaPrincipal caller) {
         authorization.requireAdmin(caller, "pa.revocation.list", "revocations");
-        return em.createQuery("select r from Revocation r order by r.id", Revocation.class).getResultList();
+        return em.createQuery("select r from Revocation r order by r.id", Revocation.class).getResultStream()
+                .map(Views.Revoked::of).toList();
     }
 
     /** The caller as the policy sees it, read from the database now (a binding may have changed since login). */

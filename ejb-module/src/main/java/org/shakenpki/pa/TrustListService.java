@@ -58,9 +58,9 @@ public class TrustListService {
     Duration lifetime;
 
     /** The STI-CA roots on the trust list, for administrators. */
-    public List<TrustAnchor> anchors(PaPrincipal caller) {
+    public List<Views.Anchor> anchors(PaPrincipal caller) {
         authorization.requireAdmin(caller, "pa.trust-list.read", "trust-list");
-        return all(em);
+        return all(em).stream().map(Views.Anchor::of).toList();
     }
 
     /** The roots, for the STI-PA's own checks (revocation); callers of the API go through {@link #anchors}. */
@@ -72,7 +72,7 @@ public class TrustListService {
      * Adds an STI-CA root; adding one that is already there changes nothing. If it is the root of the STI-CA in
      * this deployment, that STI-CA's revocation user is bound to it ({@link LocalStiCa#bindIfApproved}).
      */
-    public TrustAnchor add(PaPrincipal admin, String pem) {
+    public Views.Anchor add(PaPrincipal admin, String pem) {
         authorization.requireAdmin(admin, "pa.trust-list.add", "trust-list");
         List<X509Certificate> certificates;
         try {
@@ -91,7 +91,7 @@ public class TrustListService {
         TrustAnchor existing = em.find(TrustAnchor.class, fingerprint);
         if (existing != null) {
             localStiCa.bindIfApproved(admin.userId());
-            return existing;
+            return Views.Anchor.of(existing);
         }
         TrustAnchor anchor = new TrustAnchor(fingerprint, root.getSubjectX500Principal().getName(), der(root),
                 OffsetDateTime.now(clock));
@@ -101,7 +101,7 @@ public class TrustListService {
                 anchor.subject() + "; sequence " + sequence);
         em.flush();
         localStiCa.bindIfApproved(admin.userId());
-        return anchor;
+        return Views.Anchor.of(anchor);
     }
 
     /** Removes an STI-CA root by its SHA-256 fingerprint (hex). STI_CA users bound to it can no longer revoke. */

@@ -53,7 +53,7 @@ public class ApiKeyAdministration {
      * @param key    the stored key
      * @param secret the bearer secret its holder signs with
      */
-    public record Created(ApiKey key, String secret) {
+    public record Created(ApiKeyInfo key, String secret) {
     }
 
     /**
@@ -89,13 +89,13 @@ public class ApiKeyAdministration {
         em.flush();
         audit.record(ACTOR, "as.api-key.create", subject(key), Outcome.SUCCESS,
                 "name " + key.name() + ", SPCs " + String.join(",", key.spcs()) + ", attestation up to " + max);
-        return new Created(key, secret);
+        return new Created(ApiKeyInfo.of(key), secret);
     }
 
     /** Every key, oldest first. */
-    public List<ApiKey> list(String authorization) {
+    public List<ApiKeyInfo> list(String authorization) {
         admin.check(authorization);
-        return em.createQuery("select k from ApiKey k order by k.id", ApiKey.class).getResultList();
+        return em.createQuery("select k from ApiKey k order by k.id", ApiKey.class).getResultStream().map(ApiKeyInfo::of).toList();
     }
 
     /**
@@ -104,7 +104,7 @@ public class ApiKeyAdministration {
      *
      * @throws ProblemException UNAUTHENTICATED without the admin token, NOT_FOUND for an unknown id
      */
-    public ApiKey revoke(String authorization, long id) {
+    public ApiKeyInfo revoke(String authorization, long id) {
         admin.check(authorization);
         ApiKey key = em.find(ApiKey.class, id);
         if (key == null) {
@@ -115,7 +115,7 @@ public class ApiKeyAdministration {
             audit.record(ACTOR, "as.api-key.revoke", subject(key), Outcome.SUCCESS, "name " + key.name());
             revocations.fire(new ApiKeyRevoked(key.secretSha256()));
         }
-        return key;
+        return ApiKeyInfo.of(key);
     }
 
     static String subject(ApiKey key) {

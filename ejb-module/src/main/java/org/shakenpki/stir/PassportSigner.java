@@ -45,7 +45,7 @@ public class PassportSigner {
     }
 
     /** Signs with a credential {@link SigningService} chose. */
-    public String sign(SigningRequest request, SigningCredentials.Current current) {
+    public String sign(SigningRequest request, SigningCredential current) {
         String signingInput = header(current.x5u()) + "." + BASE64URL.encodeToString(claims(request).getBytes(StandardCharsets.UTF_8));
         byte[] signature = current.signer().signRaw(signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + BASE64URL.encodeToString(signature) + ";info=<" + current.x5u() + ">;alg=ES256;ppt=shaken";

@@ -61,17 +61,17 @@ public class SigningService {
         if (!draft.attest().within(grant.maxAttest())) {
             throw forbidden(grant, "the API key may assert attestation " + grant.maxAttest() + " at most, not " + draft.attest());
         }
-        SigningCredentials.Current current = credential(grant, draft.spc());
+        SigningCredential current = credential(grant, draft.spc());
         long iat = iat(draft.iat());
         String origid = origid(draft.origid());
         return signer.sign(new SigningRequest(draft.attest().name(), draft.dest(), iat, draft.orig(), origid), current);
     }
 
-    private SigningCredentials.Current credential(ApiKeyGrant grant, String requested) {
+    private SigningCredential credential(ApiKeyGrant grant, String requested) {
         if (requested != null && !grant.spcs().contains(requested)) {
             throw forbidden(grant, "the API key is not bound to SPC " + requested);
         }
-        SigningCredentials.Current current;
+        SigningCredential current;
         if (requested != null) {
             current = credentials.current(requested);
         } else if (grant.spcs().size() == 1) {

@@ -69,7 +69,7 @@ final class StiAsFixture {
         signing.signer = new PassportSigner();
         signing.credentials = new SigningCredentials() {
             @Override
-            public Current current() {
+            public SigningCredential current() {
                 if (spcsWithCredentials.size() != 1) {
                     throw new org.shakenpki.problem.ProblemException(org.shakenpki.problem.ProblemType.SERVICE_UNAVAILABLE,
                             "several SPCs have certificates");
@@ -78,12 +78,12 @@ final class StiAsFixture {
             }
 
             @Override
-            public Current current(String spc) {
+            public SigningCredential current(String spc) {
                 if (!spcsWithCredentials.contains(spc)) {
                     throw new org.shakenpki.problem.ProblemException(org.shakenpki.problem.ProblemType.SERVICE_UNAVAILABLE,
                             "no certificate for SPC " + spc);
                 }
-                return new Current(spc, new SoftwareSigner(key), X5U_PREFIX + spc + ".pem");
+                return new SigningCredential(spc, new SoftwareSigner(key), X5U_PREFIX + spc + ".pem", clock.instant().minusSeconds(3600), clock.instant().plusSeconds(86400));
             }
         };
         signing.refusals = refusals;

@@ -7,10 +7,13 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.shakenpki.net.WebhookSignature;
 import org.shakenpki.pkix.Pem;
+import org.shakenpki.stir.RemoteCredentialsProbe;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +51,7 @@ class StiAsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWar(StiAsIT.class, ItChains.class);
+        return Deployments.builtWar(StiAsIT.class, ItChains.class, RemoteCredentialsProbe.class);
     }
 
     private static URI base() {
@@ -201,6 +204,35 @@ class StiAsIT {
             assertProblem(sign(null, deep), 401, UNAUTHENTICATED);
             HostileInput.assertTooDeep(sign(key, deep));
         }
+    }
+
+    @Test
+    @RunAsClient
+    void theRemoteCredentialSourceRefusesAForgedNotificationAndSwitchesOnAGenuineOneOverTheRealToken() throws Exception {
+        String spc = credential();
+        Map<String, Object> credential = Http.json(check(Http.send(kms("kms/v1/credentials/" + spc).GET()), 200));
+        String keyAlias = (String) credential.get("keyAlias");
+        String x5u = (String) credential.get("certificateUrl");
+        String query = "spc=" + spc + "&keyAlias=" + URLEncoder.encode(keyAlias, StandardCharsets.UTF_8)
+                + "&x5u=" + URLEncoder.encode(x5u, StandardCharsets.UTF_8);
+
+        HttpResponse<String> report = check(Http.send(HttpRequest.newBuilder(base().resolve("it-remote-credentials?" + query))
+                .POST(HttpRequest.BodyPublishers.noBody())), 200);
+
+        assertEquals("forged: UNAUTHENTICATED\nusable after forged: 0\ngenuine: " + spc + " " + x5u + " verifies true\n",
+                report.body());
+    }
+
+    @Test
+    @RunAsClient
+    void theNotificationsEndpointIs404WhileTheLocalSpKmsIsTheSource() throws Exception {
+        String body = "{\"event\":\"credential.issued\",\"spc\":\"1234\",\"keyAlias\":\"k\",\"certificateUrl\":\"" + HTTPS + "/x.pem\"}";
+        HttpResponse<String> refused = Http.send(HttpRequest.newBuilder(base().resolve("stir/v1/credential-notifications"))
+                .header("Content-Type", "application/json")
+                .header(WebhookSignature.HEADER, WebhookSignature.sign("webhook-secret-for-tests", Instant.now(), body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals("this STI-AS takes its credentials from the SP-KMS of its own deployment (shakenpki.as.credentials=local)",
+                assertProblem(refused, 404, "urn:shaken-pki:problem:not-found").get("detail"));
     }
 
     @Test

@@ -8,13 +8,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.shakenpki.ca.CaHierarchy;
+import org.shakenpki.ca.CaCertificates;
 import org.shakenpki.pkix.Pem;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
 import java.security.cert.X509Certificate;
-import java.util.List;
 
 /**
  * The STI-CA's own certificates, for relying parties and for the STI-PA's list of trusted STI-CAs
@@ -25,15 +24,14 @@ import java.util.List;
 public class CaCertificateResource {
 
     @Inject
-    CaHierarchy hierarchy;
+    CaCertificates certificates;
 
     @GET
     @Produces({"application/x-pem-file", MediaType.WILDCARD})
     public Response certificate(@PathParam("name") String name) {
-        List<X509Certificate> certificates = hierarchy.certificates();
         X509Certificate certificate = switch (name) {
-            case "root" -> certificates.get(0);
-            case "intermediate" -> certificates.get(1);
+            case "root" -> certificates.root();
+            case "intermediate" -> certificates.intermediate();
             default -> throw new ProblemException(ProblemType.NOT_FOUND, "no CA certificate of this name");
         };
         return Response.ok(Pem.encode(certificate), "application/x-pem-file").header("Cache-Control", "public, max-age=3600").build();

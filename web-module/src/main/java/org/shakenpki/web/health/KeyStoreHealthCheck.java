@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import org.shakenpki.sks.SecureKeyStore;
+import org.shakenpki.sks.KeyStoreStatus;
 import org.shakenpki.sks.TokenStatus;
 
 /**
@@ -19,12 +19,12 @@ import org.shakenpki.sks.TokenStatus;
 public class KeyStoreHealthCheck implements HealthCheck {
 
     @Inject
-    SecureKeyStore keyStore;
+    KeyStoreStatus keyStore;
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("hsm-tokens").up();
-        for (TokenStatus token : keyStore.status()) {
+        for (TokenStatus token : keyStore.tokens()) {
             String role = token.role();
             response.withData(role, token.online() ? "online" : "offline")
                     .withData(role + ".label", token.label())

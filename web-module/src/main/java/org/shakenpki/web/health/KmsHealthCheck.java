@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.shakenpki.kms.CredentialManagement;
-import org.shakenpki.kms.ManagedCredential;
+import org.shakenpki.kms.Views;
 
 /**
  * The SP-KMS on {@code /health}: how many credentials are in each state, and each one whose last attempt
@@ -26,7 +26,7 @@ public class KmsHealthCheck implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("sp-kms").up();
         java.util.Map<String, Long> states = new java.util.TreeMap<>();
         int failing = 0;
-        for (ManagedCredential credential : credentials.list()) {
+        for (Views.Credential credential : credentials.list()) {
             states.merge(credential.state().name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
             if (credential.lastError() != null) {
                 failing++;

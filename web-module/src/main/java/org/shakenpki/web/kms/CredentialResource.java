@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.shakenpki.kms.CredentialManagement;
 import org.shakenpki.kms.KmsAdmin;
-import org.shakenpki.kms.ManagedCredential;
+import org.shakenpki.kms.Views;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 import org.shakenpki.web.JsonBodies;
@@ -112,10 +112,9 @@ public class CredentialResource {
         return "kms-admin";
     }
 
-    private static JsonObject render(CredentialManagement.View view) {
+    private static JsonObject render(Views.Detail view) {
         JsonObjectBuilder json = JsonBuilders.object(summary(view.credential()));
-        ManagedCredential c = view.credential();
-        put(json, "certificateChain", c.chainPem());
+        put(json, "certificateChain", view.chainPem());
         JsonArrayBuilder history = JsonBuilders.array();
         view.history().forEach(h -> {
             JsonObjectBuilder entry = JsonBuilders.object().add("keyAlias", h.keyAlias())
@@ -135,7 +134,7 @@ public class CredentialResource {
         return json.add("history", history).add("notifications", notifications).build();
     }
 
-    private static JsonObject summary(ManagedCredential c) {
+    private static JsonObject summary(Views.Credential c) {
         JsonObjectBuilder json = JsonBuilders.object()
                 .add("spc", c.spc())
                 .add("state", c.state().name())

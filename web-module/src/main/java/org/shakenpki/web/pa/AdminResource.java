@@ -22,16 +22,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.shakenpki.audit.AuditRecord;
+import org.shakenpki.audit.AuditEntry;
 import org.shakenpki.audit.ChainVerification;
 import org.shakenpki.pa.AccountAdministration;
 import org.shakenpki.pa.PaAuditTrail;
 import org.shakenpki.pa.PaPrincipal;
 import org.shakenpki.pa.RevocationService;
-import org.shakenpki.pa.ServiceProviderCode;
-import org.shakenpki.pa.TrustAnchor;
 import org.shakenpki.pa.TrustListService;
 import org.shakenpki.pa.UserRole;
+import org.shakenpki.pa.Views;
 import org.shakenpki.pkix.Pem;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
@@ -104,7 +103,7 @@ public class AdminResource {
     @POST
     @Path("accounts/{accountId}/spcs")
     public Response addSpc(@PathParam("accountId") String accountId, JsonValue body) {
-        ServiceProviderCode code = accounts.addSpc(caller(), accountId, JsonBodies.string(JsonBodies.object(body), "spc"));
+        Views.Spc code = accounts.addSpc(caller(), accountId, JsonBodies.string(JsonBodies.object(body), "spc"));
         return Response.status(Response.Status.CREATED).entity(render(code)).build();
     }
 
@@ -164,7 +163,7 @@ public class AdminResource {
     @POST
     @Path("trust-anchors")
     public Response addTrustAnchor(JsonValue body) {
-        TrustAnchor anchor = trustList.add(caller(), JsonBodies.string(JsonBodies.object(body), "certificate"));
+        Views.Anchor anchor = trustList.add(caller(), JsonBodies.string(JsonBodies.object(body), "certificate"));
         return Response.status(Response.Status.CREATED).entity(render(anchor)).build();
     }
 
@@ -228,24 +227,24 @@ public class AdminResource {
         }
     }
 
-    private static JsonObject render(AccountAdministration.AccountView view) {
+    private static JsonObject render(Views.Account view) {
         JsonArrayBuilder spcs = JsonBuilders.array();
         view.spcs().forEach(spc -> spcs.add(render(spc)));
         return JsonBuilders.object()
-                .add("accountId", view.account().accountId())
-                .add("name", view.account().name())
-                .add("active", view.account().active())
-                .add("caAllowed", view.account().caAllowed())
-                .add("createdAt", view.account().createdAt().toString())
+                .add("accountId", view.accountId())
+                .add("name", view.name())
+                .add("active", view.active())
+                .add("caAllowed", view.caAllowed())
+                .add("createdAt", view.createdAt().toString())
                 .add("spcs", spcs)
                 .build();
     }
 
-    private static JsonObject render(ServiceProviderCode code) {
+    private static JsonObject render(Views.Spc code) {
         return JsonBuilders.object().add("spc", code.spc()).add("active", code.active()).build();
     }
 
-    private static JsonObject render(AuditRecord record) {
+    private static JsonObject render(AuditEntry record) {
         JsonObjectBuilder json = JsonBuilders.object().add("id", record.id());
         if (record.chainSeq() == null) {
             json.addNull("chainSeq").addNull("chainHash");
@@ -276,7 +275,7 @@ public class AdminResource {
         return json.build();
     }
 
-    private static JsonObject render(TrustAnchor anchor) {
+    private static JsonObject render(Views.Anchor anchor) {
         return JsonBuilders.object()
                 .add("fingerprint", anchor.fingerprint())
                 .add("subject", anchor.subject())

@@ -8,7 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 import org.shakenpki.pa.PaDownloads;
-import org.shakenpki.pa.PublishedCrl;
+import org.shakenpki.pa.Views;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
@@ -34,7 +34,7 @@ public class DownloadResource {
     @GET
     @Path("crl")
     public Response crl() {
-        PublishedCrl crl = downloads.crl().orElseThrow(
+        Views.Crl crl = downloads.crl().orElseThrow(
                 () -> new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "no CRL has been issued yet"));
         // Caches may keep it until nextUpdate, but no longer than an hour: revocations must spread quickly.
         long untilNext = Math.max(0, Duration.between(OffsetDateTime.now(), crl.nextUpdate()).toSeconds());

@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
-import org.shakenpki.stir.ApiKey;
+import org.shakenpki.stir.ApiKeyInfo;
 import org.shakenpki.stir.ApiKeyAdministration;
 import org.shakenpki.web.JsonBodies;
 import org.shakenpki.web.JsonBuilders;
@@ -76,7 +76,7 @@ public class ApiKeyResource {
         return render(keys.revoke(authorization, number)).build();
     }
 
-    private static JsonObjectBuilder render(ApiKey key) {
+    private static JsonObjectBuilder render(ApiKeyInfo key) {
         JsonArrayBuilder spcs = JsonBuilders.array();
         key.spcs().forEach(spcs::add);
         JsonObjectBuilder json = JsonBuilders.object()

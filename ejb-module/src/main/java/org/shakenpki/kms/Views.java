@@ -1,0 +1,52 @@
+package org.shakenpki.kms;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Read-only views of the SP-KMS's managed credentials, what the admin API renders and the health check counts:
+ * values, not the JPA entities, so no caller outside the SP-KMS can change or lazily load its rows.
+ */
+public final class Views {
+    private Views() {
+    }
+
+    /**
+     * A managed credential: the certificate of one SPC and where its life is (README, "SP-KMS").
+     *
+     * @param options how it is ordered (the STI-CA, the fingerprint form, the challenge response key)
+     */
+    public record Credential(String spc, CredentialState state, IssuanceOptions options, int attempts, String keyAlias,
+                             String certificateUrl, String serialHex, OffsetDateTime notBefore, OffsetDateTime notAfter,
+                             OffsetDateTime renewAt, OffsetDateTime nextAttemptAt, String lastError) {
+        static Credential of(ManagedCredential c) {
+            return new Credential(c.spc(), c.state(), c.options(), c.attempts(), c.keyAlias(), c.certificateUrl(),
+                    c.serialHex(), c.notBefore(), c.notAfter(), c.renewAt(), c.nextAttemptAt(), c.lastError());
+        }
+
+        /** Whether the STI-AS may sign with it: it has a key and a certificate that is neither revoked nor lost. */
+        public boolean usable() {
+            return keyAlias != null && certificateUrl != null
+                    && (state == CredentialState.ACTIVE || state == CredentialState.RENEWING);
+        }
+    }
+
+    /** A certificate that was replaced (renewed or revoked), and what became of its key. */
+    public record Replaced(String keyAlias, String serialHex, OffsetDateTime notAfter, OffsetDateTime replacedAt,
+                           OffsetDateTime destroyKeyAfter, boolean keyDestroyed) {
+        static Replaced of(CredentialHistory h) {
+            return new Replaced(h.keyAlias(), h.serialHex(), h.notAfter(), h.replacedAt(), h.destroyKeyAfter(), h.keyDestroyed());
+        }
+    }
+
+    /** The delivery of one notification to the signing service's webhook. */
+    public record Delivery(int attempts, OffsetDateTime deliveredAt, String lastError) {
+        static Delivery of(Notification n) {
+            return new Delivery(n.attempts(), n.deliveredAt(), n.lastError());
+        }
+    }
+
+    /** A credential with its certificate chain (PEM, or null before the first), its history and its notifications. */
+    public record Detail(Credential credential, String chainPem, List<Replaced> history, List<Delivery> notifications) {
+    }
+}

@@ -1,0 +1,53 @@
+package org.shakenpki.pa;
+
+import java.security.cert.X509Certificate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Read-only views of the STI-PA's records (service-provider accounts and SPCs, the STI-CA trust list,
+ * revocations, the CRL), what the STI-PA API renders: values, not the JPA entities, so no caller outside the
+ * STI-PA can change or lazily load its rows (ATIS-1000080 section 5: the STI-PA alone administers them).
+ */
+public final class Views {
+    private Views() {
+    }
+
+    /** A service-provider account with its SPCs, in SPC order. */
+    public record Account(String accountId, String name, boolean active, boolean caAllowed, OffsetDateTime createdAt,
+                          List<Spc> spcs) {
+        static Account of(ServiceProviderAccount account, List<ServiceProviderCode> spcs) {
+            return new Account(account.accountId(), account.name(), account.active(), account.caAllowed(),
+                    account.createdAt(), spcs.stream().map(Spc::of).toList());
+        }
+    }
+
+    /** A Service Provider Code of an account, and whether tokens are issued for it. */
+    public record Spc(String spc, boolean active) {
+        static Spc of(ServiceProviderCode code) {
+            return new Spc(code.spc(), code.active());
+        }
+    }
+
+    /** An STI-CA root on the trust list (ATIS-1000080 section 6.3.4), by SHA-256 fingerprint of its DER. */
+    public record Anchor(String fingerprint, String subject, OffsetDateTime addedAt, X509Certificate certificate) {
+        static Anchor of(TrustAnchor anchor) {
+            return new Anchor(anchor.fingerprint(), anchor.subject(), anchor.addedAt(), anchor.certificate());
+        }
+    }
+
+    /** A revoked certificate on the STI-PA CRL; {@code reason} is the RFC 5280 section 5.3.1 CRLReason code. */
+    public record Revoked(String issuerName, String serialHex, int reason, OffsetDateTime revokedAt, String requestedBy) {
+        static Revoked of(Revocation revocation) {
+            return new Revoked(revocation.issuerName(), revocation.serialHex(), revocation.reason(),
+                    revocation.revokedAt(), revocation.requestedBy());
+        }
+    }
+
+    /** The CRL as published (RFC 5280 section 5): its DER and its update times. */
+    public record Crl(byte[] der, OffsetDateTime thisUpdate, OffsetDateTime nextUpdate) {
+        static Crl of(PublishedCrl crl) {
+            return new Crl(crl.der(), crl.thisUpdate(), crl.nextUpdate());
+        }
+    }
+}
