@@ -18,6 +18,9 @@ cmd_test() {
   require_runtime
   require_commands jq:jq /usr/lib/postgresql:postgresql haproxy:haproxy secsipidx:secsipidx
   cd "$ROOT"
+  say "== a second PKCS#11 library for the HSM contract tests: tpm2-pkcs11 over the swtpm simulator"
+  eval "$("$ROOT/hsm-config/second-pkcs11.sh" --fresh --while $$ "$ROOT/ejb-module/target/second-pkcs11")"
+  export MAVEN_OPTS="${MAVEN_OPTS:-} -Dsks.second-pkcs11=required"
   say "== unit and integration tests (embedded default: H2, SoftHSM2, Payara Micro)"
   mvn -B verify
   say "== integration tests on PostgreSQL"

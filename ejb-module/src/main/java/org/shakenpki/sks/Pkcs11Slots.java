@@ -16,7 +16,7 @@ import java.lang.reflect.Method;
  * once, with OS locking as SunPKCS11 itself does.
  */
 final class Pkcs11Slots {
-    private static final String WRAPPER = "sun.security.pkcs11.wrapper.";
+    static final String WRAPPER = "sun.security.pkcs11.wrapper.";
     private static final long CKF_OS_LOCKING_OK = 0x00000002L;
     static final String ADD_EXPORTS = "--add-exports jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED";
 
@@ -31,11 +31,7 @@ final class Pkcs11Slots {
     static long slotOf(String library, String label) {
         try {
             Class<?> pkcs11 = Class.forName(WRAPPER + "PKCS11");
-            Class<?> initArgsClass = Class.forName(WRAPPER + "CK_C_INITIALIZE_ARGS");
-            Object initArgs = initArgsClass.getConstructor().newInstance();
-            initArgsClass.getField("flags").setLong(initArgs, CKF_OS_LOCKING_OK);
-            Method getInstance = pkcs11.getMethod("getInstance", String.class, String.class, initArgsClass, boolean.class);
-            Object module = getInstance.invoke(null, library, "C_GetFunctionList", initArgs, false);
+            Object module = module(library);
             long[] slots = (long[]) pkcs11.getMethod("C_GetSlotList", boolean.class).invoke(module, true);
             Method tokenInfo = pkcs11.getMethod("C_GetTokenInfo", long.class);
             Field labelField = Class.forName(WRAPPER + "CK_TOKEN_INFO").getField("label");
@@ -55,5 +51,20 @@ final class Pkcs11Slots {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("this JVM has no SunPKCS11 wrapper; configure the slot id", e);
         }
+    }
+
+    /**
+     * The JDK wrapper's instance of a PKCS#11 module ({@code sun.security.pkcs11.wrapper.PKCS11}), initialised on
+     * first use and shared with every SunPKCS11 provider on the same library.
+     *
+     * @throws InvocationTargetException carrying the wrapper's error if the module cannot be loaded or initialised
+     */
+    static Object module(String library) throws ReflectiveOperationException {
+        Class<?> pkcs11 = Class.forName(WRAPPER + "PKCS11");
+        Class<?> initArgsClass = Class.forName(WRAPPER + "CK_C_INITIALIZE_ARGS");
+        Object initArgs = initArgsClass.getConstructor().newInstance();
+        initArgsClass.getField("flags").setLong(initArgs, CKF_OS_LOCKING_OK);
+        Method getInstance = pkcs11.getMethod("getInstance", String.class, String.class, initArgsClass, boolean.class);
+        return getInstance.invoke(null, library, "C_GetFunctionList", initArgs, false);
     }
 }

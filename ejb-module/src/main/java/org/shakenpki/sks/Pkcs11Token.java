@@ -14,6 +14,7 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Security;
 import java.security.cert.Certificate;
+import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,7 +30,11 @@ import java.util.regex.Pattern;
  * <p>The provider is configured so that generated private keys are {@code CKA_SENSITIVE} and not
  * {@code CKA_EXTRACTABLE} (PKCS#11 v2.40 section 4.9); {@code CKA_TOKEN} is deliberately not forced there,
  * since every generated pair would then become an orphan token object. A key becomes persistent when it is
- * stored in the PKCS#11 {@code KeyStore} with its {@link PlaceholderCertificate}.
+ * stored in the PKCS#11 {@code KeyStore} with its {@link PlaceholderCertificate}; a library that keeps the
+ * generated public key as a token object anyway gets that copy removed ({@link GeneratedPublicKeys}).
+ *
+ * <p>Every PKCS#11 library it is used on must meet the contract of {@code KeyStoreTokenContract} (the tests run it
+ * on SoftHSM2 and on tpm2-pkcs11; docs/deployment.md lists how the two differ).
  */
 public final class Pkcs11Token implements KeyStoreToken {
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
@@ -56,23 +61,41 @@ public final class Pkcs11Token implements KeyStoreToken {
     /**
      * Configures a SunPKCS11 provider for the token these settings name and logs in.
      *
-     * @throws IllegalStateException if the token cannot be found or opened
+     * @throws IllegalStateException if the token cannot be found or opened, or refuses the PIN; the message names
+     *                               the token and carries the library's reason (e.g. {@code CKR_SLOT_ID_INVALID},
+     *                               {@code CKR_PIN_INCORRECT})
      */
     public static Pkcs11Token open(TokenSettings settings) {
         long slot = settings.slot().isPresent()
                 ? settings.slot().getAsLong()
                 : Pkcs11Slots.slotOf(settings.library(), settings.label());
-        Provider provider = Security.getProvider("SunPKCS11").configure(sunPkcs11Config(settings, slot));
+        Provider provider;
+        try {
+            provider = Security.getProvider("SunPKCS11").configure(sunPkcs11Config(settings, slot));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot open token " + settings.label() + " (slot " + slot + ") of "
+                    + settings.library() + ": " + rootReason(e), e);
+        }
         char[] pin = settings.readPin();
         try {
             KeyStore keyStore = KeyStore.getInstance("PKCS11", provider);
             keyStore.load(null, pin);
             return new Pkcs11Token(settings, slot, provider, keyStore);
         } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new IllegalStateException("cannot log in to token " + settings.label() + " (slot " + slot + ")", e);
+            throw new IllegalStateException("cannot log in to token " + settings.label() + " (slot " + slot + "): "
+                    + rootReason(e), e);
         } finally {
             java.util.Arrays.fill(pin, '\0');
         }
+    }
+
+    /** SunPKCS11 wraps the library's return value (a {@code CKR_} name) in two or three exceptions: the innermost says it. */
+    private static String rootReason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
     /** SunPKCS11 inline configuration (JDK PKCS#11 Reference Guide, "SunPKCS11 Configuration"). */
@@ -110,8 +133,11 @@ public final class Pkcs11Token implements KeyStoreToken {
                 KeyPair pair = generator.generateKeyPair();
                 Certificate placeholder = PlaceholderCertificate.create(alias, pair, provider);
                 keyStore.setKeyEntry(alias, pair.getPrivate(), null, new Certificate[] {placeholder});
-                publicKeys.put(alias, pair.getPublic());
-                return new KeyHandle(role, alias, pair.getPublic());
+                // The certificate's copy of the public key lives in the JVM: the token's may go now.
+                PublicKey publicKey = placeholder.getPublicKey();
+                GeneratedPublicKeys.destroyTokenCopies(settings.library(), slot, (ECPublicKey) publicKey, role + ":" + alias);
+                publicKeys.put(alias, publicKey);
+                return new KeyHandle(role, alias, publicKey);
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("key generation failed on token " + role, e);

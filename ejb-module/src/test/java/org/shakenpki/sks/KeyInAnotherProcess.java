@@ -1,7 +1,7 @@
 package org.shakenpki.sks;
 
 /**
- * Run in a JVM of its own by {@link Pkcs11TokenTest}: creates a key on the test token, as another node of a
+ * Run in a JVM of its own by {@link SoftHsm2TokenTest}: creates a key on the test token, as another node of a
  * cluster sharing the token would. Arguments: role, alias.
  */
 public final class KeyInAnotherProcess {

@@ -10,9 +10,19 @@ final class Pkcs11Tool {
     }
 
     static String listPrivateKeys(String tokenLabel, TokenSettings settings) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("pkcs11-tool", "--module", settings.library(), "--token-label", tokenLabel,
-                "--login", "--pin", new String(settings.readPin()), "--list-objects", "--type", "privkey")
-                .redirectErrorStream(true).start();
+        return list(tokenLabel, settings, "--type", "privkey");
+    }
+
+    /** How many objects of any class (keys, certificates, data) the token holds, as its logged-in user sees them. */
+    static long countObjects(TokenSettings settings) throws IOException, InterruptedException {
+        return list(settings.label(), settings).lines().filter(line -> line.contains(" Object; ")).count();
+    }
+
+    private static String list(String tokenLabel, TokenSettings settings, String... filter) throws IOException, InterruptedException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("pkcs11-tool", "--module", settings.library(),
+                "--token-label", tokenLabel, "--login", "--pin", new String(settings.readPin()), "--list-objects"));
+        command.addAll(java.util.List.of(filter));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException("pkcs11-tool failed: " + output);

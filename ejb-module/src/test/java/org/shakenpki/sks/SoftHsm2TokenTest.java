@@ -1,0 +1,51 @@
+package org.shakenpki.sks;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The key-store contract on SoftHSM2, the library of the embedded default and of every test run: the {@code kms}
+ * token that {@code hsm-config/create-tokens.sh} makes fresh for the build (see the ejb-module pom). Always runs;
+ * SoftHSM2 is a build prerequisite. Adds what is particular to SoftHSM2: random slot ids, and a file store shared by
+ * processes.
+ */
+class SoftHsm2TokenTest extends KeyStoreTokenContract {
+
+    @Override
+    protected TokenSettings settings() {
+        return TestTokens.settings("kms");
+    }
+
+    @Test
+    void resolvesTheLabelToTheSlotTheScriptReported() throws IOException {
+        String cfg = Files.readString(Path.of(System.getProperty("test.hsm.dir"), "sunpkcs11-kms.cfg"));
+        long slot = Pkcs11Slots.slotOf(TestTokens.property("sks.kms.library"), "shaken-kms");
+        assertTrue(cfg.contains("slot = " + slot + "\n"), "script and Java disagree on the slot: " + cfg);
+        assertTrue(token.status().online());
+        assertEquals(slot, token.status().slot());
+    }
+
+    @Test
+    void seesAKeyAnotherProcessMadeEvenAfterWritingItself() throws Exception {
+        // Another node's process writes, then this one writes before it looks: SoftHSM2's file store would then
+        // hide the other's key from this process (see Pkcs11Token.reloadObjectList).
+        String theirs = newAlias();
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-exports", "jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), "-Dtest.hsm.dir=" + System.getProperty("test.hsm.dir", "target/test-hsm"),
+                KeyInAnotherProcess.class.getName(), "kms", theirs).inheritIO().start();
+        assertEquals(0, other.waitFor(), "the other process made its key");
+
+        String ours = newAlias();
+        token.createKey(ours);
+        assertTrue(token.findKey(theirs).isPresent(), "the other process's key is visible after this one wrote");
+        token.deleteKey(ours);
+        token.deleteKey(theirs);
+    }
+}
