@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CertificateProfilesTest {
     private static final CertificateProfiles.CrlPoint CRL = new CertificateProfiles.CrlPoint(
             "https://sti-pa.example/download/v1/crl", "CN=STI-PA CRL,O=shaken-pki STI-PA,C=US");
-    private final Instant now = Instant.now();
+    /** A fixed time: what is signed must not depend on when the test runs. */
+    private final Instant now = Instant.parse("2026-12-01T12:00:00Z");
     private final KeyPair rootKey = Vectors.p256();
     private final KeyPair intermediateKey = Vectors.p256();
     private final X500Name rootName = CertificateProfiles.name("US", "Test STI-CA", "SHAKEN ROOT Test");

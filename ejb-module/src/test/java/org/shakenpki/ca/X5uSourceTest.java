@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.shakenpki.config.MovableClock;
 import org.shakenpki.net.AddressClass;
 import org.shakenpki.net.AddressPolicy;
 import org.shakenpki.net.FetchSettings;
@@ -20,8 +21,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,12 +38,15 @@ class X5uSourceTest {
     private HttpServer server;
     private volatile byte[] body;
     private final AtomicInteger targetHits = new AtomicInteger();
+    private final AtomicInteger signerHits = new AtomicInteger();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T12:00:00Z"));
     private final X5uSource source = new X5uSource();
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/signer", exchange -> {
+            signerHits.incrementAndGet();
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -61,7 +65,7 @@ class X5uSourceTest {
         server.start();
         source.fetcher = new Fetcher(new FetchSettings(Duration.ofSeconds(5), Duration.ZERO,
                 new AddressPolicy(Set.of(AddressClass.LOOPBACK)), Optional.empty()));
-        source.clock = Clock.systemUTC();
+        source.clock = clock;
     }
 
     @AfterEach
@@ -77,6 +81,20 @@ class X5uSourceTest {
     void pemIsRead() {
         body = Vectors.text("stipa-signer.pem").getBytes(StandardCharsets.US_ASCII);
         assertEquals(List.of(SIGNER), source.certificates(uri("/signer")));
+    }
+
+    @Test
+    void anX5uIsFetchedOnceForTenMinutesAndAgainAfter() {
+        body = Vectors.text("stipa-signer.pem").getBytes(StandardCharsets.US_ASCII);
+        assertEquals(List.of(SIGNER), source.certificates(uri("/signer")));
+        body = "not PEM".getBytes(StandardCharsets.US_ASCII);
+        clock.advance(Duration.ofMinutes(10).minusSeconds(1));
+        assertEquals(List.of(SIGNER), source.certificates(uri("/signer")), "kept for ten minutes");
+        assertEquals(1, signerHits.get());
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(ProblemType.UNAUTHORIZED, assertThrows(ProblemException.class, () -> source.certificates(uri("/signer"))).type(),
+                "fetched again once ten minutes have passed");
+        assertEquals(2, signerHits.get());
     }
 
     @Test

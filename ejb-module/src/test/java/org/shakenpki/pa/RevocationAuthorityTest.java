@@ -7,6 +7,7 @@ import org.shakenpki.pkix.Vectors;
 import java.math.BigInteger;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -36,7 +37,7 @@ class RevocationAuthorityTest {
     private RevocationAuthority.Target authorise(RevocationAuthority.Caller caller, List<X509Certificate> chain)
             throws RevocationAuthority.Refusal {
         List<TrustAnchor> anchors = RevocationAuthority.anchorsFor(caller, trustList);
-        return RevocationAuthority.authorise(caller, chain, anchors, Instant.now());
+        return RevocationAuthority.authorise(caller, chain, anchors, TestHierarchy.ISSUED.plus(Duration.ofDays(1)));
     }
 
     @Test

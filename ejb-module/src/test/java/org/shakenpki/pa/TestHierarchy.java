@@ -24,8 +24,13 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A throw-away STI-CA (root and intermediate, keys in memory) issuing SHAKEN certificates for tests. */
+/**
+ * A throw-away STI-CA (root and intermediate, keys in memory) issuing SHAKEN certificates for tests, each valid from
+ * an hour before {@link #ISSUED} to 30 days after, whenever the test runs.
+ */
 final class TestHierarchy {
+    static final Instant ISSUED = Instant.parse("2026-12-01T12:00:00Z");
+
     private static final AtomicLong SERIALS = new AtomicLong(System.nanoTime());
 
     final KeyPair rootKey = Vectors.p256();
@@ -49,7 +54,7 @@ final class TestHierarchy {
     /** The trust-list entry of this STI-CA's root. */
     TrustAnchor anchor() {
         return new TrustAnchor(TrustListService.fingerprint(root), root.getSubjectX500Principal().getName(), der(root),
-                OffsetDateTime.now(ZoneOffset.UTC));
+                OffsetDateTime.ofInstant(ISSUED, ZoneOffset.UTC));
     }
 
     /** A self-signed certificate that names {@code issuer} as issuer and subject and has {@code serial}. */
@@ -62,9 +67,8 @@ final class TestHierarchy {
     static X509Certificate certificate(X500Name issuer, PrivateKey signer, X500Name subject, PublicKey key, boolean ca,
                                        TNAuthList list, BigInteger serial) {
         try {
-            Instant now = Instant.now();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serial,
-                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(30))), subject, key);
+                    Date.from(ISSUED.minus(Duration.ofHours(1))), Date.from(ISSUED.plus(Duration.ofDays(30))), subject, key);
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
             builder.addExtension(Extension.keyUsage, true,
                     new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.shakenpki.config.MovableClock;
 import org.shakenpki.net.AddressClass;
 import org.shakenpki.net.AddressPolicy;
 import org.shakenpki.net.FetchFailure;
@@ -19,12 +20,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,12 +39,19 @@ class X5uChainsTest {
     private HttpServer server;
     private volatile byte[] body;
     private volatile int status = 200;
+    private volatile String cacheControl;
+    private final AtomicInteger hits = new AtomicInteger();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T12:00:00Z"));
     private final X5uChains chains = new X5uChains();
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
+            hits.incrementAndGet();
+            if (cacheControl != null) {
+                exchange.getResponseHeaders().add("Cache-Control", cacheControl);
+            }
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -51,7 +60,7 @@ class X5uChainsTest {
         server.start();
         chains.fetcher = new Fetcher(new FetchSettings(Duration.ofSeconds(5), Duration.ZERO,
                 new AddressPolicy(Set.of(AddressClass.LOOPBACK)), Optional.empty()));
-        chains.clock = Clock.systemUTC();
+        chains.clock = clock;
     }
 
     @AfterEach
@@ -69,6 +78,29 @@ class X5uChainsTest {
         List<X509Certificate> chain = chains.chain(x5u("chain.pem"));
         assertEquals(2, chain.size());
         assertEquals(LEAF, chain.get(0));
+    }
+
+    /** ATIS-1000074 section 5.3.1: at least 24 hours whatever max-age says; at most this verifier's week. */
+    @Test
+    void aChainIsKeptForItsMaxAgeBetweenADayAndAWeek() throws IOException {
+        body = Vectors.text("leaf-1234-chain.pem").getBytes(StandardCharsets.US_ASCII);
+        cacheControl = "max-age=60";
+        chains.chain(x5u("short.pem"));
+        clock.advance(CachePolicy.MINIMUM.minusSeconds(1));
+        chains.chain(x5u("short.pem"));
+        assertEquals(1, hits.get(), "a max-age of a minute is kept for 24 hours");
+        clock.advance(Duration.ofSeconds(1));
+        chains.chain(x5u("short.pem"));
+        assertEquals(2, hits.get(), "fetched again after 24 hours");
+
+        cacheControl = "public, max-age=31536000";
+        chains.chain(x5u("long.pem"));
+        clock.advance(CachePolicy.MAXIMUM.minusSeconds(1));
+        chains.chain(x5u("long.pem"));
+        assertEquals(3, hits.get(), "a max-age of a year is kept for the week");
+        clock.advance(Duration.ofSeconds(1));
+        chains.chain(x5u("long.pem"));
+        assertEquals(4, hits.get(), "fetched again after a week, not a year");
     }
 
     @Test

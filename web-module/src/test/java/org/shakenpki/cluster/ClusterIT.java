@@ -3,11 +3,9 @@ package org.shakenpki.cluster;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.shakenpki.it.Http;
 import org.shakenpki.it.RawAcme;
 import org.shakenpki.it.StiPaClient;
@@ -18,7 +16,6 @@ import org.shakenpki.pkix.TNAuthList;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -47,28 +44,31 @@ import static org.shakenpki.cluster.OrderFlow.other;
  * the deployment to the operator; docs/deployment.md describes this topology): nonces, orders and timers are
  * cluster-wide, an order is issued once however many nodes finalise it, and a node killed with SIGKILL in the
  * middle of an issuance load loses nothing.
+ *
+ * <p>The cases share only the cluster, started once per class as that is the expensive part. Each case makes what
+ * it uses (its own STI-PA account and SPC, ACME accounts, SP-KMS credential and STI-AS key), so any case runs alone
+ * and in any order; a case that kills a node leaves the restart to the next case's {@link #bothNodesUp}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
     private static final String ACME_ERROR = "urn:ietf:params:acme:error:";
-    private static final String SP_ACCOUNT = "cluster-sp";
-    private static final String SPC = "7101";
-    /** The SPC the launcher's demo provisions in the SP-KMS. */
-    private static final String KMS_SPC = "1234";
 
+    /** The one thing the cases share: the cluster, started once, as starting it is the expensive part. */
     private final LocalCluster cluster = new LocalCluster();
     private final NodeAcme acme = new NodeAcme(cluster);
-    private StiPaClient stiPa;
-    private String stiPaAccess;
-    private String signingKey;
+    private final ClusterKms kms = new ClusterKms(cluster);
+    private final StiPaClient stiPa = new StiPaClient(cluster.frontHttp(""));
 
     @BeforeAll
     void startCluster() throws Exception {
         cluster.purge();
         cluster.start();
-        stiPa = new StiPaClient(cluster.frontHttp(""));
-        stiPaAccess = stiPa.newAccountWithUser(SP_ACCOUNT, false, SPC);
+    }
+
+    /** A case that killed a node and failed before restarting it leaves no dead node to the next one. */
+    @BeforeEach
+    void bothNodesUp() throws Exception {
+        cluster.start();
     }
 
     @AfterAll
@@ -77,7 +77,6 @@ class ClusterIT {
     }
 
     @Test
-    @Order(1)
     void aNonceFromOneNodeIsAcceptedOnceOnTheOther() throws Exception {
         var key = TestStiPa.p256();
         String url = acme.url("new-account");
@@ -93,11 +92,11 @@ class ClusterIT {
     }
 
     @Test
-    @Order(2)
     void anOrderCreatedOnOneNodeIsFinalisedOnTheOther() throws Exception {
+        ServiceProvider sp = serviceProvider("7102");
         NodeAcme.Account account = acme.newAccount(1, 2, TestStiPa.p256());
-        OrderFlow order = OrderFlow.create(acme, 1, account, SPC);
-        order.answerChallenge(2, spcToken(order));
+        OrderFlow order = OrderFlow.create(acme, 1, account, sp.spc());
+        order.answerChallenge(2, sp.token(order));
         assertEquals("ready", order.status(1));
 
         HttpResponse<String> finalized = expect(order.finalizeOn(2), 200, "finalize on node-2");
@@ -106,18 +105,18 @@ class ClusterIT {
 
         X509Certificate leaf = Pem.certificates(order.certificate(2)).get(0);
         byte[] extension = ASN1OctetString.getInstance(leaf.getExtensionValue(TNAuthList.OID.getId())).getOctets();
-        assertEquals(List.of(SPC), TNAuthList.decode(extension).spcs());
+        assertEquals(List.of(sp.spc()), TNAuthList.decode(extension).spcs());
         leaf.verify(intermediate().getPublicKey());
     }
 
     @Test
-    @Order(3)
     void concurrentFinalizesOnBothNodesIssueEachOrderOnce() throws Exception {
+        ServiceProvider sp = serviceProvider("7103");
         NodeAcme.Account account = acme.newAccount(2, 1, TestStiPa.p256());
         List<OrderFlow> orders = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            OrderFlow order = OrderFlow.create(acme, 1 + i % 2, account, SPC);
-            order.answerChallenge(2 - i % 2, spcToken(order));
+            OrderFlow order = OrderFlow.create(acme, 1 + i % 2, account, sp.spc());
+            order.answerChallenge(2 - i % 2, sp.token(order));
             orders.add(order);
         }
         ExecutorService pool = Executors.newFixedThreadPool(2 * orders.size());
@@ -156,31 +155,26 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
     void theDemoRunsThroughTheBalancer() throws Exception {
         cluster.demo();
-        Map<String, Object> credential = kmsCredential(cluster.frontHttp(""));
-        assertEquals("ACTIVE", credential.get("state"));
+        assertEquals("ACTIVE", kms.credential(cluster.frontHttp(""), ClusterKms.DEMO_SPC).get("state"));
     }
 
     @Test
-    @Order(5)
     void theRenewalTimerFiresOnceInTheClusterAndMovesWhenItsNodeDies() throws Exception {
-        int timerNode = renewByTimer(cluster.frontHttp(""));
-        assertTrue(cluster.log(timerNode).contains("SP-KMS round on node-" + timerNode + ": 1 issuance attempt"),
-                "the renewal was the timer's work on node-" + timerNode);
-
+        String spc = "7205";
+        kms.activeCredential(spc);
+        int timerNode = renewByTimer(cluster.frontHttp(""), spc);
         int survivor = other(timerNode);
         cluster.kill(timerNode);
-        assertEquals(survivor, renewByTimer(cluster.nodeHttp(survivor, "")), "the timer moved to the surviving node");
-        assertTrue(cluster.log(survivor).contains("SP-KMS round on node-" + survivor + ": 1 issuance attempt"));
-
-        cluster.start();
+        assertEquals(survivor, renewByTimer(cluster.nodeHttp(survivor, ""), spc), "the timer moved to the surviving node");
     }
 
     @Test
-    @Order(6)
     void aNodeKilledDuringAnIssuanceLoadLosesNothing() throws Exception {
+        ServiceProvider sp = serviceProvider("7106");
+        String kmsSpc = "7206";
+        kms.activeCredential(kmsSpc);
         X509Certificate intermediate = intermediate();
         ConcurrentLinkedQueue<OrderFlow> flows = new ConcurrentLinkedQueue<>();
         AtomicInteger completed = new AtomicInteger();
@@ -189,7 +183,7 @@ class ClusterIT {
         List<Future<?>> clients = new ArrayList<>();
         for (int c = 0; c < 3; c++) {
             int client = c;
-            clients.add(load.submit(() -> issueUntilStopped(client, flows, completed, running)));
+            clients.add(load.submit(() -> issueUntilStopped(sp, client, flows, completed, running)));
         }
         LocalCluster.await(Duration.ofSeconds(120), "issuances complete under load", () -> completed.get() >= 4);
         cluster.kill(2);
@@ -206,7 +200,7 @@ class ClusterIT {
         Set<String> serials = new HashSet<>();
         int node = 1;
         for (OrderFlow flow : flows) {
-            complete(flow, node);
+            complete(sp, flow, node);
             X509Certificate leaf = Pem.certificates(flow.certificate(other(node))).get(0);
             leaf.verify(intermediate.getPublicKey());
             assertTrue(serials.add(leaf.getSerialNumber().toString(16)), "serial reused: " + leaf.getSerialNumber().toString(16));
@@ -221,22 +215,22 @@ class ClusterIT {
         // certificates of the orders completed after the restart; the STI-AS signs with the SP-KMS key.
         for (int n = 1; n <= LocalCluster.NODES; n++) {
             assertEquals(200, Http.get(cluster.nodeHttp(n, "health")).statusCode(), "node-" + n + " healthy: HSM tokens and database");
-            assertSignsAndVerifies(n);
+            kms.assertSignsAndVerifies(n, kms.signingKey(other(n), kmsSpc));
         }
     }
 
     // --- the load and its recovery --------------------------------------------------------------------------
 
     /** One client of the load: issuance after issuance, each request on the other node than the one before. */
-    private Void issueUntilStopped(int client, ConcurrentLinkedQueue<OrderFlow> flows, AtomicInteger completed, AtomicBoolean running)
-            throws Exception {
+    private Void issueUntilStopped(ServiceProvider sp, int client, ConcurrentLinkedQueue<OrderFlow> flows, AtomicInteger completed,
+                                   AtomicBoolean running) throws Exception {
         NodeAcme.Account account = acme.newAccount(1 + client % 2, 2 - client % 2, TestStiPa.p256());
         int node = 1 + client % 2;
         while (running.get()) {
             try {
-                OrderFlow flow = OrderFlow.create(acme, node, account, SPC);
+                OrderFlow flow = OrderFlow.create(acme, node, account, sp.spc());
                 flows.add(flow);
-                flow.answerChallenge(other(node), spcToken(flow));
+                flow.answerChallenge(other(node), sp.token(flow));
                 expect(flow.finalizeOn(node), 200, "finalize");
                 flow.certificate(other(node));
                 completed.incrementAndGet();
@@ -250,10 +244,10 @@ class ClusterIT {
     }
 
     /** Takes an order that the kill interrupted to the end, on the given node. */
-    private void complete(OrderFlow flow, int node) throws Exception {
+    private void complete(ServiceProvider sp, OrderFlow flow, int node) throws Exception {
         String status = flow.status(node);
         if ("pending".equals(status)) {
-            flow.answerChallenge(node, spcToken(flow));
+            flow.answerChallenge(node, sp.token(flow));
             status = flow.status(node);
         }
         if ("ready".equals(status)) {
@@ -263,34 +257,42 @@ class ClusterIT {
         assertEquals("valid", status, "order " + flow.orderUrl + " after the restart: " + flow.read(node));
     }
 
-    // --- the SP-KMS ----------------------------------------------------------------------------------------
+    // --- the SP-KMS timer ----------------------------------------------------------------------------------
 
     /**
-     * Moves the renewal of the demo credential to now through {@code api}, so that only the SP-KMS timer can
-     * renew it; waits for the new certificate; returns the node that made it (from its audit record).
+     * Moves the renewal of the SPC's credential to now through {@code api}, so that only the SP-KMS timer can
+     * renew it; waits for the new certificate; returns the node that made it (from its audit record), after
+     * checking that this node's log names the round (in what it wrote since the renewal was asked for).
      */
-    private int renewByTimer(URI api) throws Exception {
-        String before = (String) kmsCredential(api).get("serialNumber");
-        int attemptsBefore = kmsAttempts().size();
-        expect(Http.send(kms(api, "kms/v1/credentials/" + KMS_SPC + "/renew").header("Content-Type", "application/json")
+    private int renewByTimer(URI api, String spc) throws Exception {
+        String before = (String) kms.credential(api, spc).get("serialNumber");
+        int attemptsBefore = kmsAttempts(spc).size();
+        int[] logLengths = new int[LocalCluster.NODES + 1];
+        for (int n = 1; n <= LocalCluster.NODES; n++) {
+            logLengths[n] = cluster.log(n).length();
+        }
+        expect(Http.send(kms.request(api, "/" + spc + "/renew").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"at\":\"" + java.time.OffsetDateTime.now() + "\"}"))), 202, "renew");
-        LocalCluster.await(Duration.ofSeconds(240), "a renewed certificate for SPC " + KMS_SPC, () -> {
-            Map<String, Object> credential = kmsCredential(api);
+        LocalCluster.await(Duration.ofSeconds(240), "a renewed certificate for SPC " + spc, () -> {
+            Map<String, Object> credential = kms.credential(api, spc);
             return "ACTIVE".equals(credential.get("state")) && !before.equals(credential.get("serialNumber"));
         });
-        List<String> attempts = kmsAttempts();
+        List<String> attempts = kmsAttempts(spc);
         assertEquals(attemptsBefore + 1, attempts.size(), "one issuance attempt for one renewal: " + attempts);
         String detail = attempts.get(attempts.size() - 1);
         int node = detail.endsWith("on node-1") ? 1 : detail.endsWith("on node-2") ? 2 : 0;
         assertNotEquals(0, node, "the attempt names its node: " + detail);
+        String log = cluster.log(node);
+        assertTrue(log.substring(Math.min(logLengths[node], log.length())).contains("SP-KMS round on node-" + node + ": 1 issuance attempt"),
+                "the renewal was the timer's work on node-" + node);
         return node;
     }
 
-    /** The audit details of the SP-KMS's issuance attempts for the demo SPC, oldest first. */
-    private List<String> kmsAttempts() throws Exception {
+    /** The audit details of the SP-KMS's issuance attempts for the SPC, oldest first. */
+    private List<String> kmsAttempts(String spc) throws Exception {
         try (Connection db = cluster.database();
              var query = db.prepareStatement("select detail from audit_log where action = 'kms.issuance.start' and subject like ? order by id")) {
-            query.setString(1, "%" + KMS_SPC + "%");
+            query.setString(1, "%" + spc + "%");
             List<String> details = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -301,51 +303,21 @@ class ClusterIT {
         }
     }
 
-    private Map<String, Object> kmsCredential(URI api) throws Exception {
-        return Http.json(expect(Http.send(kms(api, "kms/v1/credentials/" + KMS_SPC).GET()), 200, "SP-KMS credential"));
-    }
-
-    private HttpRequest.Builder kms(URI api, String path) throws Exception {
-        String token = Files.readString(cluster.data.resolve("kms/admin.token")).strip();
-        return HttpRequest.newBuilder(api.resolve(path)).header("Authorization", "Bearer " + token).header("Accept", "application/json");
-    }
-
-    /**
-     * An STI-AS API key for the SP-KMS's SPC, made on another node than the one signing (with the STI-AS admin token
-     * the nodes share): a key is valid on every node, since they share the database.
-     */
-    private String signingKey(int node) throws Exception {
-        if (signingKey == null) {
-            String token = Files.readString(cluster.data.resolve("as/admin.token")).strip();
-            HttpResponse<String> created = expect(Http.send(HttpRequest.newBuilder(cluster.nodeHttp(node, "stir/v1/admin/api-keys"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"cluster-it\",\"spcs\":[\"" + KMS_SPC
-                            + "\"],\"maxAttest\":\"A\"}"))), 201, "STI-AS API key on node-" + node);
-            signingKey = (String) Http.json(created).get("apiKey");
-        }
-        return signingKey;
-    }
-
-    /** The node's STI-AS signs with the SP-KMS's HSM key and its STI-VS verifies the PASSporT. */
-    private void assertSignsAndVerifies(int node) throws Exception {
-        long now = System.currentTimeMillis() / 1000;
-        HttpResponse<String> signed = expect(Http.send(HttpRequest.newBuilder(cluster.nodeHttp(node, "stir/v1/signing"))
-                .header("Authorization", "Bearer " + signingKey(other(node))).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"signingRequest\":{\"attest\":\"A\",\"dest\":{\"tn\":[\"12155550131\"]},\"iat\":"
-                        + now + ",\"orig\":{\"tn\":\"12155550121\"}}}"))), 200, "signing on node-" + node);
-        String identity = (String) ((Map<?, ?>) Http.json(signed).get("signingResponse")).get("identity");
-        HttpResponse<String> verified = expect(Http.post(cluster.nodeHttp(node, "stir/v1/verification"), "application/json",
-                "{\"verificationRequest\":{\"from\":{\"tn\":\"12155550121\"},\"to\":{\"tn\":[\"12155550131\"]},\"time\":" + now
-                        + ",\"identity\":\"" + identity + "\"}}"), 200, "verification on node-" + node);
-        assertEquals("TN-Validation-Passed", ((Map<?, ?>) Http.json(verified).get("verificationResponse")).get("verstat"), verified.body());
-    }
-
     // --- shared checks -------------------------------------------------------------------------------------
 
-    private String spcToken(OrderFlow order) throws Exception {
-        HttpResponse<String> response = expect(stiPa.token(stiPaAccess, SP_ACCOUNT,
-                StiPaClient.atc(order.tkvalue(), false, order.accountFingerprint())), 200, "SPC token");
-        return (String) Http.json(response).get("token");
+    /** A service-provider account at the STI-PA of the case's own, holding one SPC, and its API user's access token. */
+    private record ServiceProvider(StiPaClient stiPa, String accountId, String spc, String access) {
+        /** An SPC token (ATIS-1000080 section 5.2) for the order's TNAuthList and account key. */
+        String token(OrderFlow order) throws Exception {
+            HttpResponse<String> response = expect(stiPa.token(access, accountId,
+                    StiPaClient.atc(order.tkvalue(), false, order.accountFingerprint())), 200, "SPC token");
+            return (String) Http.json(response).get("token");
+        }
+    }
+
+    private ServiceProvider serviceProvider(String spc) throws Exception {
+        String accountId = "cluster-sp-" + spc;
+        return new ServiceProvider(stiPa, accountId, spc, stiPa.newAccountWithUser(accountId, false, spc));
     }
 
     private X509Certificate intermediate() throws Exception {

@@ -82,6 +82,17 @@ public final class RawAcme {
         return response.headers().firstValue("Location").orElseThrow();
     }
 
+    /**
+     * A keyChange request (RFC 8555 section 7.3.5): the outer JWS signed by the account's old key, the inner one
+     * by the new key, naming the account and its old key.
+     */
+    public String keyChange(String kid, KeyPair oldKey, KeyPair newKey) throws Exception {
+        String url = url("key-change");
+        String inner = sign(Map.of("jwk", jwk(newKey), "url", url),
+                JSONObjectUtils.toJSONString(Map.of("account", kid, "oldKey", jwk(oldKey))), newKey);
+        return sign(Map.of("kid", kid, "nonce", nonce(), "url", url), inner, oldKey);
+    }
+
     /** A kid-signed POST with a fresh nonce. */
     public HttpResponse<String> postAs(String kid, KeyPair key, String url, String payload) throws Exception {
         return post(url, sign(Map.of("kid", kid, "nonce", nonce(), "url", url), payload, key));

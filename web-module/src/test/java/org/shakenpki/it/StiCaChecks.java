@@ -1,8 +1,10 @@
 package org.shakenpki.it;
 
 import com.nimbusds.jose.util.Base64URL;
+import org.shakenpki.pkix.Fingerprints;
 import org.shakenpki.pkix.Pem;
 import org.shakenpki.pkix.TNAuthList;
+import org.shakenpki.web.acme.AcmeFixtures;
 import org.shredzone.acme4j.Problem;
 import org.shredzone.acme4j.RevocationReason;
 import org.shredzone.acme4j.Status;
@@ -26,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.shakenpki.it.ProblemAssertions.assertProblem;
+import static org.shakenpki.web.acme.AcmeFixtures.assertHeadersMatch;
+import static org.shakenpki.web.acme.AcmeFixtures.assertMatches;
 
 /** The client side of {@link StiCaIT}: what an ACME client and a relying party see over HTTPS. */
 final class StiCaChecks {
@@ -263,6 +267,84 @@ final class StiCaChecks {
             assertTrue(acme.post(url, RawAcme.forged(Map.of("alg", "ES256", "jwk", Map.of("kty", "EC", "crv", "P-256", "x", "AAAA", "y", "AAAA"),
                     "nonce", acme.nonce(), "url", url), "{}")).statusCode() < 500, path);
         }
+    }
+
+    /**
+     * Every ACME response shape the server writes, from real requests, against the JSON fixtures the unit test
+     * of the renderers uses (web-module src/test/resources/acme-json/, {@link AcmeFixtures}).
+     */
+    static void responsesMatchTheFixtures() throws Exception {
+        RawAcme acme = new RawAcme(AcmeFlows.HTTPS);
+        assertMatches("directory", Http.get(URI.create(acme.url("directory"))).body());
+        assertHeaders("new-nonce", Http.send(HttpRequest.newBuilder(URI.create(acme.url("new-nonce")))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())));
+
+        KeyPair key = TestStiPa.p256();
+        String newAccount = acme.url("new-account");
+        String contact = ",\"contact\":[\"mailto:noc@example.com\"]";
+        HttpResponse<String> created = acme.post(newAccount, RawAcme.sign(Map.of("jwk", RawAcme.jwk(key), "nonce", acme.nonce(),
+                "url", newAccount), "{\"termsOfServiceAgreed\":true" + contact + "}", key));
+        assertMatches("account-new", created.body());
+        assertHeaders("account-new", created);
+        HttpResponse<String> existing = acme.post(newAccount, RawAcme.sign(Map.of("jwk", RawAcme.jwk(key), "nonce", acme.nonce(),
+                "url", newAccount), "{\"onlyReturnExisting\":true}", key));
+        assertMatches("account-existing", existing.body());
+        assertHeaders("account-existing", existing);
+        String kid = created.headers().firstValue("Location").orElseThrow();
+
+        TNAuthList spc1234 = TNAuthList.ofSpc("1234");
+        String identifiers = "{\"identifiers\":[{\"type\":\"TNAuthList\",\"value\":\"" + spc1234.toBase64Url() + "\"}]}";
+        HttpResponse<String> order = acme.postAs(kid, key, acme.url("new-order"), identifiers);
+        assertMatches("order-pending", order.body());
+        String orderUrl = order.headers().firstValue("Location").orElseThrow();
+        Map<String, Object> pending = Http.json(order);
+        String authorization = (String) ((List<?>) pending.get("authorizations")).get(0);
+        HttpResponse<String> authz = acme.postAs(kid, key, authorization, "");
+        assertMatches("authorization-pending", authz.body());
+        String challenge = (String) ((Map<?, ?>) ((List<?>) Http.json(authz).get("challenges")).get(0)).get("url");
+        assertMatches("challenge-pending", acme.postAs(kid, key, challenge, "").body());
+        String fingerprint = Fingerprints.format(Fingerprints.jwkThumbprint(key.getPublic()));
+        String token = AcmeFlows.stiPa().token(spc1234.toBase64Url(), fingerprint, false, Duration.ofMinutes(10));
+        assertMatches("challenge-valid", acme.postAs(kid, key, challenge, "{\"tkauth\":\"" + token + "\"}").body());
+        assertMatches("authorization-valid", acme.postAs(kid, key, authorization, "").body());
+        assertMatches("order-ready", acme.postAs(kid, key, orderUrl, "").body());
+
+        String finalize = (String) pending.get("finalize");
+        assertMatches("problem-bad-csr", acme.postAs(kid, key, finalize, "{\"csr\":\"MAMCAQE\"}").body());
+        String csr = Base64URL.encode(TestCsr.of(TestStiPa.p256(), spc1234, false)).toString();
+        assertEquals(200, acme.postAs(kid, key, finalize, "{\"csr\":\"" + csr + "\"}").statusCode());
+        assertMatches("order-valid", acme.postAs(kid, key, orderUrl, "").body());
+
+        HttpResponse<String> invalidOrder = acme.postAs(kid, key, acme.url("new-order"), identifiers);
+        String invalidAuthorization = (String) ((List<?>) Http.json(invalidOrder).get("authorizations")).get(0);
+        String invalidChallenge = (String) ((Map<?, ?>) ((List<?>) Http.json(acme.postAs(kid, key, invalidAuthorization, ""))
+                .get("challenges")).get(0)).get("url");
+        String expired = AcmeFlows.stiPa().token(spc1234.toBase64Url(), fingerprint, false, Duration.ofSeconds(-5));
+        acme.postAs(kid, key, invalidChallenge, "{\"tkauth\":\"" + expired + "\"}");
+        assertMatches("authorization-invalid", acme.postAs(kid, key, invalidAuthorization, "").body());
+
+        assertMatches("problem-malformed", acme.postAs(kid, key, acme.url("new-order"), "{}").body());
+        HttpResponse<String> badNonce = acme.post(acme.url("new-order"), RawAcme.sign(Map.of("kid", kid, "nonce", "bm90LWEtbm9uY2U",
+                "url", acme.url("new-order")), identifiers, key));
+        assertMatches("problem-bad-nonce", badNonce.body());
+        assertHeaders("problem-bad-nonce", badNonce);
+        assertMatches("problem-unauthorized", acme.post(acme.url("new-order"), RawAcme.sign(Map.of("kid", kid, "nonce", acme.nonce(),
+                "url", newAccount), identifiers, key)).body());
+        assertMatches("problem-rejected-identifier", acme.postAs(kid, key, acme.url("new-order"),
+                "{\"identifiers\":[{\"type\":\"TNAuthList\",\"value\":\"" + TNAuthList.ofSpc("12ab").toBase64Url() + "\"}]}").body());
+
+        KeyPair otherKey = TestStiPa.p256();
+        String other = acme.newAccount(otherKey);
+        HttpResponse<String> conflict = acme.post(acme.url("key-change"), acme.keyChange(other, otherKey, key));
+        assertMatches("key-change-conflict", conflict.body());
+        assertHeaders("key-change-conflict", conflict);
+        assertEquals(kid, conflict.headers().firstValue("Location").orElse(null), "the conflict names the key's account");
+
+        assertMatches("account-deactivated", acme.postAs(kid, key, kid, "{\"status\":\"deactivated\"}").body());
+    }
+
+    private static void assertHeaders(String fixture, HttpResponse<String> response) {
+        assertHeadersMatch(fixture, response.statusCode(), name -> response.headers().firstValue(name).orElse(null));
     }
 
     static void nonceDirectoryAndRepository() throws Exception {

@@ -76,6 +76,12 @@ class StiCaIT {
 
     @Test
     @RunAsClient
+    void everyAcmeResponseShapeMatchesItsJsonFixture() throws Exception {
+        StiCaChecks.responsesMatchTheFixtures();
+    }
+
+    @Test
+    @RunAsClient
     void nonceAndDirectoryAndRepository() throws Exception {
         StiCaChecks.nonceDirectoryAndRepository();
     }
