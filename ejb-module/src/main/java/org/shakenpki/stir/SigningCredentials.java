@@ -9,6 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,9 @@ public class SigningCredentials {
     SigningCredentialSettings settings;
 
     @Inject
+    Clock clock;
+
+    @Inject
     @ConfigProperty(name = "shakenpki.as.spc")
     Optional<String> configuredSpc;
 
@@ -49,12 +54,31 @@ public class SigningCredentials {
      * @throws ProblemException SERVICE_UNAVAILABLE when the source has no usable certificate yet
      */
     public SigningCredential current() {
-        return cache.computeIfAbsent("", key -> load(configuredSpc));
+        return valid("", configuredSpc);
     }
 
     /** The credential of a given SPC, for a signing service that serves several. */
     public SigningCredential current(String spc) {
-        return cache.computeIfAbsent(spc, key -> load(Optional.of(spc)));
+        return valid(spc, Optional.of(spc));
+    }
+
+    /**
+     * The cached credential while its certificate is valid (RFC 5280 section 4.1.2.5): a PASSporT signed with an
+     * expired certificate fails at every verifier, so one past its notAfter is read again from the source (a
+     * renewal whose announcement was missed), and refused if the source has no valid one either.
+     */
+    private SigningCredential valid(String key, Optional<String> spc) {
+        SigningCredential credential = cache.computeIfAbsent(key, k -> load(spc));
+        Instant now = clock.instant();
+        if (validAt(credential, now)) {
+            return credential;
+        }
+        cache.remove(key, credential);
+        return cache.computeIfAbsent(key, k -> load(spc));
+    }
+
+    private boolean validAt(SigningCredential credential, Instant now) {
+        return !now.isBefore(credential.notBefore()) && !now.isAfter(credential.notAfter());
     }
 
     /** Drops what was cached for an SPC when the source has a new certificate for it (a renewal, a first one). */
@@ -65,13 +89,18 @@ public class SigningCredentials {
     }
 
     private SigningCredential load(Optional<String> spc) {
-        List<SigningCredential> usable = source().usable().stream()
+        List<SigningCredential> offered = source().usable().stream()
                 .filter(c -> spc.map(wanted -> wanted.equals(c.spc())).orElse(true))
                 .toList();
+        Instant now = clock.instant();
+        List<SigningCredential> usable = offered.stream().filter(c -> validAt(c, now)).toList();
         if (usable.size() != 1) {
-            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, usable.isEmpty()
-                    ? "the SP-KMS has no certificate to sign with" + spc.map(s -> " for SPC " + s).orElse("")
-                    : "several SPCs have certificates: set shakenpki.as.spc to the one to sign with");
+            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, usable.size() > 1
+                    ? "several SPCs have certificates: set shakenpki.as.spc to the one to sign with"
+                    : !offered.isEmpty()
+                    ? "the SP-KMS's certificate" + spc.map(s -> " for SPC " + s).orElse("") + " is not valid now (until "
+                            + offered.get(0).notAfter() + ")"
+                    : "the SP-KMS has no certificate to sign with" + spc.map(s -> " for SPC " + s).orElse(""));
         }
         return usable.get(0);
     }

@@ -1,6 +1,7 @@
 package org.shakenpki.stir;
 
 import org.junit.jupiter.api.Test;
+import org.shakenpki.config.MovableClock;
 import org.shakenpki.pkix.SoftwareSigner;
 import org.shakenpki.pkix.Vectors;
 import org.shakenpki.problem.ProblemException;
@@ -14,12 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The STI-AS's cache over its credential port: read once, replaced on the port's change event only. */
 class SigningCredentialsTest {
     private final List<SigningCredential> offered = new ArrayList<>();
     private final AtomicInteger reads = new AtomicInteger();
     private final SigningCredentials credentials = new SigningCredentials();
+    private final MovableClock clock = new MovableClock(Instant.EPOCH.plusSeconds(3600));
 
     SigningCredentialsTest() {
         credentials.source = () -> {
@@ -27,6 +30,7 @@ class SigningCredentialsTest {
             return List.copyOf(offered);
         };
         credentials.configuredSpc = Optional.empty();
+        credentials.clock = clock;
     }
 
     @Test
@@ -61,6 +65,20 @@ class SigningCredentialsTest {
 
         assertEquals(ProblemType.SERVICE_UNAVAILABLE, refused.type());
         assertEquals("the SP-KMS has no certificate to sign with for SPC 1234", refused.detail());
+    }
+
+    @Test
+    void anExpiredCertificateIsReadAgainAndRefusedWhenNoValidOneIsOffered() {
+        offered.add(credential("1234", "https://cr.example.test/a.pem"));
+        assertEquals("https://cr.example.test/a.pem", credentials.current().x5u());
+        clock.advance(java.time.Duration.ofDays(1));
+        offered.set(0, new SigningCredential("1234", new SoftwareSigner(Vectors.p256()), "https://cr.example.test/renewed.pem",
+                Instant.EPOCH.plusSeconds(80_000), Instant.EPOCH.plusSeconds(200_000)));
+        assertEquals("https://cr.example.test/renewed.pem", credentials.current().x5u(), "a missed renewal is picked up");
+        clock.advance(java.time.Duration.ofDays(2));
+        ProblemException refused = assertThrows(ProblemException.class, credentials::current);
+        assertEquals(ProblemType.SERVICE_UNAVAILABLE, refused.type());
+        assertTrue(refused.detail().contains("not valid now"), refused.detail());
     }
 
     private static SigningCredential credential(String spc, String x5u) {
