@@ -74,6 +74,7 @@ class RemoteSigningCredentialsTest {
             }
         };
         remote.clock = clock;
+        signing.clock = clock;
         remote.audit = new AuditLog() {
             @Override
             public void recordIndependently(String actor, String action, String subject, Outcome outcome, String detail) {

@@ -83,7 +83,7 @@ final class StiAsFixture {
                     throw new org.shakenpki.problem.ProblemException(org.shakenpki.problem.ProblemType.SERVICE_UNAVAILABLE,
                             "no certificate for SPC " + spc);
                 }
-                return new SigningCredential(spc, new SoftwareSigner(key), X5U_PREFIX + spc + ".pem", clock.instant().minusSeconds(3600), clock.instant().plusSeconds(86400));
+                return new SigningCredential(spc, new SoftwareSigner(key), X5U_PREFIX + spc + ".pem", StiAsFixture.this.clock.instant().minusSeconds(3600), StiAsFixture.this.clock.instant().plusSeconds(86400));
             }
         };
         signing.refusals = refusals;
