@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which role each JAX-RS resource belongs to, by the path prefix of its class-level {@code @Path}: the one table
- * that {@link RoleGate} closes the endpoints of disabled roles with. A resource under none of these prefixes
+ * Which role each JAX-RS resource belongs to, by the path prefix of its class-level {@code @Path} (and so of the
+ * requests for it): the one table that {@link RoleGate} closes the endpoints of disabled roles with. A resource under none of these prefixes
  * (the index at {@code /}) belongs to no role and is always open; {@code RoleEndpointsTest} fails for a new
  * resource that is neither mapped here nor listed as open.
  */
@@ -43,6 +43,26 @@ public final class RoleEndpoints {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The role a request path belongs to, or empty. The path is read as the router would: repeated slashes
+     * collapsed, matrix parameters ({@code ;x=y}) and dot segments removed, so that {@code //kms/./v1} is the SP-KMS.
+     */
+    public static Optional<Role> roleOfRequest(String requestPath) {
+        java.util.Deque<String> segments = new java.util.ArrayDeque<>();
+        for (String segment : requestPath.split("/")) {
+            String name = segment.contains(";") ? segment.substring(0, segment.indexOf(';')) : segment;
+            if (name.isEmpty() || name.equals(".")) {
+                continue;
+            }
+            if (name.equals("..")) {
+                segments.pollLast();
+            } else {
+                segments.addLast(name);
+            }
+        }
+        return roleOf("/" + String.join("/", segments));
     }
 
     /** The role a resource path (as in {@code @Path}) belongs to, or empty. */

@@ -55,6 +55,17 @@ class RoleEndpointsTest {
         assertEquals(Optional.of(Role.VS), RoleEndpoints.roleOf("/stir/v1/verification"));
     }
 
+    @Test
+    void aRequestPathIsReadAsTheRouterReadsIt() {
+        assertEquals(Optional.of(Role.KMS), RoleEndpoints.roleOfRequest("//kms/v1/credentials"));
+        assertEquals(Optional.of(Role.KMS), RoleEndpoints.roleOfRequest("kms;v=1/v1/credentials"));
+        assertEquals(Optional.of(Role.KMS), RoleEndpoints.roleOfRequest("/./stir/../kms/v1"));
+        assertEquals(Optional.of(Role.AS), RoleEndpoints.roleOfRequest("stir//v1/./signing"));
+        assertEquals(Optional.of(Role.CA), RoleEndpoints.roleOfRequest("acme/new-nonce"));
+        assertEquals(Optional.empty(), RoleEndpoints.roleOfRequest(""));
+        assertEquals(Optional.empty(), RoleEndpoints.roleOfRequest("health"));
+    }
+
     /** The classes under target/classes with a class-level @Path. */
     private static java.util.List<Class<?>> resources() throws IOException, URISyntaxException {
         java.nio.file.Path root = java.nio.file.Path.of(RoleEndpoints.class.getProtectionDomain().getCodeSource().getLocation().toURI());
