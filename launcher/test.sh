@@ -29,6 +29,8 @@ cmd_test() {
     -Dit.jvm.options="-Dmp.config.profile=pg -Dshakenpki.db.url=jdbc:postgresql://127.0.0.1:$PG_PORT/shakenpki -Dshakenpki.db.user=shakenpki"
   say "== two Payara Micro nodes on PostgreSQL behind HAProxy, started by 'start --nodes 2' (web-module, profile cluster-it)"
   mvn -B verify -pl web-module -am -Pcluster-it -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+  say "== the roles on two servers: STI-PA, STI-CA, STI-CR on one, SP-KMS, STI-AS, STI-VS on the other (web-module, profile roles-it)"
+  mvn -B verify -pl web-module -am -Proles-it -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
   say "== the EAR on Payara Server with PostgreSQL (ear-module, profile ear-it: its own domain on port base 30000)"
   # Its own, empty database: the test reads the STI-PA's first-start passwords, which an earlier run's rows would outlive.
   "${PG_CREATEDB[@]}" shakenpki_ear

@@ -104,6 +104,9 @@ public class CaHierarchy {
 
     @PostConstruct
     void start() {
+        if (!settings.enabled()) {
+            return; // no STI-CA here: no keys on a token that need not exist
+        }
         try {
             issuer();
         } catch (RuntimeException e) {
@@ -111,10 +114,17 @@ public class CaHierarchy {
         }
     }
 
-    /** The issuing CA, created on first use if the database has none yet. */
+    /**
+     * The issuing CA, created on first use if the database has none yet.
+     *
+     * @throws ProblemException NOT_FOUND where the STI-CA is not enabled
+     */
     public Issuer issuer() {
         Issuer current = issuer;
         if (current == null) {
+            if (!settings.enabled()) {
+                throw new ProblemException(ProblemType.NOT_FOUND, "no STI-CA runs on this server");
+            }
             synchronized (this) {
                 if (issuer == null) {
                     issuer = loadOrCreate();

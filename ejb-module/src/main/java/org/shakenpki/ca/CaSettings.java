@@ -1,100 +1,125 @@
 package org.shakenpki.ca;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import org.eclipse.microprofile.config.Config;
+import org.shakenpki.config.Role;
+import org.shakenpki.config.RoleSettings;
+import org.shakenpki.config.SettingReader;
 import org.shakenpki.stipa.StiPaSettings;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The STI-CA's configuration ({@code shakenpki.ca.*}, defaults in META-INF/microprofile-config.properties
- * under "STI-CA"), typed, in one place.
+ * under "STI-CA"), typed and checked when the bean is created: the names and lifetime of what it issues
+ * (ATIS-1000080 section 6.4), the RFC 8555 options, and how it reaches and trusts the STI-PA.
  */
 @ApplicationScoped
-public class CaSettings {
+public class CaSettings implements RoleSettings {
+    private static final String FINGERPRINTS = "shakenpki.ca.sti-pa-token-signer-fingerprints";
 
     @Inject
-    @ConfigProperty(name = "shakenpki.ca.subject-c", defaultValue = "US")
-    String subjectC;
+    Config config;
 
-    @Inject
-    @ConfigProperty(name = "shakenpki.ca.subject-o", defaultValue = "shaken-pki STI Participant")
-    String subjectO;
+    private boolean enabled;
+    private String subjectC;
+    private String subjectO;
+    private String organization;
+    private int validityDays;
+    private boolean keyMustDifferFromAccount;
+    private boolean allowHttp;
+    private Optional<String> termsOfService;
+    private String crlUrl;
+    private String crlIssuerDn;
+    private Path stiPaTrustAnchors;
+    private String stiPaUrl;
+    private String stiPaUserId;
+    private Path stiPaPasswordFile;
+    private String publicUrl;
+    private List<String> x5uPrefixes;
+    private Set<String> tokenSignerFingerprints;
 
-    @Inject
-    @ConfigProperty(name = "shakenpki.ca.organization", defaultValue = "shaken-pki STI-CA")
-    String organization;
+    @PostConstruct
+    void read() {
+        read(SettingReader.of(config));
+    }
 
-    @Inject
-    @ConfigProperty(name = "shakenpki.ca.validity-days", defaultValue = "365")
-    int validityDays;
+    /** Settings from fixed values (tests). */
+    public static CaSettings from(SettingReader settings) {
+        CaSettings result = new CaSettings();
+        result.read(settings);
+        return result;
+    }
 
-    @Inject
-    @ConfigProperty(name = "shakenpki.ca.key-must-differ-from-account", defaultValue = "true")
-    boolean keyMustDifferFromAccount;
+    private void read(SettingReader settings) {
+        enabled = settings.flag(Role.CA.enabledSetting(), true);
+        subjectC = settings.text("shakenpki.ca.subject-c", "US");
+        if (!subjectC.matches("[A-Z]{2}")) {
+            throw SettingReader.invalid("shakenpki.ca.subject-c", subjectC, "a two-letter ISO 3166 country code in capitals, e.g. US");
+        }
+        subjectO = settings.text("shakenpki.ca.subject-o", "shaken-pki STI Participant");
+        organization = settings.text("shakenpki.ca.organization", "shaken-pki STI-CA");
+        validityDays = settings.positiveInt("shakenpki.ca.validity-days", 365);
+        keyMustDifferFromAccount = settings.flag("shakenpki.ca.key-must-differ-from-account", true);
+        allowHttp = settings.flag("shakenpki.ca.allow-http", false);
+        termsOfService = settings.optionalUrl("shakenpki.ca.terms-of-service");
+        crlUrl = settings.url("shakenpki.ca.crl-url", null);
+        // the same key as the STI-PA's: the cRLIssuer named in certificates is the STI-PA CRL signer
+        crlIssuerDn = settings.distinguishedName("shakenpki.sti-pa.crl-issuer-dn", "CN=STI-PA CRL,O=shaken-pki STI-PA,C=US");
+        stiPaTrustAnchors = settings.path("shakenpki.ca.sti-pa-trust-anchors", null);
+        stiPaUrl = settings.url("shakenpki.ca.sti-pa-url", null);
+        stiPaUserId = settings.text("shakenpki.ca.sti-pa.user-id", "local-sti-ca");
+        stiPaPasswordFile = settings.path("shakenpki.ca.sti-pa.password-file", null);
+        publicUrl = settings.url("shakenpki.public-url", null);
+        x5uPrefixes = settings.list("shakenpki.ca.sti-pa-x5u-prefixes", "");
+        for (String prefix : x5uPrefixes) {
+            if (!prefix.startsWith("https://")) {
+                throw SettingReader.invalid("shakenpki.ca.sti-pa-x5u-prefixes", prefix, "comma-separated https URL prefixes");
+            }
+        }
+        tokenSignerFingerprints = settings.list(FINGERPRINTS, "").stream()
+                .map(f -> f.replace(":", "").toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        for (String fingerprint : tokenSignerFingerprints) {
+            if (!fingerprint.matches("[0-9a-f]{64}")) {
+                throw SettingReader.invalid(FINGERPRINTS, fingerprint, "comma-separated SHA-256 fingerprints (64 hex digits, colons optional)");
+            }
+        }
+    }
 
-    @Inject
-    @ConfigProperty(name = "shakenpki.ca.allow-http", defaultValue = "false")
-    boolean allowHttp;
+    @Override
+    public Role role() {
+        return Role.CA;
+    }
 
-    @Inject
-    @ConfigProperty(name = "shakenpki.ca.terms-of-service")
-    Optional<String> termsOfService;
+    @Override
+    public boolean enabled() {
+        return enabled;
+    }
 
-    @Inject
-    @ConfigProperty(name = "shakenpki.ca.crl-url")
-    String crlUrl;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.sti-pa.crl-issuer-dn", defaultValue = "CN=STI-PA CRL,O=shaken-pki STI-PA,C=US")
-    String crlIssuerDn;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.ca.sti-pa-trust-anchors")
-    String stiPaTrustAnchors;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.ca.sti-pa-url")
-    String stiPaUrl;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.ca.sti-pa.user-id", defaultValue = "local-sti-ca")
-    String stiPaUserId;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.ca.sti-pa.password-file")
-    String stiPaPasswordFile;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.public-url")
-    String publicUrl;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.ca.sti-pa-x5u-prefixes")
-    Optional<String> x5uPrefixes;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.ca.sti-pa-token-signer-fingerprints")
-    Optional<String> tokenSignerFingerprints;
+    /** The STI-CA's root and intermediate keys are on the {@code ca} token. */
+    @Override
+    public Set<String> tokens() {
+        return Set.of("ca");
+    }
 
     /**
      * SHA-256 fingerprints (hex, colons optional) of the STI-PA certificates allowed to sign SPC tokens; empty:
      * any certificate that the trust kernel accepts as an SPC-token signer under the STI-PA trust anchors.
      */
-    public java.util.Set<String> tokenSignerFingerprints() {
-        return tokenSignerFingerprints.map(text -> java.util.Arrays.stream(text.split(","))
-                .map(f -> f.strip().replace(":", "").toLowerCase(java.util.Locale.ROOT))
-                .filter(f -> !f.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet())).orElse(java.util.Set.of());
+    public Set<String> tokenSignerFingerprints() {
+        return tokenSignerFingerprints;
     }
 
     /** The URL prefixes an SPC token's x5u must start with; empty: any https URL. */
     public List<String> x5uPrefixes() {
-        return x5uPrefixes.map(text -> java.util.Arrays.stream(text.split(",")).map(String::strip)
-                .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+        return x5uPrefixes;
     }
 
     public String subjectC() {
@@ -123,7 +148,7 @@ public class CaSettings {
     }
 
     public Optional<String> termsOfService() {
-        return termsOfService.filter(s -> !s.isBlank());
+        return termsOfService;
     }
 
     public String crlUrl() {
@@ -135,11 +160,11 @@ public class CaSettings {
     }
 
     public Path stiPaTrustAnchors() {
-        return Path.of(stiPaTrustAnchors);
+        return stiPaTrustAnchors;
     }
 
     public String stiPaUrl() {
-        return stiPaUrl.replaceAll("/+$", "");
+        return stiPaUrl;
     }
 
     public String stiPaUserId() {
@@ -147,16 +172,16 @@ public class CaSettings {
     }
 
     public Path stiPaPasswordFile() {
-        return Path.of(stiPaPasswordFile);
+        return stiPaPasswordFile;
     }
 
     /** The STI-PA API settings revocations are reported with ({@code sti-pa-url}, {@code sti-pa.*}). */
     public StiPaSettings stiPa() {
-        return new StiPaSettings(stiPaUrl(), stiPaUserId, stiPaPasswordFile());
+        return new StiPaSettings(stiPaUrl, stiPaUserId, stiPaPasswordFile);
     }
 
     /** The external base URL, without a trailing slash. */
     public String publicUrl() {
-        return publicUrl.replaceAll("/+$", "");
+        return publicUrl;
     }
 }

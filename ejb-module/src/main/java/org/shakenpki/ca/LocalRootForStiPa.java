@@ -2,8 +2,8 @@ package org.shakenpki.ca;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.shakenpki.pa.LocalStiCaRoot;
-import org.shakenpki.sks.SecureKeyStore;
 
 import java.security.cert.X509Certificate;
 import java.util.Optional;
@@ -18,15 +18,15 @@ import java.util.logging.Logger;
 public class LocalRootForStiPa implements LocalStiCaRoot {
     private static final Logger LOG = Logger.getLogger(LocalRootForStiPa.class.getName());
 
-    @EJB
-    SecureKeyStore keyStore;
+    @Inject
+    CaSettings settings;
 
     @EJB
     CaHierarchy hierarchy;
 
     @Override
     public Optional<X509Certificate> root() {
-        if (!keyStore.roles().contains("ca")) {
+        if (!settings.enabled()) {
             return Optional.empty();
         }
         try {

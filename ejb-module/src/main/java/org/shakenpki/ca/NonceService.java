@@ -33,6 +33,9 @@ public class NonceService {
     @Inject
     Clock clock;
 
+    @Inject
+    CaSettings settings;
+
     /** Stores {@code count} fresh nonces, each valid for {@link #LIFETIME} from now, for {@link NonceSupply}. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<String> mint(int count) {
@@ -61,6 +64,9 @@ public class NonceService {
     /** Removes expired nonces. */
     @Schedule(minute = "*/10", hour = "*", persistent = false)
     public void purge() {
+        if (!settings.enabled()) {
+            return;
+        }
         em.createQuery("delete from AcmeNonce n where n.expiresAt <= :now")
                 .setParameter("now", OffsetDateTime.now(clock))
                 .executeUpdate();

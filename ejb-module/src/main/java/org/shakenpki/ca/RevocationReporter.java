@@ -3,6 +3,7 @@ package org.shakenpki.ca;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
 
 import java.util.logging.Logger;
 
@@ -17,8 +18,14 @@ public class RevocationReporter {
     @EJB
     RevocationOutbox outbox;
 
+    @Inject
+    CaSettings settings;
+
     @Schedule(minute = "*", hour = "*", persistent = false)
     public void deliverDue() {
+        if (!settings.enabled()) {
+            return;
+        }
         for (String id : outbox.due(20)) {
             if (!outbox.deliver(id)) {
                 LOG.warning(() -> "revocation report " + id + " not accepted by the STI-PA yet; retried later");

@@ -1,83 +1,115 @@
 package org.shakenpki.kms;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
+import org.shakenpki.config.Role;
+import org.shakenpki.config.RoleSettings;
+import org.shakenpki.config.SettingReader;
 import org.shakenpki.stipa.StiPaSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The SP-KMS configuration (MicroProfile Config {@code shakenpki.kms.*}): which STI-PA account and user it
- * obtains SPC tokens with, which STI-CA it orders from and how (the defaults of {@link IssuanceOptions}),
- * when it renews, how long an old key lives, and where the signing service is told.
+ * The SP-KMS configuration (MicroProfile Config {@code shakenpki.kms.*}), typed and checked when the bean is
+ * created: which STI-PA account and user it obtains SPC tokens with (ATIS-1000080 section 6.3.5), which STI-CA it
+ * orders from and how (RFC 8555, RFC 9448; the defaults of {@link IssuanceOptions}), when it renews, how long an
+ * old key lives, and where the signing service is told.
  */
 @ApplicationScoped
-public class KmsSettings {
+public class KmsSettings implements RoleSettings {
+    private static final Map<String, IssuanceOptions.Fingerprint> FINGERPRINTS = new LinkedHashMap<>();
+    private static final Set<String> RESPONSE_KEYS = Set.of("tkauth", "atc", "ATC");
+
+    static {
+        FINGERPRINTS.put("jwk-thumbprint", IssuanceOptions.Fingerprint.JWK_THUMBPRINT);
+        FINGERPRINTS.put("jwk_thumbprint", IssuanceOptions.Fingerprint.JWK_THUMBPRINT);
+        FINGERPRINTS.put("spki", IssuanceOptions.Fingerprint.SPKI_SHA256);
+        FINGERPRINTS.put("spki-sha256", IssuanceOptions.Fingerprint.SPKI_SHA256);
+        FINGERPRINTS.put("spki_sha256", IssuanceOptions.Fingerprint.SPKI_SHA256);
+    }
 
     @Inject
-    @ConfigProperty(name = "shakenpki.kms.enabled", defaultValue = "true")
-    boolean enabled;
+    Config config;
 
-    @Inject
-    @ConfigProperty(name = "shakenpki.kms.sti-pa-url")
-    String stiPaUrl;
+    private boolean enabled;
+    private String stiPaUrl;
+    private Optional<String> stiPaAccountId;
+    private Optional<String> stiPaUserId;
+    private Optional<Path> stiPaPasswordFile;
+    private IssuanceOptions defaultOptions;
+    private Duration renewBeforeMax;
+    private Duration keyGrace;
+    private Duration orderTimeout;
+    private Optional<String> notifyUrl;
+    private Optional<Path> notifySecretFile;
+    private Path adminTokenFile;
 
-    @Inject
-    @ConfigProperty(name = "shakenpki.kms.sti-pa.account-id")
-    Optional<String> stiPaAccountId;
+    @PostConstruct
+    void read() {
+        read(SettingReader.of(config));
+    }
 
-    @Inject
-    @ConfigProperty(name = "shakenpki.kms.sti-pa.user-id")
-    Optional<String> stiPaUserId;
+    /** Settings from fixed values (tests). */
+    public static KmsSettings from(SettingReader settings) {
+        KmsSettings result = new KmsSettings();
+        result.read(settings);
+        return result;
+    }
 
-    @Inject
-    @ConfigProperty(name = "shakenpki.kms.sti-pa.password-file")
-    Optional<String> stiPaPasswordFile;
+    private void read(SettingReader settings) {
+        enabled = settings.flag(Role.KMS.enabledSetting(), true);
+        stiPaUrl = settings.url("shakenpki.kms.sti-pa-url", null);
+        stiPaAccountId = settings.optional("shakenpki.kms.sti-pa.account-id");
+        stiPaUserId = settings.optional("shakenpki.kms.sti-pa.user-id");
+        stiPaPasswordFile = settings.optionalPath("shakenpki.kms.sti-pa.password-file");
+        String acmeDirectory = settings.url("shakenpki.kms.acme-directory", null);
+        String fingerprintName = settings.text("shakenpki.kms.fingerprint", "jwk-thumbprint");
+        IssuanceOptions.Fingerprint fingerprint = FINGERPRINTS.get(fingerprintName.toLowerCase(Locale.ROOT));
+        if (fingerprint == null) {
+            throw SettingReader.invalid("shakenpki.kms.fingerprint", fingerprintName, "jwk-thumbprint or spki");
+        }
+        String responseKey = settings.text("shakenpki.kms.challenge-response-key", "tkauth");
+        if (!RESPONSE_KEYS.contains(responseKey)) {
+            throw SettingReader.invalid("shakenpki.kms.challenge-response-key", responseKey, "tkauth, atc or ATC");
+        }
+        defaultOptions = new IssuanceOptions(acmeDirectory, fingerprint, responseKey);
+        renewBeforeMax = settings.positiveDuration("shakenpki.kms.renew-before-max", "P30D");
+        keyGrace = settings.duration("shakenpki.kms.key-grace", "PT24H");
+        orderTimeout = settings.positiveDuration("shakenpki.kms.order-timeout", "PT2M");
+        notifyUrl = settings.optionalUrl("shakenpki.kms.notify-url");
+        notifySecretFile = settings.optionalPath("shakenpki.kms.notify-secret-file");
+        adminTokenFile = settings.path("shakenpki.kms.admin-token-file", null);
+    }
 
-    @Inject
-    @ConfigProperty(name = "shakenpki.kms.acme-directory")
-    String acmeDirectory;
+    @Override
+    public Role role() {
+        return Role.KMS;
+    }
 
-    @Inject
-    @ConfigProperty(name = "shakenpki.kms.fingerprint", defaultValue = "jwk-thumbprint")
-    String fingerprint;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.kms.challenge-response-key", defaultValue = "tkauth")
-    String responseKey;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.kms.renew-before-max", defaultValue = "P30D")
-    Duration renewBeforeMax;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.kms.key-grace", defaultValue = "PT24H")
-    Duration keyGrace;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.kms.order-timeout", defaultValue = "PT2M")
-    Duration orderTimeout;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.kms.notify-url")
-    Optional<String> notifyUrl;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.kms.notify-secret-file")
-    Optional<String> notifySecretFile;
-
+    @Override
     public boolean enabled() {
         return enabled;
     }
 
+    /** The service provider's signing keys and ACME account keys are on the {@code kms} token. */
+    @Override
+    public Set<String> tokens() {
+        return Set.of(CredentialStore.TOKEN);
+    }
+
+    /** The STI-PA API base URL, without a trailing slash. */
     public String stiPaUrl() {
-        return stiPaUrl.replaceAll("/+$", "");
+        return stiPaUrl;
     }
 
     public Optional<String> stiPaAccountId() {
@@ -95,15 +127,15 @@ public class KmsSettings {
      * @throws IllegalStateException when the user or the password file is not configured
      */
     public StiPaSettings stiPa() {
-        String user = stiPaUserId.filter(u -> !u.isBlank())
+        String user = stiPaUserId
                 .orElseThrow(() -> new IllegalStateException("shakenpki.kms.sti-pa.user-id is not configured"));
-        String file = stiPaPasswordFile.filter(f -> !f.isBlank())
+        Path file = stiPaPasswordFile
                 .orElseThrow(() -> new IllegalStateException("shakenpki.kms.sti-pa.password-file is not configured"));
-        return new StiPaSettings(stiPaUrl(), user, Path.of(file));
+        return new StiPaSettings(stiPaUrl, user, file);
     }
 
     public IssuanceOptions defaultOptions() {
-        return new IssuanceOptions(acmeDirectory, fingerprint(fingerprint), responseKey(responseKey));
+        return defaultOptions;
     }
 
     /** The longest time before expiry at which renewal starts; a third of the lifetime if that is shorter. */
@@ -120,35 +152,47 @@ public class KmsSettings {
     }
 
     public Optional<String> notifyUrl() {
-        return notifyUrl.filter(url -> !url.isBlank());
+        return notifyUrl;
     }
 
-    /** The shared secret webhook notifications are signed with, if configured. */
+    /** The shared secret webhook notifications are signed with, if configured (read from its file now). */
     public Optional<String> notifySecret() {
-        return notifySecretFile.filter(f -> !f.isBlank()).map(f -> read(notifySecretFile, "shakenpki.kms.notify-secret-file"));
+        return notifySecretFile.map(file -> {
+            try {
+                return Files.readString(file).strip();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read shakenpki.kms.notify-secret-file " + file + ": " + e.getMessage(), e);
+            }
+        });
     }
 
+    /** The file holding the SP-KMS administrator's bearer token ({@link KmsAdmin}). */
+    public Path adminTokenFile() {
+        return adminTokenFile;
+    }
+
+    /**
+     * A fingerprint kind as a request names it ({@code jwk-thumbprint} or {@code spki}).
+     *
+     * @throws IllegalArgumentException for any other name
+     */
     static IssuanceOptions.Fingerprint fingerprint(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "jwk-thumbprint", "jwk_thumbprint" -> IssuanceOptions.Fingerprint.JWK_THUMBPRINT;
-            case "spki", "spki-sha256", "spki_sha256" -> IssuanceOptions.Fingerprint.SPKI_SHA256;
-            default -> throw new IllegalArgumentException("fingerprint is jwk-thumbprint or spki, not " + name);
-        };
+        IssuanceOptions.Fingerprint found = FINGERPRINTS.get(name.toLowerCase(Locale.ROOT));
+        if (found == null) {
+            throw new IllegalArgumentException("fingerprint is jwk-thumbprint or spki, not " + name);
+        }
+        return found;
     }
 
+    /**
+     * A challenge response key as a request names it.
+     *
+     * @throws IllegalArgumentException unless it is {@code tkauth}, {@code atc} or {@code ATC}
+     */
     static String responseKey(String key) {
-        if (!key.equals("tkauth") && !key.equals("atc") && !key.equals("ATC")) {
+        if (!RESPONSE_KEYS.contains(key)) {
             throw new IllegalArgumentException("the challenge response key is tkauth, atc or ATC, not " + key);
         }
         return key;
-    }
-
-    private static String read(Optional<String> file, String key) {
-        String path = file.filter(f -> !f.isBlank()).orElseThrow(() -> new IllegalStateException(key + " is not configured"));
-        try {
-            return Files.readString(Path.of(path)).strip();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + key + " " + path + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -6,14 +6,12 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +44,7 @@ public class Authentication {
     LoginFailures failures;
 
     @Inject
-    @ConfigProperty(name = "shakenpki.pa.access-token-lifetime", defaultValue = "PT1H")
-    Duration accessLifetime;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.pa.refresh-token-lifetime", defaultValue = "PT24H")
-    Duration refreshLifetime;
+    PaSettings settings;
 
     /** Checks a password from a client source and opens a session; throttles repeated failures. */
     public LoginResult login(String userId, String password, String source) {
@@ -59,10 +52,10 @@ public class Authentication {
         String access = Passwords.randomSecret();
         String refresh = Passwords.randomSecret();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        em.persist(new PaSession(user.userId(), Passwords.tokenHash(access), now.plus(accessLifetime),
-                Passwords.tokenHash(refresh), now.plus(refreshLifetime)));
+        em.persist(new PaSession(user.userId(), Passwords.tokenHash(access), now.plus(settings.accessTokenLifetime()),
+                Passwords.tokenHash(refresh), now.plus(settings.refreshTokenLifetime())));
         audit.record(userId, "pa.login", "user:" + userId, Outcome.SUCCESS, "");
-        return new LoginResult(access, refresh, accessLifetime.toSeconds());
+        return new LoginResult(access, refresh, settings.accessTokenLifetime().toSeconds());
     }
 
     /** The user behind a password, for HTTP Basic on the admin API; same checks and throttle as a login. */
@@ -81,10 +74,10 @@ public class Authentication {
         activeUser(session.userId());
         String access = Passwords.randomSecret();
         String refresh = Passwords.randomSecret();
-        session.renew(Passwords.tokenHash(access), now.plus(accessLifetime), Passwords.tokenHash(refresh),
-                now.plus(refreshLifetime));
+        session.renew(Passwords.tokenHash(access), now.plus(settings.accessTokenLifetime()), Passwords.tokenHash(refresh),
+                now.plus(settings.refreshTokenLifetime()));
         audit.record(session.userId(), "pa.refresh", "user:" + session.userId(), Outcome.SUCCESS, "");
-        return new LoginResult(access, refresh, accessLifetime.toSeconds());
+        return new LoginResult(access, refresh, settings.accessTokenLifetime().toSeconds());
     }
 
     /** Ends the session of an access token. */

@@ -18,7 +18,6 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuingDistributionPoint;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
 import org.shakenpki.pkix.HsmContentSigner;
@@ -28,7 +27,6 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
@@ -61,24 +59,11 @@ public class CrlPublisher {
     AuditLog audit;
 
     @Inject
-    @ConfigProperty(name = "shakenpki.pa.crl-validity", defaultValue = "PT24H")
-    Duration validity;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.pa.crl-reissue-before", defaultValue = "PT12H")
-    Duration reissueBefore;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.public-url")
-    String publicUrl;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.pa.enabled", defaultValue = "true")
-    boolean enabled;
+    PaSettings settings;
 
     /** The URL the CRL is published at, as SPC-token responses and certificates name it. */
     public String crlUrl() {
-        return publicUrl.replaceAll("/+$", "") + "/download/v1/crl";
+        return settings.publicUrl() + "/download/v1/crl";
     }
 
     /** The latest CRL, if one was issued. */
@@ -104,11 +89,11 @@ public class CrlPublisher {
     /** Re-issues the CRL before its nextUpdate; every node runs this, the row lock lets one of them act. */
     @Schedule(hour = "*", minute = "*/5", persistent = false)
     public void publishIfDue() {
-        if (!enabled) {
+        if (!settings.enabled()) {
             return;
         }
         PaCounter number = em.find(PaCounter.class, PaCounter.CRL_NUMBER, LockModeType.PESSIMISTIC_WRITE);
-        OffsetDateTime threshold = OffsetDateTime.now(clock).plus(reissueBefore);
+        OffsetDateTime threshold = OffsetDateTime.now(clock).plus(settings.crlReissueBefore());
         if (latest().map(crl -> crl.nextUpdate().isBefore(threshold)).orElse(true)) {
             issue(number.next(), "scheduled re-issue before nextUpdate");
         }
@@ -116,7 +101,7 @@ public class CrlPublisher {
 
     private PublishedCrl issue(long crlNumber, String why) {
         OffsetDateTime thisUpdate = OffsetDateTime.now(clock);
-        OffsetDateTime nextUpdate = thisUpdate.plus(validity);
+        OffsetDateTime nextUpdate = thisUpdate.plus(settings.crlValidity());
         List<Revocation> revocations = em.createQuery("select r from Revocation r order by r.id", Revocation.class)
                 .getResultList();
         X509Certificate signerCertificate = keys.certificate(PaCertificate.Purpose.CRL_SIGNER);

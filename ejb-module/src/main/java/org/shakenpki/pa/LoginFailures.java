@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
 
@@ -40,16 +39,7 @@ public class LoginFailures {
     AuditLog audit;
 
     @Inject
-    @ConfigProperty(name = "shakenpki.pa.login.max-failures", defaultValue = "5")
-    int maxSourceFailures;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.pa.login.max-account-failures", defaultValue = "20")
-    int maxAccountFailures;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.pa.login.failure-window", defaultValue = "PT15M")
-    Duration window;
+    PaSettings settings;
 
     /** Records a failed login for {@code userId} (who may not exist) from {@code source}, and why. */
     public void record(String userId, String source, String why) {
@@ -60,13 +50,13 @@ public class LoginFailures {
             counted = new LoginSource(source);
             em.persist(counted);
         }
-        OffsetDateTime sourceBlocked = counted.failed(now, window, maxSourceFailures);
+        OffsetDateTime sourceBlocked = counted.failed(now, settings.failureWindow(), settings.maxSourceFailures());
         if (sourceBlocked != null) {
             detail.append("; source refused until ").append(sourceBlocked);
         }
         PaUser user = em.find(PaUser.class, userId, LockModeType.PESSIMISTIC_WRITE);
         if (user != null && !user.secretGenerated()) {
-            OffsetDateTime lockedUntil = LoginThrottle.blockedUntil(user.failedLogins() + 1, maxAccountFailures, now);
+            OffsetDateTime lockedUntil = LoginThrottle.blockedUntil(user.failedLogins() + 1, settings.maxAccountFailures(), now);
             user.loginFailed(lockedUntil);
             if (lockedUntil != null) {
                 detail.append("; user locked until ").append(lockedUntil);
@@ -75,7 +65,7 @@ public class LoginFailures {
         audit.record(userId, "pa.login", "user:" + userId, Outcome.REFUSED, detail.toString());
         em.createQuery("delete from LoginSource s where s.lastFailureAt < :forget"
                         + " and (s.blockedUntil is null or s.blockedUntil < :now)")
-                .setParameter("forget", now.minus(FORGET_AFTER.compareTo(window) > 0 ? FORGET_AFTER : window))
+                .setParameter("forget", now.minus(FORGET_AFTER.compareTo(settings.failureWindow()) > 0 ? FORGET_AFTER : settings.failureWindow()))
                 .setParameter("now", now)
                 .executeUpdate();
     }

@@ -8,7 +8,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.shakenpki.config.DataFiles;
 import org.shakenpki.pkix.Pem;
 
@@ -29,7 +28,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("DatabaseMigration")
+@DependsOn({"DatabaseMigration", "SettingsCheck"})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PaBootstrap {
     private static final Logger LOG = Logger.getLogger(PaBootstrap.class.getName());
@@ -53,23 +52,18 @@ public class PaBootstrap {
     LocalStiCa localStiCa;
 
     @Inject
-    @ConfigProperty(name = "shakenpki.pa.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.data-dir")
-    String dataDir;
+    PaSettings settings;
 
     @PostConstruct
     void start() {
-        if (!enabled) {
+        if (!settings.enabled()) {
             return;
         }
         try {
             if (setup.createCertificatesIfMissing()) {
                 LOG.info("created the STI-PA root, SPC-token signer and CRL signer on the pa token");
             }
-            Path directory = Path.of(dataDir, "sti-pa");
+            Path directory = settings.dataDir().resolve("sti-pa");
             Files.createDirectories(directory);
             DataFiles.write(directory.resolve("root.pem"), Pem.encode(keys.certificate(PaCertificate.Purpose.ROOT)));
             setup.createUserIfMissing(ADMIN, UserRole.ADMIN)

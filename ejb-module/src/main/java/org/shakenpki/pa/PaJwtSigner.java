@@ -9,7 +9,6 @@ import com.nimbusds.jose.Payload;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.shakenpki.jose.HsmJwsSigner;
 
 import java.net.URI;
@@ -28,13 +27,12 @@ public class PaJwtSigner {
     PaKeys keys;
 
     @Inject
-    @ConfigProperty(name = "shakenpki.public-url")
-    String publicUrl;
+    PaSettings settings;
 
     /** The x5u of the token signer: its certificate followed by the STI-PA root, as PEM. */
     public String signerUrl() {
         X509Certificate signer = keys.certificate(PaCertificate.Purpose.TOKEN_SIGNER);
-        return publicUrl.replaceAll("/+$", "") + "/download/v1/certificate/" + PaKeys.downloadName(signer);
+        return settings.publicUrl() + "/download/v1/certificate/" + PaKeys.downloadName(signer);
     }
 
     /** A compact JWS over the claims, in the order the map gives them. */

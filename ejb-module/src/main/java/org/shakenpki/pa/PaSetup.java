@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
 import org.shakenpki.sks.KeyHandle;
@@ -51,17 +50,7 @@ public class PaSetup {
     AuditLog audit;
 
     @Inject
-    @ConfigProperty(name = "shakenpki.pa.root-dn", defaultValue = "CN=shaken-pki STI-PA Root,O=shaken-pki STI-PA,C=US")
-    String rootDn;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.pa.token-signer-dn",
-            defaultValue = "CN=shaken-pki STI-PA SPC Token Signer,O=shaken-pki STI-PA,C=US")
-    String tokenSignerDn;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.sti-pa.crl-issuer-dn")
-    String crlIssuerDn;
+    PaSettings settings;
 
     /** Creates the root, token-signer and CRL-signer keys and certificates unless they exist. */
     public boolean createCertificatesIfMissing() {
@@ -71,15 +60,15 @@ public class PaSetup {
         Instant now = clock.instant();
         KeyHandle rootKey = newKey("sti-pa-root");
         Signer rootSigner = keyStore.token(PaKeys.TOKEN).signer(rootKey.alias());
-        X509Certificate root = PaCertificateBuilder.root(new X500Name(rootDn), rootSigner, now, 20);
+        X509Certificate root = PaCertificateBuilder.root(new X500Name(settings.rootDn()), rootSigner, now, 20);
         persist(PaCertificate.Purpose.ROOT, rootKey, root);
 
         KeyHandle tokenKey = newKey("sti-pa-token-signer");
-        persist(PaCertificate.Purpose.TOKEN_SIGNER, tokenKey, PaCertificateBuilder.issued(new X500Name(tokenSignerDn),
+        persist(PaCertificate.Purpose.TOKEN_SIGNER, tokenKey, PaCertificateBuilder.issued(new X500Name(settings.tokenSignerDn()),
                 tokenKey.publicKey(), root, rootSigner, now, 5, KeyUsage.digitalSignature));
 
         KeyHandle crlKey = newKey("sti-pa-crl-signer");
-        persist(PaCertificate.Purpose.CRL_SIGNER, crlKey, PaCertificateBuilder.issued(new X500Name(crlIssuerDn),
+        persist(PaCertificate.Purpose.CRL_SIGNER, crlKey, PaCertificateBuilder.issued(new X500Name(settings.crlIssuerDn()),
                 crlKey.publicKey(), root, rootSigner, now, 5, KeyUsage.cRLSign));
         audit.record(ACTOR, "pa.certificates.create", "sti-pa", Outcome.SUCCESS, root.getSubjectX500Principal().getName());
         return true;

@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
 import org.shakenpki.pkix.TNAuthList;
@@ -13,10 +12,8 @@ import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -57,12 +54,7 @@ public class SpcTokenIssuer {
     AuditLog audit;
 
     @Inject
-    @ConfigProperty(name = "shakenpki.pa.token-lifetime", defaultValue = "PT24H")
-    Duration lifetime;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.pa.token-issuer")
-    Optional<String> issuer;
+    PaSettings settings;
 
     public Issued issue(PaPrincipal caller, String accountId, SpcTokenRequest request) {
         String subject = "account:" + accountId;
@@ -98,8 +90,8 @@ public class SpcTokenIssuer {
 
         String jti = UUID.randomUUID().toString();
         Map<String, Object> claims = new LinkedHashMap<>();
-        issuer.ifPresent(iss -> claims.put("iss", iss));
-        claims.put("exp", clock.instant().plus(lifetime).getEpochSecond());
+        settings.tokenIssuer().ifPresent(iss -> claims.put("iss", iss));
+        claims.put("exp", clock.instant().plus(settings.tokenLifetime()).getEpochSecond());
         claims.put("jti", jti);
         claims.put("atc", new LinkedHashMap<>(request.atc()));
         String token = jwt.sign(claims);

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
 import org.shakenpki.pkix.Pem;
@@ -17,7 +16,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -54,8 +52,7 @@ public class TrustListService {
     LocalStiCa localStiCa;
 
     @Inject
-    @ConfigProperty(name = "shakenpki.pa.trust-list-lifetime", defaultValue = "PT24H")
-    Duration lifetime;
+    PaSettings settings;
 
     /** The STI-CA roots on the trust list, for administrators. */
     public List<Views.Anchor> anchors(PaPrincipal caller) {
@@ -124,7 +121,7 @@ public class TrustListService {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("version", "1.0");
         claims.put("sequence", sequence.current());
-        claims.put("exp", clock.instant().plus(lifetime).getEpochSecond());
+        claims.put("exp", clock.instant().plus(settings.trustListLifetime()).getEpochSecond());
         claims.put("trustList", all(em).stream().map(a -> Pem.encode(a.certificate())).toList());
         return jwt.sign(claims);
     }

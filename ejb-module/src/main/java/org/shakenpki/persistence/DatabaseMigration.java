@@ -3,6 +3,7 @@ package org.shakenpki.persistence;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -36,6 +37,7 @@ import java.util.logging.Logger;
         maxPoolSize = 32)
 @Singleton
 @Startup
+@DependsOn("SettingsCheck")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DatabaseMigration {
     public static final String DATA_SOURCE = "java:app/jdbc/shakenpki";

@@ -3,10 +3,12 @@ package org.shakenpki.sks;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
+import org.shakenpki.config.Roles;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
@@ -20,13 +22,16 @@ import java.util.logging.Logger;
 /**
  * The Secure Key Store: the PKCS#11 tokens of the roles this deployment runs, opened at start-up.
  *
- * <p>Roles are listed in {@code sks.roles} (default {@code pa,ca,kms}); each role's token is configured as
- * {@link TokenSettings} describes. A token that cannot be opened does not stop the deployment: it is reported
+ * <p>The tokens opened are those the enabled roles use ({@link Roles#tokens()}: {@code pa} for the STI-PA,
+ * {@code ca} for the STI-CA, {@code kms} for the SP-KMS and the STI-AS), so a server that runs only some roles
+ * needs only their tokens; {@code sks.roles} is no longer read. Each token is configured as {@link TokenSettings}
+ * describes. A token that cannot be opened does not stop the deployment: it is reported
  * offline by {@link #status()} and opening is tried again on the next use, so an HSM that comes back (or
  * whose PIN was fixed) is picked up without a restart.
  */
 @Singleton
 @Startup
+@DependsOn("SettingsCheck")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class SecureKeyStore {
     private static final Logger LOG = Logger.getLogger(SecureKeyStore.class.getName());
@@ -34,17 +39,20 @@ public class SecureKeyStore {
     @Inject
     Config config;
 
+    @Inject
+    Roles enabledRoles;
+
     private final Map<String, KeyStoreToken> open = new ConcurrentHashMap<>();
     private final Map<String, TokenStatus> failed = new ConcurrentHashMap<>();
     private List<String> roles = List.of();
 
     @PostConstruct
     void openAll() {
-        roles = List.of(config.getOptionalValue("sks.roles", String[].class).orElse(new String[] {"pa", "ca", "kms"}));
+        roles = List.copyOf(enabledRoles.tokens());
         roles.forEach(this::tryOpen);
     }
 
-    /** The roles this deployment has tokens for. */
+    /** The tokens this deployment opens (named after the roles that own them), sorted. */
     public List<String> roles() {
         return roles;
     }
@@ -52,7 +60,8 @@ public class SecureKeyStore {
     /**
      * The open token of a role.
      *
-     * @throws ProblemException SERVICE_UNAVAILABLE if the token cannot be opened, NOT_FOUND for an unknown role
+     * @throws ProblemException SERVICE_UNAVAILABLE if the token cannot be opened, NOT_FOUND for a token no enabled
+     *                          role uses
      */
     public KeyStoreToken token(String role) {
         KeyStoreToken token = open.get(role);
@@ -69,7 +78,7 @@ public class SecureKeyStore {
         return token;
     }
 
-    /** The state of every configured token, in {@code sks.roles} order. */
+    /** The state of every token this deployment opens, in {@link #roles()} order. */
     public List<TokenStatus> status() {
         List<TokenStatus> result = new ArrayList<>();
         for (String role : roles) {

@@ -6,12 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -49,8 +47,7 @@ public class ApiKeyAuthentication {
     SigningRefusals refusals;
 
     @Inject
-    @ConfigProperty(name = "shakenpki.as.api-key-cache-ttl", defaultValue = "PT10S")
-    Duration cacheTtl;
+    AsSettings settings;
 
     private record Cached(Optional<ApiKeyGrant> grant, long expiresAtMillis) {
     }
@@ -95,7 +92,7 @@ public class ApiKeyAuthentication {
         if (cache.size() >= MAX_CACHED) {
             cache.clear();
         }
-        cache.put(sha256Hex, new Cached(grant, now + cacheTtl.toMillis()));
+        cache.put(sha256Hex, new Cached(grant, now + settings.apiKeyCacheTtl().toMillis()));
         return grant;
     }
 

@@ -3,16 +3,15 @@ package org.shakenpki.stir;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.shakenpki.config.AdminToken;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,22 +23,25 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@DependsOn("SettingsCheck")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class AsAdmin {
     private static final Logger LOG = Logger.getLogger(AsAdmin.class.getName());
 
     @Inject
-    @ConfigProperty(name = "shakenpki.as.admin-token-file")
-    String tokenFile;
+    AsSettings settings;
 
     private volatile AdminToken token;
 
     @PostConstruct
     void start() {
+        if (!settings.enabled()) {
+            return;
+        }
         try {
-            token = AdminToken.loadOrCreate(Path.of(tokenFile));
+            token = AdminToken.loadOrCreate(settings.adminTokenFile());
         } catch (IOException e) {
-            LOG.log(Level.SEVERE, "cannot set up the STI-AS admin token at " + tokenFile, e);
+            LOG.log(Level.SEVERE, "cannot set up the STI-AS admin token at " + settings.adminTokenFile(), e);
         }
     }
 

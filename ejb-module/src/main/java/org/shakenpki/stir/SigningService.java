@@ -2,12 +2,10 @@ package org.shakenpki.stir;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -48,8 +46,7 @@ public class SigningService {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "shakenpki.as.iat-tolerance", defaultValue = "PT5S")
-    Duration iatTolerance;
+    AsSettings settings;
 
     /**
      * Signs what the key may have signed; returns the Identity header value.
@@ -92,9 +89,9 @@ public class SigningService {
             return now;
         }
         long skew = Math.abs(requested - now);
-        if (requested < 0 || skew > iatTolerance.toSeconds()) {
+        if (requested < 0 || skew > settings.iatTolerance().toSeconds()) {
             throw new ProblemException(ProblemType.MALFORMED, "signingRequest.iat is " + (requested < 0 ? "negative" : skew
-                    + " s off the STI-AS clock") + "; at most " + iatTolerance.toSeconds()
+                    + " s off the STI-AS clock") + "; at most " + settings.iatTolerance().toSeconds()
                     + " s are accepted: leave iat out and the STI-AS sets it");
         }
         return requested;

@@ -65,6 +65,9 @@ public class VerificationService {
     /** Writes the counts to the log once a minute, when they changed. */
     @Schedule(minute = "*", hour = "*", persistent = false)
     public void logStatistics() {
+        if (!settings.enabled()) {
+            return;
+        }
         Map<String, Long> counts = statistics.snapshot();
         if (!counts.equals(LOGGED.getAndSet(counts)) && counts.values().stream().anyMatch(n -> n > 0)) {
             LOG.info(() -> "STI-VS verifications since start: " + counts);

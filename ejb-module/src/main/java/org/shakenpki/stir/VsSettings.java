@@ -1,79 +1,83 @@
 package org.shakenpki.stir;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import org.eclipse.microprofile.config.Config;
+import org.shakenpki.config.Role;
+import org.shakenpki.config.RoleSettings;
+import org.shakenpki.config.SettingReader;
 import org.shakenpki.stipa.StiPaSettings;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The STI-VS configuration ({@code shakenpki.vs.*}, defaults in META-INF/microprofile-config.properties under
- * "STI-VS"), typed, in one place.
+ * "STI-VS"), typed and checked when the bean is created: the verifier policy (RFC 8224 section 6.2.1 iat
+ * freshness, the x5u ports of ATIS-1000074), and where the STI-PA trust list and CRL come from (ATIS-1000080
+ * sections 6.3.4 and 6.3.3).
  */
 @ApplicationScoped
-public class VsSettings {
+public class VsSettings implements RoleSettings {
 
     @Inject
-    @ConfigProperty(name = "shakenpki.vs.iat-freshness", defaultValue = "PT60S")
-    Duration iatFreshness;
+    Config config;
 
-    @Inject
-    @ConfigProperty(name = "shakenpki.vs.allowed-ports", defaultValue = "443,8443")
-    String allowedPorts;
+    private boolean enabled;
+    private VerifierPolicy policy;
+    private String stiPaUrl;
+    private String stiPaUserId;
+    private Path stiPaPasswordFile;
+    private Path stiPaTrustAnchors;
+    private URI crlUrl;
+    private URI crlSignerUrl;
+    private Duration crlRefresh;
 
-    @Inject
-    @ConfigProperty(name = "shakenpki.vs.strict-profile", defaultValue = "false")
-    boolean strictProfile;
+    @PostConstruct
+    void read() {
+        read(SettingReader.of(config));
+    }
 
-    @Inject
-    @ConfigProperty(name = "shakenpki.vs.sti-pa-url")
-    String stiPaUrl;
+    /** Settings from fixed values (tests). */
+    public static VsSettings from(SettingReader settings) {
+        VsSettings result = new VsSettings();
+        result.read(settings);
+        return result;
+    }
 
-    @Inject
-    @ConfigProperty(name = "shakenpki.vs.sti-pa.user-id", defaultValue = "local-sti-vs")
-    String stiPaUserId;
+    private void read(SettingReader settings) {
+        enabled = settings.flag(Role.VS.enabledSetting(), true);
+        policy = new VerifierPolicy(settings.positiveDuration("shakenpki.vs.iat-freshness", "PT60S"),
+                settings.ports("shakenpki.vs.allowed-ports", "443,8443"),
+                settings.flag("shakenpki.vs.strict-profile", false));
+        stiPaUrl = settings.url("shakenpki.vs.sti-pa-url", null);
+        stiPaUserId = settings.text("shakenpki.vs.sti-pa.user-id", "local-sti-vs");
+        stiPaPasswordFile = settings.path("shakenpki.vs.sti-pa.password-file", null);
+        stiPaTrustAnchors = settings.path("shakenpki.vs.sti-pa-trust-anchors", null);
+        crlUrl = URI.create(settings.url("shakenpki.vs.crl-url", null));
+        crlSignerUrl = URI.create(settings.url("shakenpki.vs.crl-signer-url", null));
+        crlRefresh = settings.duration("shakenpki.vs.crl-refresh", "PT1H");
+    }
 
-    @Inject
-    @ConfigProperty(name = "shakenpki.vs.sti-pa.password-file")
-    String stiPaPasswordFile;
+    @Override
+    public Role role() {
+        return Role.VS;
+    }
 
-    @Inject
-    @ConfigProperty(name = "shakenpki.vs.sti-pa-trust-anchors")
-    String stiPaTrustAnchors;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.vs.crl-url")
-    String crlUrl;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.vs.crl-signer-url")
-    String crlSignerUrl;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.vs.crl-refresh", defaultValue = "PT1H")
-    Duration crlRefresh;
+    @Override
+    public boolean enabled() {
+        return enabled;
+    }
 
     public VerifierPolicy policy() {
-        Set<Integer> ports;
-        try {
-            ports = Arrays.stream(allowedPorts.split(",")).map(String::strip).filter(p -> !p.isEmpty())
-                    .map(Integer::valueOf).collect(Collectors.toUnmodifiableSet());
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("shakenpki.vs.allowed-ports must be a comma-separated list of ports: " + allowedPorts);
-        }
-        return new VerifierPolicy(iatFreshness, ports, strictProfile);
+        return policy;
     }
 
     /** The STI-PA API base URL, without a trailing slash. */
     public String stiPaUrl() {
-        return stiPaUrl.replaceAll("/+$", "");
+        return stiPaUrl;
     }
 
     public String stiPaUserId() {
@@ -81,24 +85,24 @@ public class VsSettings {
     }
 
     public Path stiPaPasswordFile() {
-        return Path.of(stiPaPasswordFile);
+        return stiPaPasswordFile;
     }
 
     /** The STI-PA API settings the trust list is fetched with ({@code sti-pa-url}, {@code sti-pa.*}). */
     public StiPaSettings stiPa() {
-        return new StiPaSettings(stiPaUrl(), stiPaUserId, stiPaPasswordFile());
+        return new StiPaSettings(stiPaUrl, stiPaUserId, stiPaPasswordFile);
     }
 
     public Path stiPaTrustAnchors() {
-        return Path.of(stiPaTrustAnchors);
+        return stiPaTrustAnchors;
     }
 
     public URI crlUrl() {
-        return URI.create(crlUrl);
+        return crlUrl;
     }
 
     public URI crlSignerUrl() {
-        return URI.create(crlSignerUrl);
+        return crlSignerUrl;
     }
 
     /** How long a CRL is used before it is fetched again (never past its nextUpdate). */

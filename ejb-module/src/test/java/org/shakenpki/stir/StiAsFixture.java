@@ -1,6 +1,7 @@
 package org.shakenpki.stir;
 
 import org.shakenpki.config.MovableClock;
+import org.shakenpki.config.SettingReader;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
 import org.shakenpki.pkix.SoftwareSigner;
@@ -9,7 +10,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -64,7 +64,7 @@ final class StiAsFixture {
         };
         authentication.clock = clock;
         authentication.refusals = refusals;
-        authentication.cacheTtl = Duration.ofSeconds(10);
+        authentication.settings = AsSettings.from(SettingReader.of(Map.of("shakenpki.as.admin-token-file", "unused")));
 
         signing.signer = new PassportSigner();
         signing.credentials = new SigningCredentials() {
@@ -88,7 +88,7 @@ final class StiAsFixture {
         };
         signing.refusals = refusals;
         signing.clock = clock;
-        signing.iatTolerance = Duration.ofSeconds(5);
+        signing.settings = authentication.settings;
     }
 
     /** Registers a key; returns its secret. */

@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
+import org.shakenpki.ca.CaSettings;
 import org.shakenpki.ca.NonceSupply;
 
 import java.util.logging.Level;
@@ -13,7 +14,8 @@ import java.util.logging.Logger;
 /**
  * The headers every ACME response carries (RFC 8555 section 6.5 and 7.1): a fresh {@code Replay-Nonce} on
  * every response to a POST and to newNonce, errors included; {@code Link: <directory>;rel="index"};
- * {@code Cache-Control: no-store}, as ACME resources are per-request views.
+ * {@code Cache-Control: no-store}, as ACME resources are per-request views. Where no STI-CA runs, the 404 of
+ * {@link org.shakenpki.web.RoleGate} carries none of them (and mints no nonce).
  */
 @Provider
 public class AcmeHeaders implements ContainerResponseFilter {
@@ -22,10 +24,13 @@ public class AcmeHeaders implements ContainerResponseFilter {
     @Inject
     NonceSupply nonces;
 
+    @Inject
+    CaSettings ca;
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith("acme/") && !path.startsWith("/acme/")) {
+        if (!path.startsWith("acme/") && !path.startsWith("/acme/") || !ca.enabled()) {
             return;
         }
         boolean newNonce = path.endsWith("/new-nonce");

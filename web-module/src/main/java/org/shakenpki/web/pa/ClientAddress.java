@@ -3,14 +3,10 @@ package org.shakenpki.web.pa;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.shakenpki.pa.ClientSource;
+import org.shakenpki.pa.PaSettings;
 
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The client source of the current request, for the STI-PA login throttle: the direct peer, or the
@@ -24,12 +20,10 @@ public class ClientAddress {
     HttpServletRequest request;
 
     @Inject
-    @ConfigProperty(name = "shakenpki.pa.login.trusted-proxies")
-    Optional<String> trustedProxies;
+    PaSettings settings;
 
     public String source() {
-        Set<String> trusted = trustedProxies.map(list -> Arrays.stream(list.split(",")).map(String::strip)
-                .filter(s -> !s.isEmpty()).collect(Collectors.toSet())).orElse(Set.of());
-        return ClientSource.of(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")), trusted);
+        return ClientSource.of(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")),
+                settings.trustedProxies());
     }
 }
