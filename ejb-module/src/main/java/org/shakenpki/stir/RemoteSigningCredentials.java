@@ -40,12 +40,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * for its grace period, so the other nodes' signatures stay valid until they are told or restarted).
  */
 @ApplicationScoped
-@CredentialSourceKind(SigningCredentialSettings.REMOTE)
+@CredentialSourceKind(AsSettings.REMOTE)
 public class RemoteSigningCredentials implements SigningCredentialSource {
     private static final String ACTOR = "sti-as";
 
     @Inject
-    SigningCredentialSettings settings;
+    AsSettings settings;
 
     @EJB
     SecureKeyStore keyStore;
@@ -86,7 +86,7 @@ public class RemoteSigningCredentials implements SigningCredentialSource {
      *                          SERVICE_UNAVAILABLE when the certificate cannot be fetched (the SP-KMS retries)
      */
     public void notified(String signature, String body) {
-        if (!SigningCredentialSettings.REMOTE.equals(settings.source())) {
+        if (!AsSettings.REMOTE.equals(settings.credentialSource())) {
             throw new ProblemException(ProblemType.NOT_FOUND,
                     "this STI-AS takes its credentials from the SP-KMS of its own deployment (shakenpki.as.credentials=local)");
         }
@@ -118,7 +118,7 @@ public class RemoteSigningCredentials implements SigningCredentialSource {
         }
         bySpc.put(credential.spc(), new Held(credential, signedAt));
         audit.recordIndependently(ACTOR, "as.credential.switch", "spc:" + credential.spc(), Outcome.SUCCESS,
-                "key " + notice.keyAlias() + " on token " + settings.tokenRole() + ", x5u " + credential.x5u()
+                "key " + notice.keyAlias() + " on token " + settings.credentialTokenRole() + ", x5u " + credential.x5u()
                         + ", not after " + credential.notAfter());
         changes.fire(new SigningCredentialChanged(credential.spc(), notice.keyAlias()));
     }
@@ -129,7 +129,7 @@ public class RemoteSigningCredentials implements SigningCredentialSource {
         }
         synchronized (this) {
             if (!initialLoaded) {
-                settings.initial().ifPresent(initial -> {
+                settings.initialCredential().ifPresent(initial -> {
                     SigningCredential credential = credential(initial.keyAlias(), initial.x5u());
                     bySpc.putIfAbsent(credential.spc(), new Held(credential, Instant.EPOCH));
                 });
@@ -151,12 +151,12 @@ public class RemoteSigningCredentials implements SigningCredentialSource {
         }
         Signer signer;
         try {
-            signer = keyStore.token(settings.tokenRole()).signer(keyAlias);
+            signer = keyStore.token(settings.credentialTokenRole()).signer(keyAlias);
         } catch (ProblemException e) {
             if (e.type() != ProblemType.NOT_FOUND) {
                 throw e;
             }
-            throw new ProblemException(ProblemType.CONFLICT, "the key store token of role " + settings.tokenRole()
+            throw new ProblemException(ProblemType.CONFLICT, "the key store token of role " + settings.credentialTokenRole()
                     + " has no key " + keyAlias + ": the SP-KMS must make its keys on a token this STI-AS opens");
         }
         List<X509Certificate> chain;

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The STI-AS's port for its signing credentials: where the keys and certificates it signs with come from. The
  * STI-AS knows no SP-KMS; an adapter connects it to one ({@code shakenpki.as.credentials}, see
- * {@link SigningCredentialSettings}): the SP-KMS of this deployment in process ({@code local}), or an SP-KMS of
+ * {@link AsSettings}): the SP-KMS of this deployment in process ({@code local}), or an SP-KMS of
  * any vendor that announces its certificates by signed webhook and keeps the keys on a PKCS#11 token the STI-AS
  * can use ({@code remote}, {@link RemoteSigningCredentials}).
  *

@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
@@ -33,14 +32,10 @@ public class SigningCredentials {
     Instance<SigningCredentialSource> sources;
 
     @Inject
-    SigningCredentialSettings settings;
+    AsSettings settings;
 
     @Inject
     Clock clock;
-
-    @Inject
-    @ConfigProperty(name = "shakenpki.as.spc")
-    Optional<String> configuredSpc;
 
     /** The adapter chosen by the setting, resolved on first use. */
     volatile SigningCredentialSource source;
@@ -54,7 +49,7 @@ public class SigningCredentials {
      * @throws ProblemException SERVICE_UNAVAILABLE when the source has no usable certificate yet
      */
     public SigningCredential current() {
-        return valid("", configuredSpc);
+        return valid("", settings.spc());
     }
 
     /** The credential of a given SPC, for a signing service that serves several. */
@@ -108,7 +103,7 @@ public class SigningCredentials {
     private SigningCredentialSource source() {
         SigningCredentialSource chosen = source;
         if (chosen == null) {
-            chosen = sources.select(new CredentialSourceKind.Literal(settings.source())).get();
+            chosen = sources.select(new CredentialSourceKind.Literal(settings.credentialSource())).get();
             source = chosen;
         }
         return chosen;

@@ -10,7 +10,7 @@ import org.shakenpki.kms.IssuedCredentials;
 import org.shakenpki.stir.CredentialSourceKind;
 import org.shakenpki.stir.SigningCredential;
 import org.shakenpki.stir.SigningCredentialChanged;
-import org.shakenpki.stir.SigningCredentialSettings;
+import org.shakenpki.stir.AsSettings;
 import org.shakenpki.stir.SigningCredentialSource;
 
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.List;
  * {@link SigningCredentialChanged}.
  */
 @ApplicationScoped
-@CredentialSourceKind(SigningCredentialSettings.LOCAL)
+@CredentialSourceKind(AsSettings.LOCAL)
 public class KmsSigningCredentials implements SigningCredentialSource {
 
     @Inject

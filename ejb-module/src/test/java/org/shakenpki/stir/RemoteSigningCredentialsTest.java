@@ -3,6 +3,8 @@ package org.shakenpki.stir;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shakenpki.config.InvalidSetting;
+import org.shakenpki.config.SettingReader;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
 import org.shakenpki.config.MovableClock;
@@ -54,13 +56,10 @@ class RemoteSigningCredentialsTest {
     @BeforeEach
     void wire(@TempDir Path dir) throws IOException {
         Path secret = Files.writeString(dir.resolve("notify.secret"), SECRET + "\n");
-        SigningCredentialSettings settings = new SigningCredentialSettings();
-        settings.source = "remote";
-        settings.tokenRole = "as";
-        settings.keyAlias = Optional.of("spc-1234-first");
-        settings.x5u = Optional.of(FIRST_X5U);
-        settings.notifySecretFile = Optional.of(secret.toString());
-        settings.notifyTolerance = Duration.ofMinutes(5);
+        AsSettings settings = settings("remote", Map.of("shakenpki.as.credentials.token-role", "as",
+                "shakenpki.as.credentials.key-alias", "spc-1234-first", "shakenpki.as.credentials.x5u", FIRST_X5U,
+                "shakenpki.as.credentials.notify-secret-file", secret.toString(),
+                "shakenpki.as.credentials.notify-tolerance", "PT5M"));
         remote.settings = settings;
         remote.keyStore = token.keyStore();
         remote.chains = new X5uChains() {
@@ -83,7 +82,7 @@ class RemoteSigningCredentialsTest {
         };
         remote.changes = changes;
         signing.source = remote;
-        signing.configuredSpc = Optional.empty();
+        signing.settings = settings;
         firstKey = credential("spc-1234-first", "1234", FIRST_X5U);
     }
 
@@ -263,7 +262,7 @@ class RemoteSigningCredentialsTest {
 
     @Test
     void noNotificationIsTakenWhenTheLocalSpKmsIsTheSource() {
-        remote.settings.source = "local";
+        remote.settings = settings("local", Map.of());
         credential("spc-1234-second", "1234", SECOND_X5U);
         String body = notification("1234", "spc-1234-second", SECOND_X5U);
 
@@ -276,11 +275,25 @@ class RemoteSigningCredentialsTest {
 
     @Test
     void anUnknownSourceNamesTheSettingAndWhatIsAllowed() {
-        remote.settings.source = "vendor-x";
+        InvalidSetting refused = assertThrows(InvalidSetting.class, () -> settings("vendor-x", Map.of()));
 
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> remote.settings.source());
+        assertTrue(refused.getMessage().startsWith("shakenpki.as.credentials=vendor-x is not allowed"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("local, remote") || refused.getMessage().contains("remote, local"),
+                refused.getMessage());
+    }
 
-        assertEquals("shakenpki.as.credentials=vendor-x: allowed are local, remote", refused.getMessage());
+    @Test
+    void aKeyAliasWithoutItsX5uIsRefused() {
+        InvalidSetting refused = assertThrows(InvalidSetting.class,
+                () -> settings("remote", Map.of("shakenpki.as.credentials.key-alias", "spc-1234-first")));
+        assertTrue(refused.getMessage().contains("shakenpki.as.credentials.x5u"), refused.getMessage());
+    }
+
+    private static AsSettings settings(String source, Map<String, String> more) {
+        Map<String, String> values = new java.util.HashMap<>(more);
+        values.put("shakenpki.as.credentials", source);
+        values.put("shakenpki.as.admin-token-file", "/nonexistent/admin.token");
+        return AsSettings.from(SettingReader.of(values));
     }
 
     private void assertUnchanged() {

@@ -2,6 +2,7 @@ package org.shakenpki.stir;
 
 import org.junit.jupiter.api.Test;
 import org.shakenpki.config.MovableClock;
+import org.shakenpki.config.SettingReader;
 import org.shakenpki.pkix.SoftwareSigner;
 import org.shakenpki.pkix.Vectors;
 import org.shakenpki.problem.ProblemException;
@@ -10,6 +11,7 @@ import org.shakenpki.problem.ProblemType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,7 +31,7 @@ class SigningCredentialsTest {
             reads.incrementAndGet();
             return List.copyOf(offered);
         };
-        credentials.configuredSpc = Optional.empty();
+        credentials.settings = AsSettings.from(SettingReader.of(Map.of("shakenpki.as.admin-token-file", "/nonexistent/admin.token")));
         credentials.clock = clock;
     }
 

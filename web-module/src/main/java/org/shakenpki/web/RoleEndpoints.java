@@ -28,6 +28,7 @@ public final class RoleEndpoints {
         PREFIXES.put("/kms", Role.KMS);
         PREFIXES.put("/stir/v1/signing", Role.AS);
         PREFIXES.put("/stir/v1/admin", Role.AS);
+        PREFIXES.put("/stir/v1/credential-notifications", Role.AS);
         PREFIXES.put("/stir/v1/verification", Role.VS);
     }
 

@@ -8,11 +8,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.shakenpki.config.SettingReader;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.net.WebhookSignature;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.sks.SecureKeyStore;
 
+import java.util.Map;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,13 +56,9 @@ public class RemoteCredentialsProbe {
             throws Exception {
         Path secret = Files.createTempFile("remote-probe", ".secret");
         Files.writeString(secret, SECRET);
-        SigningCredentialSettings settings = new SigningCredentialSettings();
-        settings.source = SigningCredentialSettings.REMOTE;
-        settings.tokenRole = "kms";
-        settings.keyAlias = Optional.empty();
-        settings.x5u = Optional.empty();
-        settings.notifySecretFile = Optional.of(secret.toString());
-        settings.notifyTolerance = Duration.ofMinutes(5);
+        AsSettings settings = AsSettings.from(SettingReader.of(Map.of("shakenpki.as.credentials", AsSettings.REMOTE,
+                "shakenpki.as.credentials.token-role", "kms", "shakenpki.as.credentials.notify-secret-file", secret.toString(),
+                "shakenpki.as.credentials.notify-tolerance", "PT5M", "shakenpki.as.admin-token-file", "/nonexistent/admin.token")));
         RemoteSigningCredentials remote = new RemoteSigningCredentials();
         remote.settings = settings;
         remote.keyStore = keyStore;

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.shakenpki.net.WebhookSignature;
 import org.shakenpki.stir.CredentialSourceKind;
 import org.shakenpki.stir.RemoteSigningCredentials;
-import org.shakenpki.stir.SigningCredentialSettings;
+import org.shakenpki.stir.AsSettings;
 
 import java.nio.charset.StandardCharsets;
 
@@ -28,7 +28,7 @@ import java.nio.charset.StandardCharsets;
 public class CredentialNotificationResource {
 
     @Inject
-    @CredentialSourceKind(SigningCredentialSettings.REMOTE)
+    @CredentialSourceKind(AsSettings.REMOTE)
     RemoteSigningCredentials credentials;
 
     @POST

@@ -202,6 +202,10 @@ class AcmeJsonFixturesTest {
     /** The headers {@link AcmeHeaders} gives the response to a request of that method to that path. */
     private static Function<String, String> filtered(String method, String path) {
         AcmeHeaders filter = new AcmeHeaders();
+        filter.ca = org.shakenpki.ca.CaSettings.from(org.shakenpki.config.SettingReader.of(Map.of(
+                "shakenpki.ca.crl-url", BASE + "/download/v1/crl", "shakenpki.ca.sti-pa-trust-anchors", "/nonexistent/root.pem",
+                "shakenpki.ca.sti-pa-url", BASE, "shakenpki.ca.sti-pa.password-file", "/nonexistent/password",
+                "shakenpki.public-url", BASE)));
         filter.nonces = new NonceSupply() {
             @Override
             public String next() {
