@@ -39,9 +39,7 @@ public class CaSettings implements RoleSettings {
     private String crlUrl;
     private String crlIssuerDn;
     private Path stiPaTrustAnchors;
-    private String stiPaUrl;
-    private String stiPaUserId;
-    private Path stiPaPasswordFile;
+    private StiPaSettings stiPa;
     private String publicUrl;
     private List<String> x5uPrefixes;
     private Set<String> tokenSignerFingerprints;
@@ -74,9 +72,8 @@ public class CaSettings implements RoleSettings {
         // the same key as the STI-PA's: the cRLIssuer named in certificates is the STI-PA CRL signer
         crlIssuerDn = settings.distinguishedName("shakenpki.sti-pa.crl-issuer-dn", "CN=STI-PA CRL,O=shaken-pki STI-PA,C=US");
         stiPaTrustAnchors = settings.path("shakenpki.ca.sti-pa-trust-anchors", null);
-        stiPaUrl = settings.url("shakenpki.ca.sti-pa-url", null);
-        stiPaUserId = settings.text("shakenpki.ca.sti-pa.user-id", "local-sti-ca");
-        stiPaPasswordFile = settings.path("shakenpki.ca.sti-pa.password-file", null);
+        stiPa = new StiPaSettings(settings.url("shakenpki.ca.sti-pa-url", null),
+                settings.text("shakenpki.ca.sti-pa.user-id", "local-sti-ca"), settings.path("shakenpki.ca.sti-pa.password-file", null));
         publicUrl = settings.url("shakenpki.public-url", null);
         x5uPrefixes = settings.list("shakenpki.ca.sti-pa-x5u-prefixes", "");
         for (String prefix : x5uPrefixes) {
@@ -163,21 +160,9 @@ public class CaSettings implements RoleSettings {
         return stiPaTrustAnchors;
     }
 
-    public String stiPaUrl() {
-        return stiPaUrl;
-    }
-
-    public String stiPaUserId() {
-        return stiPaUserId;
-    }
-
-    public Path stiPaPasswordFile() {
-        return stiPaPasswordFile;
-    }
-
     /** The STI-PA API settings revocations are reported with ({@code sti-pa-url}, {@code sti-pa.*}). */
     public StiPaSettings stiPa() {
-        return new StiPaSettings(stiPaUrl, stiPaUserId, stiPaPasswordFile);
+        return stiPa;
     }
 
     /** The external base URL, without a trailing slash. */

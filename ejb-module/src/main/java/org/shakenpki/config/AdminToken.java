@@ -1,5 +1,8 @@
 package org.shakenpki.config;
 
+import org.shakenpki.problem.ProblemException;
+import org.shakenpki.problem.ProblemType;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -9,6 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A role's administrator credential: a 256-bit random bearer token in a file of the data directory, made at
@@ -20,10 +25,41 @@ import java.util.Base64;
  * read, rather than each keeping the one it wrote.
  */
 public final class AdminToken {
+    private static final Logger LOG = Logger.getLogger(AdminToken.class.getName());
+
     private final byte[] token;
 
     private AdminToken(byte[] token) {
         this.token = token;
+    }
+
+    /**
+     * A role's admin token at start-up: null when the role is switched off, or when its file cannot be set up
+     * (logged as SEVERE); {@link #require} then refuses every call.
+     */
+    public static AdminToken forRole(boolean enabled, Path file, String role) {
+        if (!enabled) {
+            return null;
+        }
+        try {
+            return loadOrCreate(file);
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "cannot set up the " + role + " admin token at " + file, e);
+            return null;
+        }
+    }
+
+    /**
+     * Refuses an {@code Authorization} header value that does not present {@code token} (compared in constant time).
+     *
+     * @param api what the token opens, for the refusal's detail
+     * @throws ProblemException UNAUTHENTICATED
+     */
+    public static void require(AdminToken token, String authorization, String api) {
+        if (token == null || !token.matches(authorization)) {
+            throw new ProblemException(ProblemType.UNAUTHENTICATED,
+                    api + " needs its admin token (Authorization: Bearer <token>)");
+        }
     }
 
     /** The token in {@code file}, which is created first when it does not exist. */

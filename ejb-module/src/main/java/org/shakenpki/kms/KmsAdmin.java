@@ -9,11 +9,6 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import org.shakenpki.config.AdminToken;
 import org.shakenpki.problem.ProblemException;
-import org.shakenpki.problem.ProblemType;
-
-import java.io.IOException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The SP-KMS administrator's credential: a bearer token in {@code shakenpki.kms.admin-token-file} (default
@@ -26,8 +21,6 @@ import java.util.logging.Logger;
 @DependsOn("SettingsCheck")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class KmsAdmin {
-    private static final Logger LOG = Logger.getLogger(KmsAdmin.class.getName());
-
     @Inject
     KmsSettings settings;
 
@@ -35,14 +28,7 @@ public class KmsAdmin {
 
     @PostConstruct
     void start() {
-        if (!settings.enabled()) {
-            return;
-        }
-        try {
-            token = AdminToken.loadOrCreate(settings.adminTokenFile());
-        } catch (IOException e) {
-            LOG.log(Level.SEVERE, "cannot set up the SP-KMS admin token at " + settings.adminTokenFile(), e);
-        }
+        token = AdminToken.forRole(settings.enabled(), settings.adminTokenFile(), "SP-KMS");
     }
 
     /**
@@ -51,10 +37,6 @@ public class KmsAdmin {
      * @throws ProblemException UNAUTHENTICATED if it is not the admin token
      */
     public void check(String authorization) {
-        AdminToken expected = token;
-        if (expected == null || !expected.matches(authorization)) {
-            throw new ProblemException(ProblemType.UNAUTHENTICATED,
-                    "the SP-KMS API needs its admin token (Bearer)");
-        }
+        AdminToken.require(token, authorization, "the SP-KMS API");
     }
 }

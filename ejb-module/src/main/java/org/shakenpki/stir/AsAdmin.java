@@ -9,11 +9,6 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import org.shakenpki.config.AdminToken;
 import org.shakenpki.problem.ProblemException;
-import org.shakenpki.problem.ProblemType;
-
-import java.io.IOException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The STI-AS administrator's credential: a bearer token in {@code shakenpki.as.admin-token-file} (default
@@ -26,8 +21,6 @@ import java.util.logging.Logger;
 @DependsOn("SettingsCheck")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class AsAdmin {
-    private static final Logger LOG = Logger.getLogger(AsAdmin.class.getName());
-
     @Inject
     AsSettings settings;
 
@@ -35,14 +28,7 @@ public class AsAdmin {
 
     @PostConstruct
     void start() {
-        if (!settings.enabled()) {
-            return;
-        }
-        try {
-            token = AdminToken.loadOrCreate(settings.adminTokenFile());
-        } catch (IOException e) {
-            LOG.log(Level.SEVERE, "cannot set up the STI-AS admin token at " + settings.adminTokenFile(), e);
-        }
+        token = AdminToken.forRole(settings.enabled(), settings.adminTokenFile(), "STI-AS");
     }
 
     /**
@@ -51,10 +37,6 @@ public class AsAdmin {
      * @throws ProblemException UNAUTHENTICATED if it is not the admin token
      */
     public void check(String authorization) {
-        AdminToken expected = token;
-        if (expected == null || !expected.matches(authorization)) {
-            throw new ProblemException(ProblemType.UNAUTHENTICATED,
-                    "the STI-AS administration API needs its admin token (Authorization: Bearer <token>)");
-        }
+        AdminToken.require(token, authorization, "the STI-AS administration API");
     }
 }

@@ -27,9 +27,7 @@ public class VsSettings implements RoleSettings {
 
     private boolean enabled;
     private VerifierPolicy policy;
-    private String stiPaUrl;
-    private String stiPaUserId;
-    private Path stiPaPasswordFile;
+    private StiPaSettings stiPa;
     private Path stiPaTrustAnchors;
     private URI crlUrl;
     private URI crlSignerUrl;
@@ -52,9 +50,8 @@ public class VsSettings implements RoleSettings {
         policy = new VerifierPolicy(settings.positiveDuration("shakenpki.vs.iat-freshness", "PT60S"),
                 settings.ports("shakenpki.vs.allowed-ports", "443,8443"),
                 settings.flag("shakenpki.vs.strict-profile", false));
-        stiPaUrl = settings.url("shakenpki.vs.sti-pa-url", null);
-        stiPaUserId = settings.text("shakenpki.vs.sti-pa.user-id", "local-sti-vs");
-        stiPaPasswordFile = settings.path("shakenpki.vs.sti-pa.password-file", null);
+        stiPa = new StiPaSettings(settings.url("shakenpki.vs.sti-pa-url", null),
+                settings.text("shakenpki.vs.sti-pa.user-id", "local-sti-vs"), settings.path("shakenpki.vs.sti-pa.password-file", null));
         stiPaTrustAnchors = settings.path("shakenpki.vs.sti-pa-trust-anchors", null);
         crlUrl = URI.create(settings.url("shakenpki.vs.crl-url", null));
         crlSignerUrl = URI.create(settings.url("shakenpki.vs.crl-signer-url", null));
@@ -75,22 +72,9 @@ public class VsSettings implements RoleSettings {
         return policy;
     }
 
-    /** The STI-PA API base URL, without a trailing slash. */
-    public String stiPaUrl() {
-        return stiPaUrl;
-    }
-
-    public String stiPaUserId() {
-        return stiPaUserId;
-    }
-
-    public Path stiPaPasswordFile() {
-        return stiPaPasswordFile;
-    }
-
     /** The STI-PA API settings the trust list is fetched with ({@code sti-pa-url}, {@code sti-pa.*}). */
     public StiPaSettings stiPa() {
-        return new StiPaSettings(stiPaUrl, stiPaUserId, stiPaPasswordFile);
+        return stiPa;
     }
 
     public Path stiPaTrustAnchors() {
