@@ -95,16 +95,17 @@ public class AuthorizationService {
 
     private void validate(AcmeAuthorization authorization, String token, java.security.PublicKey accountKey) {
         TkAuthValidator validator = new TkAuthValidator(clock, anchors::anchors, x5u::certificates,
-                new TkAuthValidator.SignerPolicy(settings.x5uPrefixes(), settings.tokenSignerFingerprints()));
+                new TkAuthValidator.SignerPolicy(settings.x5uPrefixes(), settings.tokenSignerFingerprints()),
+                settings.acceptSeedTokens());
         String subject = "acme-authz:" + authorization.id;
         try {
             TkAuthValidator.Result result = validator.validate(token, TNAuthList.fromBase64(authorization.identifier), accountKey);
             authorization.validated(OffsetDateTime.now(clock), result.ca(), result.jti());
             em.find(AcmeOrder.class, authorization.orderId).authorized();
-            LOG.info(() -> "tkauth-01 valid for " + authorization.id + ": fingerprint form " + result.fingerprintForm()
+            LOG.info(() -> "tkauth-01 valid for " + authorization.id + ": " + result.shape() + " token, fingerprint form " + result.fingerprintForm()
                     + ", jti " + result.jti());
             audit.record("acme:" + authorization.accountId, "ca.challenge.valid", subject, Outcome.SUCCESS,
-                    "jti " + result.jti() + ", ca " + result.ca() + ", fingerprint " + result.fingerprintForm()
+                    result.shape() + " token, jti " + result.jti() + ", ca " + result.ca() + ", fingerprint " + result.fingerprintForm()
                             + ", signer " + result.signer());
         } catch (ProblemException e) {
             authorization.invalid(e.type().uri(), e.detail());

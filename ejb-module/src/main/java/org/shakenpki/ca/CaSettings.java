@@ -43,6 +43,7 @@ public class CaSettings implements RoleSettings {
     private String publicUrl;
     private List<String> x5uPrefixes;
     private Set<String> tokenSignerFingerprints;
+    private boolean acceptSeedTokens;
 
     @PostConstruct
     void read() {
@@ -81,6 +82,7 @@ public class CaSettings implements RoleSettings {
                 throw SettingReader.invalid("shakenpki.ca.sti-pa-x5u-prefixes", prefix, "comma-separated https URL prefixes");
             }
         }
+        acceptSeedTokens = settings.flag("shakenpki.ca.accept-seed-tokens", false);
         tokenSignerFingerprints = settings.list(FINGERPRINTS, "").stream()
                 .map(f -> f.replace(":", "").toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         for (String fingerprint : tokenSignerFingerprints) {
@@ -112,6 +114,14 @@ public class CaSettings implements RoleSettings {
      */
     public Set<String> tokenSignerFingerprints() {
         return tokenSignerFingerprints;
+    }
+
+    /**
+     * Whether tkauth-01 accepts, besides RFC 9448 {@code atc} tokens, SPC tokens in the shape of ATIS-1000080's
+     * overview ({@code sub} array, base64url {@code fingerprint}; see {@link TkAuthValidator}). Off by default.
+     */
+    public boolean acceptSeedTokens() {
+        return acceptSeedTokens;
     }
 
     /** The URL prefixes an SPC token's x5u must start with; empty: any https URL. */

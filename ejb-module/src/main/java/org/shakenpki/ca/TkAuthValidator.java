@@ -55,7 +55,12 @@ import java.util.function.Supplier;
  * <li>the signature verifies with that certificate's key (ES256 only, the SHAKEN algorithm).</li>
  * </ol>
  *
- * Deployed variants accepted here are listed in docs/interop.md. Every failure is a {@link ProblemException}
+ * <p>When {@code shakenpki.ca.accept-seed-tokens} is on, a token without {@code atc} in the shape of
+ * ATIS-1000080's overview ({@code sub}, {@code iat}, {@code nbf}, {@code exp}, {@code fingerprint}) is accepted
+ * too: its claims are checked by {@link SeedTokenClaims} in place of checks 1 to 4, and checks 5 and 6 are the
+ * same. Off, such a token is refused as having no {@code atc}.
+ *
+ * <p>Deployed variants accepted here are listed in docs/interop.md. Every failure is a {@link ProblemException}
  * whose type and detail become the challenge's {@code error}.
  */
 public final class TkAuthValidator {
@@ -63,6 +68,7 @@ public final class TkAuthValidator {
     private final Supplier<Set<TrustAnchor>> anchors;
     private final Function<URI, List<X509Certificate>> x5uFetcher;
     private final SignerPolicy signerPolicy;
+    private final boolean acceptSeedTokens;
 
     /**
      * Where a token's signer may come from.
@@ -83,8 +89,16 @@ public final class TkAuthValidator {
         }
     }
 
-    /** The facts of a valid token that later steps need. */
-    public record Result(boolean ca, String jti, Fingerprints.Form fingerprintForm, String signer) {
+    /** Which claim set a token carried. */
+    public enum Shape {
+        /** RFC 9448 section 5.4: the {@code atc} object. */
+        ATC,
+        /** ATIS-1000080's overview: {@code sub} array and base64url {@code fingerprint}. */
+        SEED
+    }
+
+    /** The facts of a valid token that later steps need ({@code jti} null for a seed-shaped token without one). */
+    public record Result(boolean ca, String jti, Fingerprints.Form fingerprintForm, String signer, Shape shape) {
     }
 
     /**
@@ -95,24 +109,52 @@ public final class TkAuthValidator {
      */
     public TkAuthValidator(Clock clock, Supplier<Set<TrustAnchor>> anchors, Function<URI, List<X509Certificate>> x5uFetcher,
                            SignerPolicy signerPolicy) {
+        this(clock, anchors, x5uFetcher, signerPolicy, false);
+    }
+
+    /**
+     * @param acceptSeedTokens whether a token in the ATIS-1000080 overview's shape is accepted as well
+     *                         ({@code shakenpki.ca.accept-seed-tokens})
+     */
+    public TkAuthValidator(Clock clock, Supplier<Set<TrustAnchor>> anchors, Function<URI, List<X509Certificate>> x5uFetcher,
+                           SignerPolicy signerPolicy, boolean acceptSeedTokens) {
         this.clock = clock;
         this.anchors = anchors;
         this.x5uFetcher = x5uFetcher;
         this.signerPolicy = signerPolicy;
+        this.acceptSeedTokens = acceptSeedTokens;
     }
 
     public Result validate(String token, TNAuthList identifier, PublicKey accountKey) {
         SignedJWT jwt;
-        JWTClaimsSet claims;
+        Map<String, Object> payload;
         try {
             jwt = SignedJWT.parse(token.strip());
-            claims = jwt.getJWTClaimsSet();
+            payload = jwt.getPayload().toJSONObject();
         } catch (ParseException | RuntimeException e) {
+            throw incorrect("the token is not a signed JWT");
+        }
+        if (payload == null) {
             throw incorrect("the token is not a signed JWT");
         }
         JWSHeader header = jwt.getHeader();
         if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) {
             throw new ProblemException(ProblemType.UNAUTHORIZED, "the token must be signed with ES256");
+        }
+        if (SeedTokenClaims.isSeedShaped(payload)) {
+            if (!acceptSeedTokens) {
+                throw incorrect("the token has no atc object; this STI-CA does not accept the ATIS-1000080 seed token shape");
+            }
+            String jti = SeedTokenClaims.check(payload, identifier, accountKey, clock.instant());
+            // only now, for a token that would pass if genuine: the signer, its chain and the signature
+            String signer = verifySignature(jwt);
+            return new Result(false, jti, Fingerprints.Form.JWK_THUMBPRINT, signer, Shape.SEED);
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw incorrect("the token's claims are not a JWT claims set");
         }
         Map<String, Object> atc;
         try {
@@ -157,7 +199,13 @@ public final class TkAuthValidator {
         Fingerprints.Form form = Fingerprints.match(fingerprint, accountKey)
                 .orElseThrow(() -> incorrect("atc.fingerprint does not match the account key"));
         // only now, for a token that would pass if genuine: the signer, its chain and the signature
-        ValidatedPath signer = validateSigner(signerChain(header));
+        String signer = verifySignature(jwt);
+        return new Result(Boolean.TRUE.equals(caClaim), jti, form, signer, Shape.ATC);
+    }
+
+    /** Checks 5 and 6: the signer validates as an STI-PA SPC-token signer and its key verifies the token. */
+    private String verifySignature(SignedJWT jwt) {
+        ValidatedPath signer = validateSigner(signerChain(jwt.getHeader()));
         try {
             if (!(signer.publicKey() instanceof ECPublicKey ec) || !jwt.verify(SignatureVerification.ecdsa(ec))) {
                 throw new ProblemException(ProblemType.UNAUTHORIZED, "the token signature does not verify with the x5u certificate");
@@ -165,7 +213,7 @@ public final class TkAuthValidator {
         } catch (JOSEException e) {
             throw new ProblemException(ProblemType.UNAUTHORIZED, "the token signature does not verify with the x5u certificate");
         }
-        return new Result(Boolean.TRUE.equals(caClaim), jti, form, signer.subject().getName());
+        return signer.subject().getName();
     }
 
     private List<X509Certificate> signerChain(JWSHeader header) {
