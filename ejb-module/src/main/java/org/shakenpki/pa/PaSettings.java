@@ -31,6 +31,7 @@ public class PaSettings implements RoleSettings {
     private String crlIssuerDn;
     private Duration tokenLifetime;
     private Optional<String> tokenIssuer;
+    private SpcTokenProfile tokenProfile;
     private Duration accessTokenLifetime;
     private Duration refreshTokenLifetime;
     private Duration trustListLifetime;
@@ -64,6 +65,7 @@ public class PaSettings implements RoleSettings {
         crlIssuerDn = settings.distinguishedName("shakenpki.sti-pa.crl-issuer-dn", "CN=STI-PA CRL,O=shaken-pki STI-PA,C=US");
         tokenLifetime = settings.positiveDuration("shakenpki.pa.token-lifetime", "PT24H");
         tokenIssuer = settings.optional("shakenpki.pa.token-issuer");
+        tokenProfile = settings.choice("shakenpki.pa.token-profile", "atc", SpcTokenProfile.NAMES);
         accessTokenLifetime = settings.positiveDuration("shakenpki.pa.access-token-lifetime", "PT1H");
         refreshTokenLifetime = settings.positiveDuration("shakenpki.pa.refresh-token-lifetime", "PT24H");
         trustListLifetime = settings.positiveDuration("shakenpki.pa.trust-list-lifetime", "PT24H");
@@ -125,6 +127,11 @@ public class PaSettings implements RoleSettings {
     /** The {@code iss} claim of SPC tokens, if any. */
     public Optional<String> tokenIssuer() {
         return tokenIssuer;
+    }
+
+    /** The claim set of issued SPC tokens: RFC 9448 {@code atc} (default) or the ATIS-1000080 overview's seed shape. */
+    public SpcTokenProfile tokenProfile() {
+        return tokenProfile;
     }
 
     public Duration accessTokenLifetime() {

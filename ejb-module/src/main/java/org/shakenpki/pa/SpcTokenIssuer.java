@@ -12,7 +12,6 @@ import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,6 +24,10 @@ import java.util.UUID;
  * (tkvalue echoed in the encoding the client used). Lifetime {@code shakenpki.pa.token-lifetime}, default
  * 24 h: RFC 9447 section 3.3 lets one token serve several challenges until {@code exp}, and clients refuse
  * tokens too short to finish an order.
+ *
+ * <p>With {@code shakenpki.pa.token-profile=seed} the request is the same but the payload is the shape of
+ * ATIS-1000080's overview ({@link SpcTokenClaims#seed}): the request must then name exactly one SPC and no
+ * {@code ca:true} ({@link SpcTokenRules#checkSeed}, 400 otherwise).
  *
  * <p>Authority (RFC 9448 section 5.6: the Token Authority validates the TNAuthList against the requester's
  * authority): the caller is an API user of the account; the account is active; every entry is an SPC of the
@@ -59,8 +62,12 @@ public class SpcTokenIssuer {
     public Issued issue(PaPrincipal caller, String accountId, SpcTokenRequest request) {
         String subject = "account:" + accountId;
         TNAuthList list;
+        String seedSpc = null;
         try {
             list = SpcTokenRules.check(request.atc());
+            if (settings.tokenProfile() == SpcTokenProfile.SEED) {
+                seedSpc = SpcTokenRules.checkSeed(list, request.atc());
+            }
         } catch (ProblemException e) {
             audit.recordIndependently(caller.userId(), "pa.token", subject, Outcome.REFUSED, e.detail());
             throw e;
@@ -89,15 +96,14 @@ public class SpcTokenIssuer {
         }
 
         String jti = UUID.randomUUID().toString();
-        Map<String, Object> claims = new LinkedHashMap<>();
-        settings.tokenIssuer().ifPresent(iss -> claims.put("iss", iss));
-        claims.put("exp", clock.instant().plus(settings.tokenLifetime()).getEpochSecond());
-        claims.put("jti", jti);
-        claims.put("atc", new LinkedHashMap<>(request.atc()));
+        String fingerprint = (String) request.atc().get("fingerprint");
+        Map<String, Object> claims = seedSpc == null
+                ? SpcTokenClaims.atc(settings.tokenIssuer(), jti, clock.instant(), settings.tokenLifetime(), request.atc())
+                : SpcTokenClaims.seed(settings.tokenIssuer(), jti, clock.instant(), settings.tokenLifetime(), seedSpc, fingerprint);
         String token = jwt.sign(claims);
         String spcs = String.join(",", list.spcs());
-        audit.record(caller.userId(), "pa.token", subject, Outcome.SUCCESS, "jti " + jti + ", spc " + spcs
-                + ", ca " + SpcTokenRules.wantsCa(request.atc()) + ", fingerprint " + request.atc().get("fingerprint"));
+        audit.record(caller.userId(), "pa.token", subject, Outcome.SUCCESS, settings.tokenProfile() + " token, jti " + jti + ", spc " + spcs
+                + ", ca " + SpcTokenRules.wantsCa(request.atc()) + ", fingerprint " + fingerprint);
         return new Issued(token, spcs, crls.crlUrl());
     }
 

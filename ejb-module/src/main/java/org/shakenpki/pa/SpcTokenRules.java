@@ -49,6 +49,23 @@ final class SpcTokenRules {
         return list;
     }
 
+    /**
+     * What the seed profile ({@link SpcTokenProfile#SEED}) can express, on a request {@link #check} passed: its
+     * {@code sub} holds one SPC ("only a single Service Provider Code is required", ATIS-1000080's overview) and
+     * it has no {@code ca} claim, so a TNAuthList of one SPC entry and no {@code ca:true}.
+     *
+     * @return the SPC
+     */
+    static String checkSeed(TNAuthList list, Map<String, Object> atc) {
+        if (list.entries().size() != 1 || list.spcs().size() != 1) {
+            throw malformed("the STI-PA issues seed-profile tokens: tkvalue must be a TNAuthList of exactly one SPC");
+        }
+        if (wantsCa(atc)) {
+            throw malformed("the STI-PA issues seed-profile tokens, which cannot authorize a delegate CA (ca:true)");
+        }
+        return list.spcs().get(0);
+    }
+
     static boolean wantsCa(Map<String, Object> atc) {
         return Boolean.TRUE.equals(atc.get("ca"));
     }

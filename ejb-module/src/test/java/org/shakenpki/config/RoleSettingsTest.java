@@ -6,6 +6,7 @@ import org.shakenpki.cr.CrSettings;
 import org.shakenpki.kms.IssuanceOptions;
 import org.shakenpki.kms.KmsSettings;
 import org.shakenpki.pa.PaSettings;
+import org.shakenpki.pa.SpcTokenProfile;
 import org.shakenpki.stir.AsSettings;
 import org.shakenpki.stir.VsSettings;
 
@@ -74,6 +75,10 @@ class RoleSettingsTest {
         assertEquals(Duration.ofHours(24), pa.tokenLifetime());
         assertEquals("https://localhost:8443", pa.publicUrl());
         assertEquals(Set.of(), pa.trustedProxies());
+        assertEquals(SpcTokenProfile.ATC, pa.tokenProfile(), "RFC 9448 atc tokens unless the seed shape is asked for");
+        assertFalse(CaSettings.from(defaults).acceptSeedTokens(), "seed-shaped tokens are refused unless configured");
+        assertEquals(SpcTokenProfile.SEED, PaSettings.from(defaultsWith(Map.of("shakenpki.pa.token-profile", "SEED"))).tokenProfile());
+        assertTrue(CaSettings.from(defaultsWith(Map.of("shakenpki.ca.accept-seed-tokens", "true"))).acceptSeedTokens());
         assertEquals("https://localhost:8443/acme/terms", CaSettings.from(defaults).termsOfService().orElseThrow());
         assertEquals(IssuanceOptions.Fingerprint.JWK_THUMBPRINT, KmsSettings.from(defaults).defaultOptions().fingerprint());
         assertEquals(Set.of(443, 8443), VsSettings.from(defaults).policy().allowedPorts());
@@ -105,6 +110,8 @@ class RoleSettingsTest {
                 refusal(PaSettings::from, "shakenpki.public-url", "localhost:8443"));
         assertEquals("shakenpki.pa.root-dn=Root CA is not allowed: expected a distinguished name (RFC 4514), e.g. CN=Example Root,O=Example,C=US",
                 refusal(PaSettings::from, "shakenpki.pa.root-dn", "Root CA"));
+        assertEquals("shakenpki.pa.token-profile=jwt is not allowed: expected one of atc, seed",
+                refusal(PaSettings::from, "shakenpki.pa.token-profile", "jwt"));
         // a rule between two settings: a CRL re-issued before more than its whole validity would be re-issued always
         assertEquals("shakenpki.pa.crl-reissue-before=PT24H is not allowed: expected a duration shorter than shakenpki.pa.crl-validity (PT24H)",
                 refusal(PaSettings::from, "shakenpki.pa.crl-reissue-before", "PT24H"));
@@ -118,6 +125,8 @@ class RoleSettingsTest {
                 refusal(CaSettings::from, "shakenpki.ca.crl-url", "download/v1/crl"));
         assertEquals("shakenpki.ca.allow-http=sometimes is not allowed: expected true or false",
                 refusal(CaSettings::from, "shakenpki.ca.allow-http", "sometimes"));
+        assertEquals("shakenpki.ca.accept-seed-tokens=yes is not allowed: expected true or false",
+                refusal(CaSettings::from, "shakenpki.ca.accept-seed-tokens", "yes"));
         assertEquals("shakenpki.ca.subject-c=USA is not allowed: expected a two-letter ISO 3166 country code in capitals, e.g. US",
                 refusal(CaSettings::from, "shakenpki.ca.subject-c", "USA"));
         assertEquals("shakenpki.ca.sti-pa-token-signer-fingerprints=abcd is not allowed: expected comma-separated SHA-256 fingerprints (64 hex digits, colons optional)",
