@@ -166,9 +166,13 @@ final class StiCaChecks {
                         "SHA256 " + "00:".repeat(31) + "00", false, Duration.ofMinutes(5)),
                 "wrong tkvalue", s -> AcmeFlows.stiPa().token(TNAuthList.ofSpc("999Z").toBase64Url(), s.jwkFingerprint(), false, Duration.ofMinutes(5)),
                 "untrusted x5u", s -> rogue.token(s.tnAuthList().toBase64Url(), s.jwkFingerprint(), false, Duration.ofMinutes(5)),
-                "forged", s -> forge(AcmeFlows.stiPa().token(s.tnAuthList().toBase64Url(), s.jwkFingerprint(), false, Duration.ofMinutes(5))));
+                "forged", s -> forge(AcmeFlows.stiPa().token(s.tnAuthList().toBase64Url(), s.jwkFingerprint(), false, Duration.ofMinutes(5))),
+                // genuine, but the seed shape is accepted only with shakenpki.ca.accept-seed-tokens=true
+                "seed shape by default", s -> AcmeFlows.stiPa().seedToken(s.tnAuthList().spcs().get(0),
+                        s.accountKey().getPublic(), Duration.ofMinutes(5)));
         Map<String, String> expected = Map.of("expired", "unauthorized", "wrong fingerprint", "incorrectResponse",
-                "wrong tkvalue", "incorrectResponse", "untrusted x5u", "unauthorized", "forged", "unauthorized");
+                "wrong tkvalue", "incorrectResponse", "untrusted x5u", "unauthorized", "forged", "unauthorized",
+                "seed shape by default", "incorrectResponse");
         for (var entry : cases.entrySet()) {
             AcmeFlows.Started started = AcmeFlows.start("2000");
             started.challenge().setAuthorityToken(entry.getValue().token(started));
@@ -176,6 +180,9 @@ final class StiCaChecks {
             assertEquals(Status.INVALID, started.challenge().waitForCompletion(Duration.ofSeconds(10)), entry.getKey());
             Problem error = started.challenge().getError().orElseThrow();
             assertEquals(URI.create(ACME + expected.get(entry.getKey())), error.getType(), entry.getKey() + ": " + error);
+            if (entry.getKey().startsWith("seed")) {
+                assertTrue(error.getDetail().orElse("").contains("seed token shape"), error.toString());
+            }
             started.order().fetch();
             assertEquals(Status.INVALID, started.order().getStatus(), entry.getKey());
         }

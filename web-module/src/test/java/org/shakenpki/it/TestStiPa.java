@@ -73,6 +73,26 @@ public final class TestStiPa {
         return jwt.serialize();
     }
 
+    /**
+     * An SPC token in the shape of ATIS-1000080's overview: {@code sub} = [spc], {@code iat}, {@code nbf},
+     * {@code exp}, {@code fingerprint} = base64url(JWK thumbprint of the account key).
+     */
+    public String seedToken(String spc, java.security.PublicKey accountKey, Duration lifetime) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        Map<String, Object> claims = new java.util.LinkedHashMap<>();
+        claims.put("sub", java.util.List.of(spc));
+        claims.put("iat", now);
+        claims.put("nbf", now);
+        claims.put("exp", now + lifetime.toSeconds());
+        claims.put("fingerprint", com.nimbusds.jose.util.Base64URL.encode(
+                org.shakenpki.pkix.Fingerprints.jwkThumbprint(accountKey)).toString());
+        com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(
+                new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).x509CertURL(x5u).build(),
+                new com.nimbusds.jose.Payload(claims));
+        jws.sign(new ECDSASigner((ECPrivateKey) signerKey.getPrivate()));
+        return jws.serialize();
+    }
+
     /** A fresh P-256 key pair, for test accounts, CSRs and signers. */
     public static KeyPair p256() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
