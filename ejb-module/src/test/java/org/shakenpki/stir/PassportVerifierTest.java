@@ -139,6 +139,20 @@ class PassportVerifierTest {
     }
 
     @Test
+    void aDivPassportSignedWithARevokedCertificateFailsTheDivertedCall() throws Exception {
+        // RFC 8946: the diverting provider's certificate goes through the same STI-PA CRL check as the original's
+        String div = new PassportSigner().signDiversion(new DivSigningRequest(List.of("12155550141"), TO.get(0),
+                StirVectors.IAT, FROM, null), new SigningCredential("5678", new org.shakenpki.pkix.SoftwareSigner(
+                new java.security.KeyPair(Vectors.certificate("leaf-revoked.pem").getPublicKey(), Vectors.privateKey("leaf-revoked.key"))),
+                StirVectors.REVOKED_X5U, NOW, NOW));
+        VerificationResult result = verifier.verify(new VerificationRequest(FROM, List.of("12155550141"), CALL,
+                List.of(StirVectors.identity(), div)));
+        assertFailure(result, Failure.CERTIFICATE_REVOKED, 437, "Identity header 2 (div)");
+        assertTrue(result.identities().get(0).passed(), result.identities().get(0).reason());
+        assertFailure(result.identities().get(1), Failure.CERTIFICATE_REVOKED, 437, "keyCompromise");
+    }
+
+    @Test
     void aCrlSignedByAnotherKeyIsRefusedAndNothingIsValidated() throws Exception {
         byte[] forged = TestCrls.signedWithTokenSignerKey();
         IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
