@@ -47,7 +47,7 @@ record PassportClaims(String attest, String origid, long iat, String orig, Set<S
         return new PassportClaims(attest, origid, iat, canonical(origTn, "orig.tn"), Set.copyOf(canonicalDest));
     }
 
-    private static long iat(Object value) {
+    static long iat(Object value) {
         BigDecimal seconds = null;
         try {
             if (value instanceof Number number) {
@@ -68,7 +68,7 @@ record PassportClaims(String attest, String origid, long iat, String orig, Set<S
         return seconds.longValueExact();
     }
 
-    private static String canonical(String tn, String claim) {
+    static String canonical(String tn, String claim) {
         try {
             return TelephoneNumbers.canonical(tn);
         } catch (IllegalArgumentException e) {

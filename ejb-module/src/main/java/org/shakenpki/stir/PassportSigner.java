@@ -18,6 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * integer. The full form is returned, as ATIS-1000074 section 5.3.3 requires:
  * {@code <header>.<payload>.<signature>;info=<x5u>;alg=ES256;ppt=shaken} (RFC 8224 section 4.1).
  *
+ * <p>For a diverted call it signs a {@code div} PASSporT (RFC 8946 section 3, ATIS-1000085): header
+ * {@code {"alg":"ES256","ppt":"div","typ":"passport","x5u":...}}, claims {@code dest, div, iat, orig} in the same
+ * canonical form, and {@code opt} (the previous PASSporT's full form) for {@code ppt} {@code div-o} (RFC 8946
+ * section 8); the Identity header value ends {@code ;ppt=div} (or {@code div-o}).
+ *
  * <p>The JWS compact serialization (RFC 7515 section 7.1) is put together here rather than by a JOSE library:
  * the header depends only on the x5u, so its encoding is kept per x5u, and the claims are written directly
  * (the library's JSON string encoder built a JSON serializer on every call). The signature is the HSM's 64-byte R||S (RFC 7518 section 3.4).
@@ -29,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class PassportSigner {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-    /** Encoded headers by x5u: one per credential signed with, so a small bound suffices. */
+    /** Encoded headers by ppt and x5u: a few per credential signed with, so a small bound suffices. */
     private static final Map<String, String> HEADERS = new ConcurrentHashMap<>();
     private static final int MAX_HEADERS = 256;
 
@@ -51,32 +56,67 @@ public class PassportSigner {
         return signingInput + "." + BASE64URL.encodeToString(signature) + ";info=<" + current.x5u() + ">;alg=ES256;ppt=shaken";
     }
 
-    /** The base64url-encoded protected header for an x5u. */
+    /**
+     * Signs a {@code div} or {@code div-o} PASSporT with a credential {@link SigningService} chose; returns the
+     * Identity header value.
+     */
+    public String signDiversion(DivSigningRequest request, SigningCredential current) {
+        String signingInput = header(current.x5u(), request.ppt()) + "."
+                + BASE64URL.encodeToString(divClaims(request).getBytes(StandardCharsets.UTF_8));
+        byte[] signature = current.signer().signRaw(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + BASE64URL.encodeToString(signature) + ";info=<" + current.x5u() + ">;alg=ES256;ppt="
+                + request.ppt();
+    }
+
+    /** The base64url-encoded protected header of a SHAKEN PASSporT for an x5u. */
     static String header(String x5u) {
-        String encoded = HEADERS.get(x5u);
+        return header(x5u, "shaken");
+    }
+
+    /** The base64url-encoded protected header of a PASSporT of type {@code ppt} for an x5u. */
+    static String header(String x5u, String ppt) {
+        String key = ppt + " " + x5u;
+        String encoded = HEADERS.get(key);
         if (encoded == null) {
             if (HEADERS.size() >= MAX_HEADERS) {
                 HEADERS.clear();
             }
-            encoded = BASE64URL.encodeToString(headerJson(x5u).getBytes(StandardCharsets.UTF_8));
-            HEADERS.put(x5u, encoded);
+            encoded = BASE64URL.encodeToString(headerJson(x5u, ppt).getBytes(StandardCharsets.UTF_8));
+            HEADERS.put(key, encoded);
         }
         return encoded;
     }
 
     /** The protected header as JSON, keys in lexicographic order with no whitespace (RFC 8225 section 9). */
     static String headerJson(String x5u) {
-        return "{\"alg\":\"ES256\",\"ppt\":\"shaken\",\"typ\":\"passport\",\"x5u\":" + json(x5u) + "}";
+        return headerJson(x5u, "shaken");
+    }
+
+    static String headerJson(String x5u, String ppt) {
+        return "{\"alg\":\"ES256\",\"ppt\":" + json(ppt) + ",\"typ\":\"passport\",\"x5u\":" + json(x5u) + "}";
+    }
+
+    /** The {@code div} claims (RFC 8946 section 3) in lexicographic key order with no whitespace. */
+    static String divClaims(DivSigningRequest request) {
+        return "{\"dest\":{\"tn\":[" + tns(request.dest()) + "]}"
+                + ",\"div\":{\"tn\":" + json(request.div()) + "}"
+                + ",\"iat\":" + request.iat()
+                + (request.opt() == null ? "" : ",\"opt\":" + json(request.opt()))
+                + ",\"orig\":{\"tn\":" + json(request.orig()) + "}}";
+    }
+
+    private static String tns(Iterable<String> numbers) {
+        StringBuilder out = new StringBuilder();
+        for (String tn : numbers) {
+            out.append(out.length() == 0 ? "" : ",").append(json(tn));
+        }
+        return out.toString();
     }
 
     /** The claims as JSON, written in lexicographic key order with no whitespace. */
     static String claims(SigningRequest request) {
-        StringBuilder dest = new StringBuilder();
-        for (String tn : request.dest()) {
-            dest.append(dest.length() == 0 ? "" : ",").append(json(tn));
-        }
         return "{\"attest\":" + json(request.attest())
-                + ",\"dest\":{\"tn\":[" + dest + "]}"
+                + ",\"dest\":{\"tn\":[" + tns(request.dest()) + "]}"
                 + ",\"iat\":" + request.iat()
                 + ",\"orig\":{\"tn\":" + json(request.orig()) + "}"
                 + ",\"origid\":" + json(request.origid()) + "}";

@@ -20,8 +20,10 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Verification of a SHAKEN PASSporT carried in a SIP Identity header (RFC 8224 section 6.2, RFC 8225, RFC 8588,
@@ -64,6 +66,11 @@ public final class PassportVerifier {
         String origid;
         String spc;
         String x5u;
+        String ppt;
+        String orig;
+        Set<String> dest;
+        String div;
+        String opt;
     }
 
     /**
@@ -71,22 +78,38 @@ public final class PassportVerifier {
      * this verifier does not support is treated as if it were absent, and a request passes if one of the
      * remaining header fields verifies. With none left it is No-TN-Validation (428); where none verifies, the
      * result is the failure of the first.
+     *
+     * <p>A request with a {@code div} or {@code div-o} Identity header is a diverted call (RFC 8946,
+     * ATIS-1000085): every header is verified on its own, then {@link CustodyChain} follows the chain of custody
+     * and decides the overall result.
      */
     public VerificationResult verify(VerificationRequest request) {
-        VerificationResult first = null;
+        List<Object> parsed = new ArrayList<>(request.identities().size());
+        boolean diverted = false;
         for (String identity : request.identities()) {
-            IdentityHeader header;
             try {
-                header = IdentityHeader.parse(identity);
+                IdentityHeader header = IdentityHeader.parse(identity);
+                diverted |= CustodyChain.isDiv(header.ppt());
+                parsed.add(header);
             } catch (Rejected rejected) {
+                parsed.add(rejected);
+            }
+        }
+        if (diverted) {
+            return diverted(request, parsed);
+        }
+        VerificationResult first = null;
+        for (Object each : parsed) {
+            if (each instanceof Rejected rejected) {
                 first = first != null ? first
                         : VerificationResult.failed(rejected.failure(), rejected.getMessage(), null, null, null, null);
                 continue;
             }
+            IdentityHeader header = (IdentityHeader) each;
             if (header.ppt() != null && !"shaken".equals(header.ppt())) {
                 continue;
             }
-            VerificationResult result = verify(request, header);
+            VerificationResult result = verify(request, header, true).result();
             if (result.passed()) {
                 return result;
             }
@@ -96,28 +119,73 @@ public final class PassportVerifier {
                 "the request carries no Identity header with a SHAKEN PASSporT", null, null, null, null);
     }
 
-    private VerificationResult verify(VerificationRequest request, IdentityHeader header) {
-        Seen seen = new Seen();
-        try {
-            verify(request, header, seen);
-            return VerificationResult.passed(seen.attest, seen.origid, seen.spc, seen.x5u);
-        } catch (Rejected rejected) {
-            return VerificationResult.failed(rejected.failure(), rejected.getMessage(), seen.attest, seen.origid, seen.spc, seen.x5u);
+    private VerificationResult diverted(VerificationRequest request, List<Object> parsed) {
+        List<CheckedPassport> checked = new ArrayList<>(parsed.size());
+        for (Object each : parsed) {
+            if (each instanceof Rejected rejected) {
+                checked.add(CheckedPassport.unread(VerificationResult.failed(rejected.failure(), rejected.getMessage(),
+                        null, null, null, null)));
+                continue;
+            }
+            IdentityHeader header = (IdentityHeader) each;
+            if (header.ppt() != null && !"shaken".equals(header.ppt()) && !CustodyChain.isDiv(header.ppt())) {
+                checked.add(CheckedPassport.unread(new VerificationResult(Verstat.NO_TN_VALIDATION, null, "ppt "
+                        + header.ppt() + " is not supported here and is ignored (RFC 8224 section 6.2)", null, null, null,
+                        header.info(), header.ppt(), List.of())));
+                continue;
+            }
+            checked.add(verify(request, header, false));
         }
+        return CustodyChain.decide(request, checked);
     }
 
-    private void verify(VerificationRequest request, IdentityHeader header, Seen seen) {
+    /**
+     * Verifies one header; {@code againstCall}: its orig and dest against the call's From and To (a SHAKEN
+     * PASSporT of a call that was not diverted), else {@link CustodyChain} compares the numbers.
+     */
+    private CheckedPassport verify(VerificationRequest request, IdentityHeader header, boolean againstCall) {
+        Seen seen = new Seen();
+        seen.ppt = header.ppt() == null ? "shaken" : header.ppt();
+        VerificationResult result;
+        try {
+            verify(request, header, seen, againstCall);
+            result = VerificationResult.passed(seen.attest, seen.origid, seen.spc, seen.x5u);
+        } catch (Rejected rejected) {
+            result = VerificationResult.failed(rejected.failure(), rejected.getMessage(), seen.attest, seen.origid, seen.spc, seen.x5u);
+        }
+        if (againstCall) {
+            return new CheckedPassport(header.jws(), seen.ppt, seen.orig, seen.dest, seen.div, seen.opt, result);
+        }
+        return new CheckedPassport(header.jws(), seen.ppt, seen.orig, seen.dest, seen.div, seen.opt, result.ofType(seen.ppt));
+    }
+
+    private void verify(VerificationRequest request, IdentityHeader header, Seen seen, boolean againstCall) {
         if (header.alg() != null && !"ES256".equals(header.alg())) {
             throw new Rejected(Failure.UNSUPPORTED_CREDENTIAL, "alg " + header.alg() + " is not supported; SHAKEN uses ES256");
         }
         JWSObject jws = parseJws(header.jws());
-        checkJoseHeader(jws.getHeader(), header.info());
+        checkJoseHeader(jws.getHeader(), header.info(), seen.ppt);
         seen.x5u = header.info();
-        PassportClaims claims = PassportClaims.of(jws.getPayload().toJSONObject());
-        seen.attest = claims.attest();
-        seen.origid = claims.origid();
-        checkFreshness(claims.iat(), request.time() != null ? request.time() : clock.instant());
-        checkNumbers(claims, request);
+        long iat;
+        if ("shaken".equals(seen.ppt)) {
+            PassportClaims claims = PassportClaims.of(jws.getPayload().toJSONObject());
+            seen.attest = claims.attest();
+            seen.origid = claims.origid();
+            seen.orig = claims.orig();
+            seen.dest = claims.dest();
+            iat = claims.iat();
+        } else {
+            DivClaims claims = DivClaims.of(jws.getPayload().toJSONObject(), "div-o".equals(seen.ppt));
+            seen.orig = claims.orig();
+            seen.dest = claims.dest();
+            seen.div = claims.div();
+            seen.opt = claims.opt();
+            iat = claims.iat();
+        }
+        checkFreshness(iat, request.time() != null ? request.time() : clock.instant());
+        if (againstCall) {
+            checkNumbers(seen.orig, seen.dest, request);
+        }
 
         URI x5u = X5uRules.check(header.info(), policy.allowedPorts());
         List<X509Certificate> chain;
@@ -190,15 +258,15 @@ public final class PassportVerifier {
         }
     }
 
-    private static void checkJoseHeader(JWSHeader header, String info) {
+    private static void checkJoseHeader(JWSHeader header, String info, String ppt) {
         if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) {
             throw new Rejected(Failure.UNSUPPORTED_CREDENTIAL, "PASSporT alg " + header.getAlgorithm() + " is not supported; SHAKEN uses ES256");
         }
         if (header.getType() == null || !"passport".equals(header.getType().getType())) {
             throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "PASSporT typ must be passport");
         }
-        if (!"shaken".equals(header.getCustomParam("ppt"))) {
-            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "PASSporT ppt must be shaken");
+        if (!ppt.equals(header.getCustomParam("ppt"))) {
+            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "PASSporT ppt must be " + ppt);
         }
         if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
             throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "PASSporT crit " + header.getCriticalParams() + " is not understood");
@@ -223,13 +291,13 @@ public final class PassportVerifier {
         }
     }
 
-    private static void checkNumbers(PassportClaims claims, VerificationRequest request) {
-        if (!claims.orig().equals(request.fromTn())) {
-            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "orig " + claims.orig() + " does not match from " + request.fromTn());
+    private static void checkNumbers(String orig, Set<String> dest, VerificationRequest request) {
+        if (!orig.equals(request.fromTn())) {
+            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "orig " + orig + " does not match from " + request.fromTn());
         }
         for (String to : request.toTns()) {
-            if (!claims.dest().contains(to)) {
-                throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "dest " + claims.dest() + " does not include to " + to);
+            if (!dest.contains(to)) {
+                throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "dest " + dest + " does not include to " + to);
             }
         }
     }

@@ -24,7 +24,11 @@ import java.util.regex.Pattern;
  *       {@code iat} (RFC 8224 section 6.2 step 4), so a caller must not be able to post- or pre-date calls.</li>
  *   <li><b>origid</b>: a UUID (RFC 8588 section 5, RFC 4122 text form), else 400; a new random one if absent.</li>
  * </ul>
- * Refusals of a valid key are audited ({@link SigningRefusals}); signatures are not (the hot path).
+ * A diversion ({@link #signDiversion}, RFC 8946, ATIS-1000085) is authorised like a SHAKEN signing, by the
+ * key's SPCs, with no attestation to check (a {@code div} PASSporT carries none); its {@code iat} follows the same
+ * rule, and its {@code orig} is that of the PASSporT it follows ({@link IncomingPassports}).
+ *
+ * <p>Refusals of a valid key are audited ({@link SigningRefusals}); signatures are not (the hot path).
  *
  * <p>A CDI bean, not an EJB, for the same reason as {@link PassportSigner}: nothing here is transactional.
  */
@@ -62,6 +66,25 @@ public class SigningService {
         long iat = iat(draft.iat());
         String origid = origid(draft.origid());
         return signer.sign(new SigningRequest(draft.attest().name(), draft.dest(), iat, draft.orig(), origid), current);
+    }
+
+    /**
+     * Signs a {@code div} (or {@code div-o}) PASSporT for a diverted call; returns the Identity header value.
+     *
+     * @throws ProblemException FORBIDDEN beyond the key's SPCs, MALFORMED for a bad {@code iat}, a diverting number
+     *                          no incoming PASSporT was sent to, or a new destination equal to it;
+     *                          SERVICE_UNAVAILABLE without a usable credential
+     */
+    public String signDiversion(ApiKeyGrant grant, DiversionDraft draft) {
+        SigningCredential current = credential(grant, draft.spc());
+        if (draft.dest().contains(draft.div())) {
+            throw new ProblemException(ProblemType.MALFORMED, "signingRequest.dest.tn must not hold the diverting number "
+                    + draft.div());
+        }
+        IncomingPassports.Previous previous = IncomingPassports.previous(draft.identities(), draft.div());
+        long iat = iat(draft.iat());
+        return signer.signDiversion(new DivSigningRequest(draft.dest(), draft.div(), iat, previous.orig(),
+                draft.withOpt() ? previous.jws() : null), current);
     }
 
     private SigningCredential credential(ApiKeyGrant grant, String requested) {

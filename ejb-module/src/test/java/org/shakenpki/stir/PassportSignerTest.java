@@ -53,4 +53,23 @@ class PassportSignerTest {
         assertEquals("shaken", header.getCustomParam("ppt"));
         assertEquals("https://cr.example/leaf.pem", header.getX509CertURL().toString());
     }
+
+    @Test
+    void writesDivClaimsInLexicographicOrder() {
+        // RFC 8946 section 3 example, canonical per RFC 8225 section 9
+        assertEquals("{\"dest\":{\"tn\":[\"12155551214\"]},\"div\":{\"tn\":\"12155551213\"},\"iat\":1443208345,"
+                + "\"orig\":{\"tn\":\"12155551212\"}}", PassportSigner.divClaims(new DivSigningRequest(List.of("12155551214"),
+                "12155551213", 1443208345L, "12155551212", null)));
+        assertEquals("{\"dest\":{\"tn\":[\"2\"]},\"div\":{\"tn\":\"1\"},\"iat\":1,\"opt\":\"a.b.c\",\"orig\":{\"tn\":\"0\"}}",
+                PassportSigner.divClaims(new DivSigningRequest(List.of("2"), "1", 1L, "0", "a.b.c")), "opt sorts before orig");
+    }
+
+    @Test
+    void writesTheDivHeaderApartFromTheShakenOneForTheSameX5u() {
+        assertEquals("{\"alg\":\"ES256\",\"ppt\":\"div\",\"typ\":\"passport\",\"x5u\":\"https://cr.example/leaf.pem\"}",
+                new String(Base64.getUrlDecoder().decode(PassportSigner.header("https://cr.example/leaf.pem", "div")),
+                        StandardCharsets.US_ASCII));
+        assertEquals("{\"alg\":\"ES256\",\"ppt\":\"shaken\",\"typ\":\"passport\",\"x5u\":\"https://cr.example/leaf.pem\"}",
+                new String(Base64.getUrlDecoder().decode(PassportSigner.header("https://cr.example/leaf.pem")), StandardCharsets.US_ASCII));
+    }
 }

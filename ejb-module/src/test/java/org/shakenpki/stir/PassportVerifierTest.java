@@ -61,12 +61,13 @@ class PassportVerifierTest {
 
     @Test
     void anIdentityHeaderWithAnUnsupportedPptIsTreatedAsAbsent() {
-        String div = StirVectors.identity().replace(";ppt=shaken", ";ppt=div");
-        VerificationResult alone = verifier.verify(new VerificationRequest(FROM, TO, CALL, List.of(div)));
+        // rph (RFC 8443) is not supported here; div is, since diverted calls are verified (DiversionTest)
+        String rph = StirVectors.identity().replace(";ppt=shaken", ";ppt=rph");
+        VerificationResult alone = verifier.verify(new VerificationRequest(FROM, TO, CALL, List.of(rph)));
         assertEquals(Failure.NO_IDENTITY, alone.failure(), alone.reason());
         assertEquals(428, alone.failure().sipCode());
         assertEquals(Verstat.NO_TN_VALIDATION, alone.verstat());
-        VerificationResult beside = verifier.verify(new VerificationRequest(FROM, TO, CALL, List.of(div, StirVectors.identity())));
+        VerificationResult beside = verifier.verify(new VerificationRequest(FROM, TO, CALL, List.of(rph, StirVectors.identity())));
         assertTrue(beside.passed(), beside.reason());
     }
 
@@ -135,6 +136,20 @@ class PassportVerifierTest {
         VerificationResult result = verify(identity);
         assertFailure(result, Failure.CERTIFICATE_REVOKED, 437, "keyCompromise");
         assertEquals("5678", result.spc());
+    }
+
+    @Test
+    void aDivPassportSignedWithARevokedCertificateFailsTheDivertedCall() throws Exception {
+        // RFC 8946: the diverting provider's certificate goes through the same STI-PA CRL check as the original's
+        String div = new PassportSigner().signDiversion(new DivSigningRequest(List.of("12155550141"), TO.get(0),
+                StirVectors.IAT, FROM, null), new SigningCredential("5678", new org.shakenpki.pkix.SoftwareSigner(
+                new java.security.KeyPair(Vectors.certificate("leaf-revoked.pem").getPublicKey(), Vectors.privateKey("leaf-revoked.key"))),
+                StirVectors.REVOKED_X5U, NOW, NOW));
+        VerificationResult result = verifier.verify(new VerificationRequest(FROM, List.of("12155550141"), CALL,
+                List.of(StirVectors.identity(), div)));
+        assertFailure(result, Failure.CERTIFICATE_REVOKED, 437, "Identity header 2 (div)");
+        assertTrue(result.identities().get(0).passed(), result.identities().get(0).reason());
+        assertFailure(result.identities().get(1), Failure.CERTIFICATE_REVOKED, 437, "keyCompromise");
     }
 
     @Test

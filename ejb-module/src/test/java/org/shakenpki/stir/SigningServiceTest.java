@@ -120,4 +120,60 @@ class SigningServiceTest {
         assertEquals(ORIGID, passport(fixture.signing.sign(key, draft(Attestation.A, null, ORIGID.toUpperCase(), null)))
                 .getPayload().toJSONObject().get("origid"));
     }
+
+    // --- diversions (RFC 8946, ATIS-1000085) --------------------------------------------------------------
+
+    private static DiversionDraft diversion(List<String> identities, String div, String dest, boolean withOpt, String spc) {
+        return new DiversionDraft(identities, div, List.of(dest), withOpt, null, spc);
+    }
+
+    @Test
+    void aDiversionIsSignedAsADivPassportWithTheOriginalsOrigAndNoAttestation() throws Exception {
+        StiAsFixture fixture = new StiAsFixture(Set.of("1234", "5678"));
+        String original = fixture.signing.sign(grant(Attestation.A, "1234"), draft(Attestation.A, null, null, "1234"));
+        ApiKeyGrant divertingKey = grant(Attestation.C, "5678");
+        String div = fixture.signing.signDiversion(divertingKey, diversion(List.of(original), "12155550131", "12155550141", false, null));
+        assertTrue(div.endsWith(";info=<https://cr.example/5678.pem>;alg=ES256;ppt=div"), div);
+        JWSObject jws = passport(div);
+        assertTrue(jws.verify(new ECDSAVerifier((ECPublicKey) fixture.key.getPublic())));
+        assertEquals("{\"alg\":\"ES256\",\"ppt\":\"div\",\"typ\":\"passport\",\"x5u\":\"https://cr.example/5678.pem\"}",
+                new String(Base64.getUrlDecoder().decode(div.substring(0, div.indexOf('.'))), StandardCharsets.UTF_8));
+        assertEquals("{\"dest\":{\"tn\":[\"12155550141\"]},\"div\":{\"tn\":\"12155550131\"},\"iat\":" + fixture.now()
+                + ",\"orig\":{\"tn\":\"12155550121\"}}", new String(Base64.getUrlDecoder().decode(div.split("\\.")[1]),
+                StandardCharsets.UTF_8), "a key that may assert C only still diverts: a div PASSporT has no attest");
+
+        String second = fixture.signing.signDiversion(divertingKey, diversion(List.of(original, div), "12155550141",
+                "12155550151", true, null));
+        assertTrue(second.endsWith(";ppt=div-o"), second);
+        assertEquals(div.substring(0, div.indexOf(';')), passport(second).getPayload().toJSONObject().get("opt"),
+                "div-o carries the PASSporT it follows: the last one sent to the diverting number");
+    }
+
+    @Test
+    void aDiversionIsAuthorisedByTheKeysSpc() throws Exception {
+        StiAsFixture fixture = new StiAsFixture(Set.of("1234", "5678"));
+        String original = fixture.signing.sign(grant(Attestation.A, "1234"), draft(Attestation.A, null, null, "1234"));
+        ProblemException e = assertThrows(ProblemException.class, () -> fixture.signing.signDiversion(grant(Attestation.A, "5678"),
+                diversion(List.of(original), "12155550131", "12155550141", false, "1234")));
+        assertEquals(ProblemType.FORBIDDEN, e.type());
+        assertEquals("the API key is not bound to SPC 1234", e.detail());
+        assertEquals(1, fixture.audited.size());
+    }
+
+    @Test
+    void aDiversionFromANumberNoIncomingPassportWasSentToIsMalformed() throws Exception {
+        StiAsFixture fixture = new StiAsFixture(Set.of("1234"));
+        ApiKeyGrant key = grant(Attestation.A, "1234");
+        String original = fixture.signing.sign(key, draft(Attestation.A, null, null, null));
+        ProblemException other = assertThrows(ProblemException.class, () -> fixture.signing.signDiversion(key,
+                diversion(List.of(original), "12155550199", "12155550141", false, null)));
+        assertEquals(ProblemType.MALFORMED, other.type());
+        assertEquals("signingRequest.div.tn 12155550199 is not the destination of any incoming PASSporT", other.detail());
+        ProblemException same = assertThrows(ProblemException.class, () -> fixture.signing.signDiversion(key,
+                diversion(List.of(original), "12155550131", "12155550131", false, null)));
+        assertEquals(ProblemType.MALFORMED, same.type());
+        ProblemException garbage = assertThrows(ProblemException.class, () -> fixture.signing.signDiversion(key,
+                diversion(List.of("not a passport;info=<https://x/y>"), "12155550131", "12155550141", false, null)));
+        assertEquals(ProblemType.MALFORMED, garbage.type());
+    }
 }

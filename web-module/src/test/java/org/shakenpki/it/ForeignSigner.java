@@ -116,11 +116,23 @@ final class ForeignSigner {
         String header = "{\"alg\":\"ES256\",\"ppt\":\"shaken\",\"typ\":\"passport\",\"x5u\":\"" + x5u + "\"}";
         String payload = "{\"attest\":\"A\",\"dest\":{\"tn\":[\"" + dest + "\"]},\"iat\":" + iat + ",\"orig\":{\"tn\":\""
                 + orig + "\"},\"origid\":\"" + java.util.UUID.randomUUID() + "\"}";
+        return signed(header, payload, "shaken");
+    }
+
+    /** An Identity header value for a div PASSporT (RFC 8946 section 3) with these claims, in lexicographic order. */
+    String divIdentity(String orig, String div, String dest, long iat) throws Exception {
+        String header = "{\"alg\":\"ES256\",\"ppt\":\"div\",\"typ\":\"passport\",\"x5u\":\"" + x5u + "\"}";
+        String payload = "{\"dest\":{\"tn\":[\"" + dest + "\"]},\"div\":{\"tn\":\"" + div + "\"},\"iat\":" + iat
+                + ",\"orig\":{\"tn\":\"" + orig + "\"}}";
+        return signed(header, payload, "div");
+    }
+
+    private String signed(String header, String payload, String ppt) throws Exception {
         String signingInput = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(payload.getBytes(StandardCharsets.UTF_8));
         Files.writeString(dir.resolve("input.txt"), signingInput, StandardCharsets.US_ASCII);
         run(dir, "openssl", "dgst", "-sha256", "-sign", keyFile, "-out", "signature.der", "input.txt");
         return signingInput + "." + b64(rawSignature(Files.readAllBytes(dir.resolve("signature.der"))))
-                + ";info=<" + x5u + ">;alg=ES256;ppt=shaken";
+                + ";info=<" + x5u + ">;alg=ES256;ppt=" + ppt;
     }
 
     private static byte[] rawSignature(byte[] der) {

@@ -352,6 +352,90 @@ class StiAsIT {
         assertEquals(438L, ((Number) otherCaller.get("sipResponseCode")).longValue());
     }
 
+    private static String diversion(String identities, String div, String dest, String extra) {
+        return "{\"signingRequest\":{\"identity\":" + identities + ",\"div\":{\"tn\":\"" + div + "\"},\"dest\":{\"tn\":[\""
+                + dest + "\"]}" + extra + "}}";
+    }
+
+    private static Map<String, Object> verifyDiverted(String to, String... identities) throws Exception {
+        StringBuilder list = new StringBuilder();
+        for (String identity : identities) {
+            list.append(list.length() == 0 ? "" : ",").append(JSONStringUtils.toJSONString(identity));
+        }
+        String body = "{\"verificationRequest\":{\"from\":{\"tn\":\"" + FROM + "\"},\"to\":{\"tn\":[\"" + to + "\"]},"
+                + "\"time\":" + Instant.now().getEpochSecond() + ",\"identity\":[" + list + "]}}";
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) Http.json(check(Http.post(base().resolve("stir/v1/verification"),
+                "application/json", body), 200)).get("verificationResponse");
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> header(Map<String, Object> verified, int index) {
+        return (Map<String, Object>) ((java.util.List<Object>) verified.get("identities")).get(index);
+    }
+
+    /**
+     * RFC 8946, ATIS-1000085 on the real server: a foreign provider (SPC 1234, openssl) signs the original A to B;
+     * this STI-AS, as the diverting provider, signs div B to C and div-o C to D with its SP-KMS credential; the
+     * STI-VS follows the chain of custody and reports each header. Then a div that does not follow, one signed
+     * under a forged chain, and a div without its original.
+     */
+    @Test
+    @RunAsClient
+    void aDivertedCallIsSignedHereAndItsChainOfCustodyVerified() throws Exception {
+        String spc = credential();
+        String key = "Bearer " + secret(newKey("C", spc));
+        var crlSigner = Pem.certificates(check(Http.get(base().resolve("download/v1/certificate/sti-pa-crl-signer.crt")), 200)
+                .body()).get(0);
+        ForeignSigner foreign = ForeignSigner.create(HTTPS, "1234", crlSigner);
+        String c = "12155550141";
+        String d = "12155550151";
+        long now = Instant.now().getEpochSecond();
+        String original = foreign.identity(FROM, TO, now);
+
+        String div = identity(sign(key, diversion(JSONStringUtils.toJSONString(original), TO, c, "")));
+        assertTrue(div.endsWith(";alg=ES256;ppt=div"), div);
+        assertTrue(new String(Base64.getUrlDecoder().decode(div.split("\\.")[1]), StandardCharsets.UTF_8)
+                .matches("\\{\"dest\":\\{\"tn\":\\[\"" + c + "\"]},\"div\":\\{\"tn\":\"" + TO + "\"},\"iat\":[0-9]+,\"orig\":\\{\"tn\":\""
+                        + FROM + "\"}}"), div);
+        Map<String, Object> once = verifyDiverted(c, original, div);
+        assertEquals("TN-Validation-Passed", once.get("verstat"), String.valueOf(once));
+        assertEquals("1234", once.get("spc"), "the overall result names the original's signer");
+        assertEquals("div", header(once, 1).get("ppt"));
+        assertEquals(spc, header(once, 1).get("spc"));
+        assertEquals("TN-Validation-Passed", header(once, 1).get("verstat"));
+
+        String divO = identity(sign(key, diversion("[" + JSONStringUtils.toJSONString(original) + ","
+                + JSONStringUtils.toJSONString(div) + "]", c, d, ",\"ppt\":\"div-o\"")));
+        assertTrue(divO.endsWith(";ppt=div-o"), divO);
+        Map<String, Object> twice = verifyDiverted(d, divO, original, div);
+        assertEquals("TN-Validation-Passed", twice.get("verstat"), String.valueOf(twice));
+        assertEquals(3, ((java.util.List<?>) twice.get("identities")).size());
+
+        String elsewhere = identity(sign(key, diversion(JSONStringUtils.toJSONString(foreign.identity(FROM, "12155550199", now)),
+                "12155550199", c, "")));
+        Map<String, Object> mismatch = verifyDiverted(c, original, elsewhere);
+        assertEquals("TN-Validation-Failed", mismatch.get("verstat"), String.valueOf(mismatch));
+        assertEquals(438L, ((Number) mismatch.get("sipResponseCode")).longValue());
+        assertEquals("TN-Validation-Passed", header(mismatch, 0).get("verstat"));
+        assertTrue(((String) header(mismatch, 1).get("reason")).contains("is not a destination"), String.valueOf(mismatch));
+
+        String forged = foreign.selfSignedInFront().divIdentity(FROM, TO, c, now);
+        Map<String, Object> untrusted = verifyDiverted(c, original, forged);
+        assertEquals("TN-Validation-Failed", untrusted.get("verstat"), String.valueOf(untrusted));
+        assertEquals(437L, ((Number) untrusted.get("sipResponseCode")).longValue());
+        assertEquals(437L, ((Number) header(untrusted, 1).get("sipResponseCode")).longValue());
+
+        Map<String, Object> alone = verifyDiverted(c, div);
+        assertEquals("TN-Validation-Failed", alone.get("verstat"), String.valueOf(alone));
+        assertEquals(438L, ((Number) alone.get("sipResponseCode")).longValue());
+
+        Map<String, Object> notSentThere = assertProblem(sign(key, diversion(JSONStringUtils.toJSONString(original), c, d, "")),
+                400, MALFORMED);
+        assertEquals("signingRequest.div.tn " + c + " is not the destination of any incoming PASSporT", notSentThere.get("detail"));
+    }
+
     private static String resource(String name) throws Exception {
         try (InputStream in = StiAsIT.class.getClassLoader().getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII);

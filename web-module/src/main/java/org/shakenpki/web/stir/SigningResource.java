@@ -17,6 +17,7 @@ import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 import org.shakenpki.stir.ApiKeyGrant;
 import org.shakenpki.stir.Attestation;
+import org.shakenpki.stir.DiversionDraft;
 import org.shakenpki.stir.SigningDraft;
 import org.shakenpki.stir.SigningService;
 import org.shakenpki.stir.TelephoneNumbers;
@@ -31,6 +32,12 @@ import java.util.List;
  * {@code Authorization: Bearer <API key>} and
  * {@code {"signingRequest":{"attest","dest":{"tn":[...]},"iat"?,"orig":{"tn"},"origid"?,"spc"?}}} answers
  * {@code {"signingResponse":{"identity":"<PASSporT>;info=<x5u>;alg=ES256;ppt=shaken"}}}.
+ *
+ * <p>A diverted call (RFC 8946, ATIS-1000085) is a {@code signingRequest} with a {@code div} member:
+ * {@code {"signingRequest":{"identity":"<incoming Identity header>"|[...],"div":{"tn"},"dest":{"tn":[...]},
+ * "ppt"?:"div"|"div-o","iat"?,"spc"?}}}, answered with
+ * {@code {"signingResponse":{"identity":"<div PASSporT>;info=<x5u>;alg=ES256;ppt=div"}}}: {@code div.tn} is the
+ * diverting number, {@code dest.tn} the new destination, and {@code orig} is taken from the incoming PASSporT.
  *
  * <p>{@link ApiKeyFilter} has authenticated the key before the body is read (401 otherwise); this resource
  * checks the request's shape (a 400 naming the member), canonicalises the numbers and hands the request to
@@ -61,7 +68,9 @@ public class SigningResource {
         if (wrapped == null || wrapped.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new ProblemException(ProblemType.MALFORMED, "signingRequest is required and must be an object");
         }
-        String identity = signing.sign(grant, parse(wrapped.asJsonObject()));
+        JsonObject request = wrapped.asJsonObject();
+        String identity = request.containsKey("div") ? signing.signDiversion(grant, parseDiversion(request))
+                : signing.sign(grant, parse(request));
         return JsonBuilders.object()
                 .add("signingResponse", JsonBuilders.object().add("identity", identity))
                 .build();
@@ -74,6 +83,43 @@ public class SigningResource {
         } catch (IllegalArgumentException | ProblemException e) {
             throw invalid("attest", "must be \"A\", \"B\" or \"C\"");
         }
+        List<String> dest = destinations(request);
+        String orig = number("orig.tn", member(request, "orig").get("tn"));
+        return new SigningDraft(attest, dest, orig, iat(request), text(request, "origid"), text(request, "spc"));
+    }
+
+    static DiversionDraft parseDiversion(JsonObject request) {
+        String div = number("div.tn", member(request, "div").get("tn"));
+        String ppt = text(request, "ppt");
+        if (ppt != null && !ppt.equals("div") && !ppt.equals("div-o")) {
+            throw invalid("ppt", "must be \"div\" or \"div-o\" (RFC 8946 sections 3 and 8)");
+        }
+        if (request.containsKey("attest") || request.containsKey("origid") || request.containsKey("orig")) {
+            throw invalid("div", "is a diversion: attest, origid and orig belong to the SHAKEN PASSporT it follows"
+                    + " (RFC 8946 section 3)");
+        }
+        return new DiversionDraft(identities(request.get("identity")), div, destinations(request), "div-o".equals(ppt),
+                iat(request), text(request, "spc"));
+    }
+
+    private static List<String> identities(JsonValue value) {
+        List<String> values = new ArrayList<>();
+        if (value instanceof JsonString text) {
+            values.add(text.getString());
+        } else if (value != null && value.getValueType() == JsonValue.ValueType.ARRAY && !value.asJsonArray().isEmpty()) {
+            for (JsonValue element : value.asJsonArray()) {
+                if (!(element instanceof JsonString text)) {
+                    throw invalid("identity", "must hold Identity header values as strings");
+                }
+                values.add(text.getString());
+            }
+        } else {
+            throw invalid("identity", "is required for a diversion: the Identity header value(s) the call arrived with");
+        }
+        return values;
+    }
+
+    private static List<String> destinations(JsonObject request) {
         List<String> dest = new ArrayList<>();
         JsonValue destTn = member(request, "dest").get("tn");
         if (destTn == null || destTn.getValueType() != JsonValue.ValueType.ARRAY || destTn.asJsonArray().isEmpty()) {
@@ -82,20 +128,22 @@ public class SigningResource {
         for (JsonValue tn : destTn.asJsonArray()) {
             dest.add(number("dest.tn", tn));
         }
-        String orig = number("orig.tn", member(request, "orig").get("tn"));
-        Long iat = null;
+        return dest;
+    }
+
+    private static Long iat(JsonObject request) {
         JsonValue iatValue = request.get("iat");
-        if (iatValue != null && iatValue.getValueType() != JsonValue.ValueType.NULL) {
-            if (!(iatValue instanceof JsonNumber number) || !number.isIntegral()) {
-                throw invalid("iat", "must be an integer NumericDate");
-            }
-            try {
-                iat = number.longValueExact();
-            } catch (ArithmeticException e) {
-                throw invalid("iat", "is out of range");
-            }
+        if (iatValue == null || iatValue.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
         }
-        return new SigningDraft(attest, dest, orig, iat, text(request, "origid"), text(request, "spc"));
+        if (!(iatValue instanceof JsonNumber number) || !number.isIntegral()) {
+            throw invalid("iat", "must be an integer NumericDate");
+        }
+        try {
+            return number.longValueExact();
+        } catch (ArithmeticException e) {
+            throw invalid("iat", "is out of range");
+        }
     }
 
     private static String text(JsonObject request, String member) {

@@ -2,6 +2,7 @@ package org.shakenpki.web.stir;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -20,6 +21,11 @@ import org.shakenpki.web.JsonBuilders;
  * The STI-VS interface in the ATIS-1000082 style: {@code POST /stir/v1/verification}
  * {@code {"verificationRequest":{"from":{"tn"},"to":{"tn":[...]},"time","identity"}}} answers
  * {@code {"verificationResponse":{"verstat","reason","sipResponseCode","sipReasonPhrase","failure",...}}}.
+ *
+ * <p>A diverted call (RFC 8946, ATIS-1000085: a {@code div} or {@code div-o} Identity header among
+ * {@code identity}) is answered with the overall result in the same members, and {@code identities}: one object
+ * per Identity header in the request's order, with its {@code ppt}, {@code verstat}, {@code reason},
+ * {@code failure}, {@code sipResponseCode} and what is known of it. Other requests have no {@code identities}.
  *
  * <p>A PASSporT that fails verification is a 200 with {@code TN-Validation-Failed}: the verification was done
  * and that is its result. A request without {@code identity} is a call without an Identity header: a 200 with
@@ -59,6 +65,14 @@ public class VerificationResource {
         addIfKnown(response, "origid", result.origid());
         addIfKnown(response, "spc", result.spc());
         addIfKnown(response, "x5u", result.x5u());
+        addIfKnown(response, "ppt", result.ppt());
+        if (!result.identities().isEmpty()) {
+            JsonArrayBuilder identities = JsonBuilders.array();
+            for (VerificationResult each : result.identities()) {
+                identities.add(render(each));
+            }
+            response.add("identities", identities);
+        }
         return response;
     }
 

@@ -6,12 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 import org.shakenpki.stir.Attestation;
+import org.shakenpki.stir.DiversionDraft;
 import org.shakenpki.stir.SigningDraft;
 
 import java.io.StringReader;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,5 +58,37 @@ class SigningResourceTest {
                 Json.createReader(new StringReader("{\"attest\":\"a\",\"dest\":{\"tn\":[\"12155550131\"]},\"orig\":{\"tn\":\"12155550121\"}}"))
                         .readObject()));
         assertTrue(attest.detail().startsWith("signingRequest.attest"), attest.detail());
+    }
+
+    private static JsonObject diversion(String members) {
+        return Json.createReader(new StringReader("{\"div\":{\"tn\":\"+1 215 555 0131\"},\"dest\":{\"tn\":[\"12155550141\"]}"
+                + members + "}")).readObject();
+    }
+
+    private static String refusedDiversion(String members) {
+        ProblemException e = assertThrows(ProblemException.class, () -> SigningResource.parseDiversion(diversion(members)));
+        assertEquals(ProblemType.MALFORMED, e.type());
+        return e.detail();
+    }
+
+    @Test
+    void aDiversionIsReadWithItsIncomingIdentityHeaders() {
+        DiversionDraft one = SigningResource.parseDiversion(diversion(",\"identity\":\"a;info=<https://x/1>\""));
+        assertEquals(List.of("a;info=<https://x/1>"), one.identities());
+        assertEquals("12155550131", one.div());
+        assertEquals(List.of("12155550141"), one.dest());
+        assertFalse(one.withOpt());
+        DiversionDraft two = SigningResource.parseDiversion(diversion(",\"identity\":[\"a\",\"b\"],\"ppt\":\"div-o\",\"spc\":\"5678\""));
+        assertEquals(List.of("a", "b"), two.identities());
+        assertTrue(two.withOpt());
+        assertEquals("5678", two.spc());
+    }
+
+    @Test
+    void aDiversionOfTheWrongShapeIsA400NamingTheMember() {
+        assertTrue(refusedDiversion("").startsWith("signingRequest.identity is required"));
+        assertTrue(refusedDiversion(",\"identity\":[1]").startsWith("signingRequest.identity"));
+        assertTrue(refusedDiversion(",\"identity\":\"a\",\"ppt\":\"shaken\"").startsWith("signingRequest.ppt"));
+        assertTrue(refusedDiversion(",\"identity\":\"a\",\"attest\":\"A\"").contains("belong to the SHAKEN PASSporT"));
     }
 }
