@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The SHAKEN credential the SP-KMS manages for one SPC (ATIS-1000080 section 6.3.2, SP-KMS): the current key
@@ -255,10 +256,12 @@ public class ManagedCredential {
         this.revokedSerialHex = serialHex;
         this.revokedOnCrlAt = now;
         this.lastError = detail;
+        // whole seconds: the database rounds sub-microseconds, which could put "now" just after this round
+        OffsetDateTime due = now.truncatedTo(ChronoUnit.SECONDS);
         if (state == CredentialState.ACTIVE) {
-            renewAt = now;
+            renewAt = due;
         } else if (nextAttemptAt == null && pendingKeyAlias == null) {
-            nextAttemptAt = now;
+            nextAttemptAt = due;
         }
         this.updatedAt = now;
     }
