@@ -276,4 +276,16 @@ class CrlWatchTest {
         assertTrue(check(crlListingManagedLeaf(), credential).listed().isEmpty(), "an admin revocation does not loop");
         assertFalse(credential.isDue(now()));
     }
+
+    @Test
+    void aNodeChecksOncePerIntervalAndAgainWhenARoundIsEarlierThanItsLastCheck() {
+        CrlWatchStatus status = new CrlWatchStatus();
+        Duration interval = Duration.ofMinutes(5);
+        assertTrue(status.due(now(), interval), "never checked");
+        status.record(new CrlWatchStatus.Last(now(), true, null, 0));
+        assertFalse(status.due(now().plusMinutes(4), interval));
+        assertTrue(status.due(now().plusMinutes(5), interval));
+        // a round driven at a later time (tests, a clock set back) must not silence the watch until then
+        assertTrue(status.due(now().minusSeconds(1), interval));
+    }
 }
