@@ -56,6 +56,9 @@ public class CredentialStore {
     @Inject
     Event<CredentialIssued> issuedEvents;
 
+    @Inject
+    Event<CredentialWithdrawn> withdrawnEvents;
+
     public Optional<ManagedCredential> bySpc(String spc) {
         return em.createQuery("select c from ManagedCredential c where c.spc = :spc", ManagedCredential.class)
                 .setParameter("spc", spc).getResultStream().findFirst();
@@ -146,6 +149,32 @@ public class CredentialStore {
         credential.revoked(now);
         audit.record(actor, "kms.credential.revoke", subject(credential.spc()), Outcome.SUCCESS,
                 "serial " + credential.serialHex() + ", reason " + reason);
+    }
+
+    /**
+     * Marks a credential whose current certificate the STI-PA CRL lists ({@link CrlWatcher}) and makes its
+     * replacement due, with its audit record, a webhook notification and the event that makes the STI-AS drop it.
+     *
+     * @return false when nothing changed: the credential moved on since the check (renewed, revoked, marked)
+     */
+    public boolean listedOnCrl(CrlCheck.Listing listing, OffsetDateTime now) {
+        ManagedCredential credential = em.find(ManagedCredential.class, listing.credentialId());
+        if (credential == null || !credential.isNewCrlListing() || !listing.serialHex().equals(credential.serialHex())) {
+            return false;
+        }
+        credential.listedOnCrl(listing.detail(), now);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("event", "credential.revoked");
+        payload.put("spc", credential.spc());
+        payload.put("serialNumber", credential.serialHex());
+        payload.put("certificateUrl", credential.certificateUrl());
+        payload.put("reason", listing.entry().reason());
+        payload.put("revokedAt", listing.entry().revokedAt().toString());
+        em.persist(new Notification(credential.id(), JSONObjectUtils.toJSONString(payload), now));
+        audit.record(ACTOR, "kms.credential.crl-listed", subject(credential.spc()), Outcome.SUCCESS, listing.detail()
+                + ", x5u " + credential.certificateUrl() + ", key " + credential.keyAlias());
+        withdrawnEvents.fire(new CredentialWithdrawn(credential.spc(), credential.serialHex()));
+        return true;
     }
 
     /** Destroys the keys of replaced certificates whose grace period has passed at {@code now}. */

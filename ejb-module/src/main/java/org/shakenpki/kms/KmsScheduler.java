@@ -14,7 +14,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The SP-KMS's clockwork: every 15 seconds it runs due issuance attempts (first certificates, retries, renewals),
+ * The SP-KMS's clockwork: every 15 seconds it checks the STI-PA CRL when its interval has passed
+ * ({@link CrlWatcher}), runs due issuance attempts (first certificates, retries, renewals, replacements of revoked ones),
  * destroys keys whose grace period has passed and delivers pending notifications. The timer is persistent, so
  * in a cluster it fires on one node and moves when that node dies. {@link #runAt} takes the time as an
  * argument so tests can drive renewal with a clock of their own.
@@ -33,14 +34,17 @@ public class KmsScheduler {
     @EJB
     NotificationSender notifications;
 
+    @EJB
+    CrlWatcher crlWatch;
+
     @Inject
     KmsSettings settings;
 
     @Inject
     Clock clock;
 
-    /** What one round did. */
-    public record Round(int attempts, int keysDestroyed, int notificationsDelivered) {
+    /** What one round did; {@code crlListed}: managed certificates the STI-PA CRL newly listed. */
+    public record Round(int crlListed, int attempts, int keysDestroyed, int notificationsDelivered) {
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/15", persistent = true, info = "sp-kms")
@@ -57,6 +61,8 @@ public class KmsScheduler {
 
     /** One round as if it were {@code now}. */
     public Round runAt(OffsetDateTime now) {
+        // first, so that a certificate the CRL lists is replaced by this very round's attempts
+        int listed = checkCrl(now);
         int attempts = attemptDue(now);
         int destroyed = store.destroyRetiredKeys(now);
         int delivered = notifications.deliverDue(now);
@@ -64,7 +70,17 @@ public class KmsScheduler {
             LOG.info(() -> "SP-KMS round on " + NodeName.current() + ": " + attempts + " issuance attempt(s), "
                     + destroyed + " retired key(s) destroyed");
         }
-        return new Round(attempts, destroyed, delivered);
+        return new Round(listed, attempts, destroyed, delivered);
+    }
+
+    private int checkCrl(OffsetDateTime now) {
+        try {
+            return crlWatch.checkIfDue(now);
+        } catch (RuntimeException e) {
+            // the watch must not stop renewals and notifications
+            LOG.log(Level.WARNING, "SP-KMS CRL check failed; the next round retries", e);
+            return 0;
+        }
     }
 
     private int attemptDue(OffsetDateTime now) {

@@ -53,6 +53,10 @@ public class KmsSettings implements RoleSettings {
     private Optional<String> notifyUrl;
     private Optional<Path> notifySecretFile;
     private Path adminTokenFile;
+    private java.net.URI crlUrl;
+    private java.net.URI crlSignerUrl;
+    private Path stiPaTrustAnchors;
+    private Duration crlCheckInterval;
 
     @PostConstruct
     void read() {
@@ -89,6 +93,11 @@ public class KmsSettings implements RoleSettings {
         notifyUrl = settings.optionalUrl("shakenpki.kms.notify-url");
         notifySecretFile = settings.optionalPath("shakenpki.kms.notify-secret-file");
         adminTokenFile = settings.path("shakenpki.kms.admin-token-file", null);
+        crlUrl = java.net.URI.create(settings.url("shakenpki.kms.sti-pa-crl-url", stiPaUrl + "/download/v1/crl"));
+        crlSignerUrl = java.net.URI.create(settings.url("shakenpki.kms.sti-pa-crl-signer-url",
+                stiPaUrl + "/download/v1/certificate/sti-pa-crl-signer.crt"));
+        stiPaTrustAnchors = settings.path("shakenpki.kms.sti-pa-trust-anchors", null);
+        crlCheckInterval = settings.positiveDuration("shakenpki.kms.crl-check-interval", "PT5M");
     }
 
     @Override
@@ -169,6 +178,26 @@ public class KmsSettings implements RoleSettings {
     /** The file holding the SP-KMS administrator's bearer token ({@link KmsAdmin}). */
     public Path adminTokenFile() {
         return adminTokenFile;
+    }
+
+    /** The STI-PA indirect CRL the SP-KMS watches for its own certificates (ATIS-1000080 section 5.3.3). */
+    public java.net.URI crlUrl() {
+        return crlUrl;
+    }
+
+    /** Where the STI-PA publishes the certificate of its CRL signer. */
+    public java.net.URI crlSignerUrl() {
+        return crlSignerUrl;
+    }
+
+    /** The STI-PA root(s) the CRL signer must chain to (PEM). */
+    public Path stiPaTrustAnchors() {
+        return stiPaTrustAnchors;
+    }
+
+    /** How often a node fetches and checks the CRL (at most once per SP-KMS round). */
+    public Duration crlCheckInterval() {
+        return crlCheckInterval;
     }
 
     /**

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The SHAKEN credential the SP-KMS manages for one SPC (ATIS-1000080 section 6.3.2, SP-KMS): the current key
@@ -75,6 +76,13 @@ public class ManagedCredential {
 
     @Column(name = "last_error")
     private String lastError;
+
+    /** The serial of the current certificate once the STI-PA CRL lists it; cleared by its replacement. */
+    @Column(name = "revoked_serial_hex")
+    private String revokedSerialHex;
+
+    @Column(name = "revoked_on_crl_at")
+    private OffsetDateTime revokedOnCrlAt;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
@@ -159,6 +167,11 @@ public class ManagedCredential {
         return lastError;
     }
 
+    /** When the SP-KMS found the current certificate on the STI-PA CRL, or null. */
+    public OffsetDateTime revokedOnCrlAt() {
+        return revokedOnCrlAt;
+    }
+
     public OffsetDateTime createdAt() {
         return createdAt;
     }
@@ -198,6 +211,8 @@ public class ManagedCredential {
         this.nextAttemptAt = null;
         this.attempts = 0;
         this.lastError = null;
+        this.revokedSerialHex = null;
+        this.revokedOnCrlAt = null;
         this.updatedAt = now;
     }
 
@@ -218,6 +233,35 @@ public class ManagedCredential {
             renewAt = at;
         } else if (state != CredentialState.REVOKED) {
             nextAttemptAt = at;
+        }
+        this.updatedAt = now;
+    }
+
+    /**
+     * Whether the STI-PA CRL listing of the current certificate is news, i.e. it changes something: a credential
+     * revoked by the SP-KMS itself ({@link CredentialState#REVOKED}) is done with, one without a certificate has
+     * nothing listed, and a serial already marked was acted on in an earlier round (no second replacement, and the
+     * backoff of a failed one is kept).
+     */
+    boolean isNewCrlListing() {
+        return (state == CredentialState.ACTIVE || state == CredentialState.RENEWING)
+                && serialHex != null && !serialHex.equals(revokedSerialHex);
+    }
+
+    /**
+     * Marks the current certificate as on the STI-PA CRL and makes its replacement due now. An attempt already
+     * running or waiting out its backoff (state RENEWING) is left alone: it is that replacement.
+     */
+    void listedOnCrl(String detail, OffsetDateTime now) {
+        this.revokedSerialHex = serialHex;
+        this.revokedOnCrlAt = now;
+        this.lastError = detail;
+        // whole seconds: the database rounds sub-microseconds, which could put "now" just after this round
+        OffsetDateTime due = now.truncatedTo(ChronoUnit.SECONDS);
+        if (state == CredentialState.ACTIVE) {
+            renewAt = due;
+        } else if (nextAttemptAt == null && pendingKeyAlias == null) {
+            nextAttemptAt = due;
         }
         this.updatedAt = now;
     }

@@ -14,19 +14,25 @@ public final class Views {
     /**
      * A managed credential: the certificate of one SPC and where its life is (README, "SP-KMS").
      *
-     * @param options how it is ordered (the STI-CA, the fingerprint form, the challenge response key)
+     * @param options        how it is ordered (the STI-CA, the fingerprint form, the challenge response key)
+     * @param revokedOnCrlAt when the SP-KMS found the current certificate on the STI-PA CRL, or null
      */
     public record Credential(String spc, CredentialState state, IssuanceOptions options, int attempts, String keyAlias,
                              String certificateUrl, String serialHex, OffsetDateTime notBefore, OffsetDateTime notAfter,
-                             OffsetDateTime renewAt, OffsetDateTime nextAttemptAt, String lastError) {
+                             OffsetDateTime renewAt, OffsetDateTime nextAttemptAt, String lastError,
+                             OffsetDateTime revokedOnCrlAt) {
         static Credential of(ManagedCredential c) {
             return new Credential(c.spc(), c.state(), c.options(), c.attempts(), c.keyAlias(), c.certificateUrl(),
-                    c.serialHex(), c.notBefore(), c.notAfter(), c.renewAt(), c.nextAttemptAt(), c.lastError());
+                    c.serialHex(), c.notBefore(), c.notAfter(), c.renewAt(), c.nextAttemptAt(), c.lastError(),
+                    c.revokedOnCrlAt());
         }
 
-        /** Whether the STI-AS may sign with it: it has a key and a certificate that is neither revoked nor lost. */
+        /**
+         * Whether the STI-AS may sign with it: it has a key and a certificate that is neither revoked (by the
+         * SP-KMS, or on the STI-PA CRL: a verifier would refuse the PASSporT) nor lost.
+         */
         public boolean usable() {
-            return keyAlias != null && certificateUrl != null
+            return keyAlias != null && certificateUrl != null && revokedOnCrlAt == null
                     && (state == CredentialState.ACTIVE || state == CredentialState.RENEWING);
         }
     }

@@ -1,5 +1,6 @@
 package org.shakenpki.stir;
 
+import org.shakenpki.stipa.IndirectCrl;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

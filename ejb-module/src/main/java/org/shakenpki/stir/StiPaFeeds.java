@@ -1,5 +1,6 @@
 package org.shakenpki.stir;
 
+import org.shakenpki.stipa.IndirectCrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.shakenpki.pkix.Pem;

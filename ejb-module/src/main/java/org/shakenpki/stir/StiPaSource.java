@@ -1,5 +1,6 @@
 package org.shakenpki.stir;
 
+import org.shakenpki.stipa.IndirectCrl;
 import java.io.IOException;
 
 /**

@@ -205,6 +205,55 @@ class KmsIT {
     }
 
     @Test
+    void aCertificateTheStiPaCrlListsIsReplacedWithAFreshKeyAndTheStiAsSwitches() throws Exception {
+        String spc = newSpc(true);
+        management.create("it", spc, null, null, null);
+        ManagedCredential active = await(spc, c -> c.state() == CredentialState.ACTIVE);
+        X509Certificate leaf = Pem.certificates(active.chainPem()).get(0);
+        assertTrue(signer().sign(PASSPORT, spc).contains(";info=<" + active.certificateUrl() + ">"));
+
+        // the STI-PA administrator revokes it by issuer and serial: neither the STI-CA nor the SP-KMS is told
+        StiPaClient.check(pa.admin("POST", "api/v1/revocations", "{\"issuer\":"
+                + com.nimbusds.jose.util.JSONStringUtils.toJSONString(leaf.getIssuerX500Principal().getName())
+                + ",\"serialNumber\":\"" + leaf.getSerialNumber().toString(16) + "\",\"reason\":\"keyCompromise\"}"), 200);
+
+        // a round past this node's CRL interval: the CRL lists the certificate, the same round replaces it
+        OffsetDateTime round = OffsetDateTime.now().plus(kmsSettings().crlCheckInterval()).plusSeconds(1);
+        scheduler.runAt(round);
+        ManagedCredential replaced = await(spc, c -> c.state() == CredentialState.ACTIVE
+                && !active.serialHex().equals(c.serialHex()));
+        assertNotEquals(active.keyAlias(), replaced.keyAlias(), "a fresh key");
+        X509Certificate newLeaf = Pem.certificates(replaced.chainPem()).get(0);
+        assertFalse(java.util.Arrays.equals(leaf.getPublicKey().getEncoded(), newLeaf.getPublicKey().getEncoded()));
+        assertArrayEquals(keyStore.token("kms").publicKey(replaced.keyAlias()).getEncoded(), newLeaf.getPublicKey().getEncoded());
+        assertNotEquals(active.certificateUrl(), replaced.certificateUrl());
+        assertNull(replaced.revokedOnCrlAt(), "the replacement is not marked");
+        assertEquals(active.keyAlias(), management.show(spc).history().get(0).keyAlias());
+
+        String identity = signer().sign(PASSPORT, spc);
+        assertTrue(identity.contains(";info=<" + replaced.certificateUrl() + ">"), "the STI-AS signs with the new x5u");
+        assertTrue(verifies(identity, newLeaf));
+        assertFalse(verifies(identity, leaf), "the revoked certificate's key is no longer used");
+
+        var audit = jakarta.enterprise.inject.spi.CDI.current().select(org.shakenpki.audit.AuditLog.class).get()
+                .forSubject("spc:" + spc);
+        assertTrue(audit.stream().anyMatch(r -> r.action().equals("kms.credential.crl-listed")
+                && r.detail().contains(active.serialHex()) && r.detail().contains("keyCompromise")), "audited");
+
+        notifications.deliverDue(OffsetDateTime.now().plusMinutes(1));
+        assertTrue(WebhookProbe.VERIFIED.stream().anyMatch(body -> body.contains("\"event\":\"credential.revoked\"")
+                && body.contains("\"spc\":\"" + spc + "\"")), "the webhook was told of the revocation");
+
+        // later rounds see the old serial on the CRL still: no second replacement
+        scheduler.runAt(round.plus(kmsSettings().crlCheckInterval()).plusSeconds(1));
+        assertEquals(replaced.serialHex(), store.bySpc(spc).orElseThrow().serialHex());
+    }
+
+    private static org.shakenpki.kms.KmsSettings kmsSettings() {
+        return jakarta.enterprise.inject.spi.CDI.current().select(org.shakenpki.kms.KmsSettings.class).get();
+    }
+
+    @Test
     void aRefusalByTheStiPaFailsTheCredentialAndLeavesNoKey() throws Exception {
         String spc = newSpc(false);
         management.create("it", spc, null, null, null);

@@ -7,12 +7,14 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.shakenpki.kms.CredentialManagement;
+import org.shakenpki.kms.CrlWatchStatus;
 import org.shakenpki.kms.KmsSettings;
 import org.shakenpki.kms.Views;
 
 /**
- * The SP-KMS on {@code /health}: how many credentials are in each state, and each one whose last attempt
- * failed, with the error. A failing credential does not make the server unready (the other credentials and
+ * The SP-KMS on {@code /health}: how many credentials are in each state, each one whose last attempt
+ * failed, with the error, each one whose certificate the STI-PA CRL lists, and this node's last CRL check
+ * (with its warning when the CRL could not be verified). A failing credential does not make the server unready (the other credentials and
  * roles still work), so the check stays up and the failures are in its data for monitoring to alert on.
  */
 @Readiness
@@ -25,6 +27,9 @@ public class KmsHealthCheck implements HealthCheck {
     @Inject
     KmsSettings settings;
 
+    @Inject
+    CrlWatchStatus crlWatch;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("sp-kms").up();
@@ -36,12 +41,21 @@ public class KmsHealthCheck implements HealthCheck {
         int failing = 0;
         for (Views.Credential credential : credentials.list()) {
             states.merge(credential.state().name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
+            if (credential.revokedOnCrlAt() != null) {
+                response.withData("revokedOnCrl." + credential.spc(), credential.revokedOnCrlAt().toString());
+            }
             if (credential.lastError() != null) {
                 failing++;
                 response.withData("failing." + credential.spc(), credential.state() + ": " + credential.lastError());
             }
         }
         states.forEach(response::withData);
+        crlWatch.last().ifPresent(last -> {
+            response.withData("crlCheckedAt", last.at().toString()).withData("crlVerified", last.verified());
+            if (last.warning() != null) {
+                response.withData("crlWarning", last.warning());
+            }
+        });
         return response.withData("failing", failing).build();
     }
 }

@@ -150,6 +150,7 @@ public class CredentialResource {
         put(json, "renewAt", c.renewAt());
         put(json, "nextAttemptAt", c.nextAttemptAt());
         put(json, "lastError", c.lastError());
+        put(json, "revokedOnCrlAt", c.revokedOnCrlAt());
         return json.build();
     }
 

@@ -1,4 +1,4 @@
-package org.shakenpki.stir;
+package org.shakenpki.stipa;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -27,8 +27,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The STI-PA's indirect CRL, checked by this verifier's own CRL processing (ATIS-1000080 section 5.3.3 and
- * 6.4.1; reference section 1c): one CRL issued by the STI-PA CRL signer lists the revoked certificates of every
+ * The STI-PA's indirect CRL, checked by this project's own CRL processing (ATIS-1000080 section 5.3.3 and
+ * 6.4.1; reference section 1c), for the STI-VS (is a PASSporT's certificate revoked?) and the SP-KMS (is one of
+ * its own certificates revoked?): one CRL issued by the STI-PA CRL signer lists the revoked certificates of every
  * STI-CA, each entry naming its issuer in a certificateIssuer extension (RFC 5280 section 5.3.3). Stock PKIX
  * revocation checking cannot be used, because the CRL signer chains to the STI-PA root, not to the STI-CA
  * root of the certificate being checked.
