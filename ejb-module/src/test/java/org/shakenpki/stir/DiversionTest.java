@@ -1,6 +1,7 @@
 package org.shakenpki.stir;
 
 import org.junit.jupiter.api.Test;
+import org.shakenpki.stipa.IndirectCrl;
 import org.shakenpki.pkix.SoftwareSigner;
 import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.trust.TestPki;
