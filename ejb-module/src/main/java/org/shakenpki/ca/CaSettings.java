@@ -43,6 +43,8 @@ public class CaSettings implements RoleSettings {
     private String publicUrl;
     private List<String> x5uPrefixes;
     private Set<String> tokenSignerFingerprints;
+    private boolean externalAccountRequired;
+    private Path adminTokenFile;
 
     @PostConstruct
     void read() {
@@ -88,6 +90,8 @@ public class CaSettings implements RoleSettings {
                 throw SettingReader.invalid(FINGERPRINTS, fingerprint, "comma-separated SHA-256 fingerprints (64 hex digits, colons optional)");
             }
         }
+        externalAccountRequired = settings.flag("shakenpki.ca.external-account-required", true);
+        adminTokenFile = settings.path("shakenpki.ca.admin-token-file", null);
     }
 
     @Override
@@ -163,6 +167,19 @@ public class CaSettings implements RoleSettings {
     /** The STI-PA API settings revocations are reported with ({@code sti-pa-url}, {@code sti-pa.*}). */
     public StiPaSettings stiPa() {
         return stiPa;
+    }
+
+    /**
+     * Whether newAccount requires an External Account Binding (RFC 8555 section 7.3.4), announced as
+     * {@code meta.externalAccountRequired}. Off, a binding that is sent is still verified and binds the account.
+     */
+    public boolean externalAccountRequired() {
+        return externalAccountRequired;
+    }
+
+    /** The file holding the STI-CA administrator's bearer token ({@link CaAdmin}). */
+    public Path adminTokenFile() {
+        return adminTokenFile;
     }
 
     /** The external base URL, without a trailing slash. */
