@@ -15,12 +15,11 @@ CREATE TABLE ca_subscriber (
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
--- One EAB key per row. The HMAC key is kept here (base64url) because the server must compute the MAC; it is
--- returned once, at creation, and by no API afterwards. bound_account is the one ACME account it may bind.
+-- One EAB key per row. The HMAC key itself is a non-extractable secret key eab-<kid> on the ca HSM token, shown
+-- once at creation. bound_account is the one ACME account it may bind.
 CREATE TABLE ca_eab_key (
     kid           VARCHAR(40)              NOT NULL PRIMARY KEY,
     subscriber_id VARCHAR(40)              NOT NULL REFERENCES ca_subscriber (id),
-    hmac_key      VARCHAR(100)             NOT NULL,
     created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     bound_account VARCHAR(40),
     bound_at      TIMESTAMP WITH TIME ZONE

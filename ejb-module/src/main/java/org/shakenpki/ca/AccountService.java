@@ -45,6 +45,9 @@ public class AccountService {
     @Inject
     CaSettings settings;
 
+    @EJB
+    EabMacKeys macKeys;
+
     /**
      * newAccount (section 7.3): the account of the key, created unless it exists. Simultaneous requests with one
      * key all get that one account: the request whose insert loses (see {@link AccountKeyWrites}) answers with
@@ -96,7 +99,7 @@ public class AccountService {
             }
             return null;
         }
-        String kid = ExternalAccountBinding.verify(binding, auth.key(), request.url(), this::macKey);
+        String kid = ExternalAccountBinding.verify(binding, auth.key(), request.url(), macKeys);
         EabKey key = em.find(EabKey.class, kid);
         if (key.boundAccount != null) {
             throw new ProblemException(ProblemType.UNAUTHORIZED, "the External Account Binding key " + kid + " is bound to another account");
@@ -106,11 +109,6 @@ public class AccountService {
             throw new ProblemException(ProblemType.UNAUTHORIZED, "the subscriber of the External Account Binding key " + kid + " is suspended");
         }
         return key;
-    }
-
-    private byte[] macKey(String kid) {
-        EabKey key = kid.length() > 40 ? null : em.find(EabKey.class, kid);
-        return key == null ? null : java.util.Base64.getUrlDecoder().decode(key.hmacKey);
     }
 
     /** The account resource (section 7.3.2, 7.3.6): POST-as-GET, contact update or deactivation. */

@@ -104,7 +104,7 @@ public class CaSettings implements RoleSettings {
         return enabled;
     }
 
-    /** The STI-CA's root and intermediate keys are on the {@code ca} token. */
+    /** The STI-CA's root and intermediate keys and its EAB HMAC keys are on the {@code ca} token. */
     @Override
     public Set<String> tokens() {
         return Set.of("ca");

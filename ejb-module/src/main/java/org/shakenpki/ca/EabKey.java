@@ -11,8 +11,8 @@ import java.time.OffsetDateTime;
  * An External Account Binding key (RFC 8555 section 7.3.4): the key identifier and MAC key that the STI-CA gave a
  * {@link CaSubscriber} out of band. It binds exactly one ACME account; a second account presenting it is refused.
  *
- * <p>The HMAC key is stored in the database, not on the HSM, because the server must compute the MAC with it: it is
- * returned only once, when it is made, and no API reads it back.
+ * <p>The HMAC key is not here: it is a non-extractable secret key on the {@code ca} HSM token ({@link EabMacKeys}),
+ * returned only once, when it is made.
  */
 @Entity
 @Table(name = "ca_eab_key")
@@ -23,10 +23,6 @@ public class EabKey {
 
     @Column(name = "subscriber_id", nullable = false, length = 40)
     String subscriberId;
-
-    /** The HMAC-SHA256 key, base64url without padding. */
-    @Column(name = "hmac_key", nullable = false, length = 100)
-    String hmacKey;
 
     @Column(name = "created_at", nullable = false)
     OffsetDateTime createdAt;
@@ -40,10 +36,9 @@ public class EabKey {
     protected EabKey() {
     }
 
-    EabKey(String kid, String subscriberId, String hmacKey, OffsetDateTime createdAt) {
+    EabKey(String kid, String subscriberId, OffsetDateTime createdAt) {
         this.kid = kid;
         this.subscriberId = subscriberId;
-        this.hmacKey = hmacKey;
         this.createdAt = createdAt;
     }
 }

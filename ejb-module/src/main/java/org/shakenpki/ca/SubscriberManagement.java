@@ -43,6 +43,9 @@ public class SubscriberManagement {
     @EJB
     AuditLog audit;
 
+    @EJB
+    EabMacKeys macKeys;
+
     @Inject
     Clock clock;
 
@@ -140,8 +143,12 @@ public class SubscriberManagement {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         String hmacKey = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
-        EabKey eab = new EabKey(Ids.random(), subscriberId, hmacKey, now());
+        EabKey eab = new EabKey(Ids.random(), subscriberId, now());
         em.persist(eab);
+        em.flush();
+        // last, so that a failed insert leaves no key on the token; the key itself is kept nowhere else
+        macKeys.importKey(eab.kid, key);
+        java.util.Arrays.fill(key, (byte) 0);
         audit.record(ACTOR, "ca.eab.create", subject(subscriberId), Outcome.SUCCESS, "kid " + eab.kid);
         return new EabCreated(subscriberId, eab.kid, hmacKey);
     }

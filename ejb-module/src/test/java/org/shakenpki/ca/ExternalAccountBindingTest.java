@@ -20,7 +20,6 @@ import java.net.URI;
 import java.security.interfaces.ECPublicKey;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,7 +30,24 @@ class ExternalAccountBindingTest {
     private static final String NEW_ACCOUNT = "https://ca.example/acme/new-account";
     private static final String KID = "kid-1";
     private static final byte[] MAC_KEY = "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final Function<String, byte[]> KEYS = kid -> KID.equals(kid) ? MAC_KEY : null;
+    /** The STI-CA's keys: one, KID's; the MAC as the token computes it (HMAC-SHA256, constant-time comparison). */
+    private static final ExternalAccountBinding.MacKeys KEYS = new ExternalAccountBinding.MacKeys() {
+        @Override
+        public boolean known(String kid) {
+            return KID.equals(kid);
+        }
+
+        @Override
+        public boolean verifies(String kid, byte[] data, byte[] mac) {
+            try {
+                javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+                hmac.init(new SecretKeySpec(MAC_KEY, "HmacSHA256"));
+                return java.security.MessageDigest.isEqual(hmac.doFinal(data), mac);
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    };
 
     private final JWK accountKey = jwk();
 
