@@ -131,6 +131,52 @@ final class EabChecks {
     }
 
     /** A newAccount signed by the key, carrying the binding as its externalAccountBinding. */
+    /**
+     * A bound account's certificate names the subscriber as the STI-CA verified it, whatever O the CSR asks for,
+     * and an SPC the subscriber does not serve is refused at newOrder even though the account could get a token.
+     */
+    static void aBoundAccountGetsTheVerifiedSubjectAndOnlyItsSpcs() throws Exception {
+        Eab eab = eab(subscriber("it-subject", "5151"));
+        KeyPair accountKey = TestStiPa.p256();
+        Account account = new AccountBuilder().agreeToTermsOfService().useKeyPair(accountKey)
+                .withKeyIdentifier(eab.kid(), eab.hmacKey()).create(AcmeFlows.session());
+        AcmeServerException outside = assertThrows(AcmeServerException.class, () -> account.newOrder()
+                .identifier(new Identifier("TNAuthList", org.shakenpki.pkix.TNAuthList.ofSpc("5252").toBase64Url())).create());
+        assertEquals(URI.create(ACME + "rejectedIdentifier"), outside.getType(), outside.getMessage());
+
+        org.shakenpki.pkix.TNAuthList tnAuthList = org.shakenpki.pkix.TNAuthList.ofSpc("5151");
+        org.shredzone.acme4j.Order order = account.newOrder().identifier(new Identifier("TNAuthList", tnAuthList.toBase64Url())).create();
+        org.shakenpki.kms.TkAuthChallenge challenge = order.getAuthorizations().get(0)
+                .findChallenge(org.shakenpki.kms.TkAuthChallenge.class).orElseThrow();
+        AcmeFlows.Started started = new AcmeFlows.Started(accountKey, account, order, challenge, tnAuthList);
+        challenge.setAuthorityToken(AcmeFlows.token(started, started.jwkFingerprint(), false));
+        challenge.trigger();
+        assertEquals(org.shredzone.acme4j.Status.READY, order.waitUntilReady(java.time.Duration.ofSeconds(10)));
+        KeyPair certificateKey = TestStiPa.p256();
+        // the CSR asks for another provider's O: it is not copied
+        byte[] csr = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
+                new org.bouncycastle.asn1.x500.X500Name("C=US,O=Other Telecom,CN=SHAKEN 5151"), certificateKey.getPublic())
+                .addAttribute(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions(tnAuthList))
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(certificateKey.getPrivate()))
+                .getEncoded();
+        order.execute(csr);
+        assertEquals(org.shredzone.acme4j.Status.VALID, order.waitForCompletion(java.time.Duration.ofSeconds(10)));
+        java.security.cert.X509Certificate leaf = order.getCertificate().getCertificate();
+        Path dir = Files.createTempDirectory(Path.of("target"), "subject");
+        Files.writeString(dir.resolve("leaf.pem"), org.shakenpki.pkix.Pem.encode(leaf));
+        Process openssl = new ProcessBuilder("openssl", "x509", "-noout", "-subject", "-nameopt", "RFC2253", "-in", "leaf.pem")
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String subject = new String(openssl.getInputStream().readAllBytes()).strip();
+        assertEquals(0, openssl.waitFor());
+        assertEquals("subject=CN=SHAKEN 5151,O=IT Telecom\\, Inc.,L=Bridgewater,ST=NJ,C=US", subject);
+    }
+
+    private static org.bouncycastle.asn1.x509.Extensions extensions(org.shakenpki.pkix.TNAuthList tnAuthList) throws Exception {
+        org.bouncycastle.asn1.x509.ExtensionsGenerator extensions = new org.bouncycastle.asn1.x509.ExtensionsGenerator();
+        extensions.addExtension(org.shakenpki.pkix.TNAuthList.OID, false, tnAuthList.der());
+        return extensions.generate();
+    }
+
     private static HttpResponse<String> newAccount(RawAcme acme, KeyPair key, Object binding) throws Exception {
         String url = acme.url("new-account");
         String payload = JSONObjectUtils.toJSONString(Map.of("termsOfServiceAgreed", true, "externalAccountBinding", binding));

@@ -82,6 +82,12 @@ class StiCaIT {
 
     @Test
     @RunAsClient
+    void aBoundAccountsCertificateNamesTheVerifiedSubscriberAndOnlyItsSpcs() throws Exception {
+        EabChecks.aBoundAccountGetsTheVerifiedSubjectAndOnlyItsSpcs();
+    }
+
+    @Test
+    @RunAsClient
     void aSuspendedSubscribersEabKeyBindsNoAccount() throws Exception {
         EabChecks.aSuspendedSubscribersKeyBindsNoAccount();
     }
