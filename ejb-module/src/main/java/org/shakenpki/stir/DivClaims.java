@@ -1,6 +1,5 @@
 package org.shakenpki.stir;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,19 +18,8 @@ record DivClaims(String orig, Set<String> dest, long iat, String div, String opt
             throw invalid("the PASSporT payload is not a JSON object");
         }
         long iat = PassportClaims.iat(claims.get("iat"));
-        if (!(claims.get("orig") instanceof Map<?, ?> orig) || !(orig.get("tn") instanceof String origTn)) {
-            throw invalid("orig must be an object with a tn string");
-        }
-        if (!(claims.get("dest") instanceof Map<?, ?> dest) || !(dest.get("tn") instanceof List<?> destTns) || destTns.isEmpty()) {
-            throw invalid("dest must be an object with a non-empty tn array");
-        }
-        Set<String> canonicalDest = new LinkedHashSet<>();
-        for (Object tn : destTns) {
-            if (!(tn instanceof String text)) {
-                throw invalid("dest.tn must hold strings");
-            }
-            canonicalDest.add(PassportClaims.canonical(text, "dest.tn"));
-        }
+        String origTn = PassportClaims.orig(claims);
+        Set<String> canonicalDest = PassportClaims.dest(claims);
         if (!(claims.get("div") instanceof Map<?, ?> div)) {
             throw invalid("div must be an object with a tn (RFC 8946 section 3)");
         }
@@ -49,7 +37,7 @@ record DivClaims(String orig, Set<String> dest, long iat, String div, String opt
             }
             opt = text;
         }
-        return new DivClaims(PassportClaims.canonical(origTn, "orig.tn"), Set.copyOf(canonicalDest), iat,
+        return new DivClaims(origTn, canonicalDest, iat,
                 PassportClaims.canonical(divText, "div.tn"), opt);
     }
 

@@ -31,9 +31,19 @@ record PassportClaims(String attest, String origid, long iat, String orig, Set<S
             throw invalid("origid is missing");
         }
         long iat = iat(claims.get("iat"));
+        return new PassportClaims(attest, origid, iat, orig(claims), dest(claims));
+    }
+
+    /** The canonical {@code orig.tn} (RFC 8225 section 5.2.1), for every PASSporT type. */
+    static String orig(Map<String, Object> claims) {
         if (!(claims.get("orig") instanceof Map<?, ?> orig) || !(orig.get("tn") instanceof String origTn)) {
             throw invalid("orig must be an object with a tn string");
         }
+        return canonical(origTn, "orig.tn");
+    }
+
+    /** The canonical {@code dest.tn} numbers (RFC 8225 section 5.2.1), for every PASSporT type. */
+    static Set<String> dest(Map<String, Object> claims) {
         if (!(claims.get("dest") instanceof Map<?, ?> dest) || !(dest.get("tn") instanceof List<?> destTns) || destTns.isEmpty()) {
             throw invalid("dest must be an object with a non-empty tn array");
         }
@@ -44,7 +54,7 @@ record PassportClaims(String attest, String origid, long iat, String orig, Set<S
             }
             canonicalDest.add(canonical(text, "dest.tn"));
         }
-        return new PassportClaims(attest, origid, iat, canonical(origTn, "orig.tn"), Set.copyOf(canonicalDest));
+        return Set.copyOf(canonicalDest);
     }
 
     static long iat(Object value) {
