@@ -1,22 +1,11 @@
 package org.shakenpki.stir;
 
 import org.junit.jupiter.api.Test;
-import org.shakenpki.stipa.IndirectCrl;
 import org.shakenpki.pkix.SoftwareSigner;
 import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.trust.TestPki;
 
-import java.io.IOException;
-import java.net.URI;
-import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -43,40 +32,16 @@ class DiversionTest {
     private final TestPki.Issued originating = TestPki.issue(TestPki.leaf(), intermediate);
     private final TestPki.Issued diverting = TestPki.issue(provider("5678"), intermediate);
     private final TestPki.Issued second = TestPki.issue(provider("9012"), intermediate);
-    private final Map<String, List<X509Certificate>> served = new HashMap<>();
-    private final PassportVerifier verifier = new PassportVerifier(Clock.fixed(NOW, ZoneOffset.UTC),
-            new VerifierPolicy(Duration.ofSeconds(60), Set.of(443), false), this::serve, new StiPaSource() {
-                @Override
-                public TrustList trustList() {
-                    return new TrustList(Set.of(root.anchor()), 1, NOW.plus(Duration.ofDays(1)));
-                }
-
-                @Override
-                public IndirectCrl crl() throws IOException {
-                    return StirVectors.stiPa(NOW).crl();
-                }
-            });
+    private final ServedChains served = new ServedChains();
+    private final PassportVerifier verifier = served.verifier(root);
 
     private static TestPki.Spec provider(String spc) {
         return TestPki.leaf().subject("CN=SHAKEN " + spc + ",O=Diverting Telecom,C=US").tnAuthList(TNAuthList.ofSpc(spc));
     }
 
-    private List<X509Certificate> serve(URI x5u) throws IOException {
-        List<X509Certificate> chain = served.get(x5u.toString());
-        if (chain == null) {
-            throw new IOException("not found");
-        }
-        return chain;
-    }
-
     private SigningCredential publish(String name, TestPki.Issued... chain) {
-        String x5u = "https://cr.example.test/" + name + ".pem";
-        List<X509Certificate> certificates = new ArrayList<>();
-        for (TestPki.Issued issued : chain) {
-            certificates.add(issued.certificate());
-        }
-        served.put(x5u, certificates);
-        return new SigningCredential(name, new SoftwareSigner(chain[0].key()), x5u, NOW.minusSeconds(3600), NOW.plusSeconds(3600));
+        return new SigningCredential(name, new SoftwareSigner(chain[0].key()), served.publish(name, chain),
+                NOW.minusSeconds(3600), NOW.plusSeconds(3600));
     }
 
     private String shaken() {

@@ -1,6 +1,5 @@
 package org.shakenpki.stir;
 
-import org.shakenpki.stipa.IndirectCrl;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -11,21 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.trust.TestPki;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,36 +38,11 @@ class ForgedPassportTest {
     private final TestPki.Issued root = TestPki.root("CN=Forgery Test STI-CA Root,C=US");
     private final TestPki.Issued intermediate = TestPki.issue(TestPki.caCert("CN=Forgery Test STI-CA Intermediate,C=US").ca(1), root);
     private final TestPki.Issued genuine = TestPki.issue(TestPki.leaf(), intermediate);
-    private final Map<String, List<X509Certificate>> served = new HashMap<>();
-    private final PassportVerifier verifier = new PassportVerifier(Clock.fixed(NOW, ZoneOffset.UTC),
-            new VerifierPolicy(Duration.ofSeconds(60), Set.of(443), false), this::serve, new StiPaSource() {
-                @Override
-                public TrustList trustList() {
-                    return new TrustList(Set.of(root.anchor()), 1, NOW.plus(Duration.ofDays(1)));
-                }
-
-                @Override
-                public IndirectCrl crl() throws IOException {
-                    return StirVectors.stiPa(NOW).crl();
-                }
-            });
-
-    private List<X509Certificate> serve(URI x5u) throws IOException {
-        List<X509Certificate> chain = served.get(x5u.toString());
-        if (chain == null) {
-            throw new IOException("not found");
-        }
-        return chain;
-    }
+    private final ServedChains served = new ServedChains();
+    private final PassportVerifier verifier = served.verifier(root);
 
     private String publish(String name, TestPki.Issued... chain) {
-        String x5u = "https://cr.example.test/" + name + ".pem";
-        List<X509Certificate> certificates = new ArrayList<>();
-        for (TestPki.Issued issued : chain) {
-            certificates.add(issued.certificate());
-        }
-        served.put(x5u, certificates);
-        return x5u;
+        return served.publish(name, chain);
     }
 
     private VerificationResult verify(String identity) {
