@@ -34,9 +34,6 @@ public class AcmeAccounts {
     @Inject
     Clock clock;
 
-    @Inject
-    KmsSettings settings;
-
     @EJB
     KeyService keys;
 
@@ -59,7 +56,7 @@ public class AcmeAccounts {
         String alias = "acme-account-" + UUID.randomUUID();
         KeyPair keyPair = self().createKey(alias);
         try {
-            String accountUrl = AcmeOrdering.newAccount(session, keyPair, settings.acmeEab());
+            String accountUrl = AcmeOrdering.newAccount(session, keyPair);
             return self().store(directory, alias, accountUrl);
         } catch (IssuanceFailure | RuntimeException e) {
             self().dropKey(alias);
