@@ -10,6 +10,8 @@ import org.shakenpki.config.NodeName;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -63,11 +65,14 @@ public class KmsScheduler {
     public Round runAt(OffsetDateTime now) {
         // first, so that a certificate the CRL lists is replaced by this very round's attempts
         int listed = checkCrl(now);
-        int attempts = attemptDue(now);
+        List<String> attempted = attemptDue(now);
+        int attempts = attempted.size();
         int destroyed = store.destroyRetiredKeys(now);
         int delivered = notifications.deliverDue(now);
         if (attempts > 0 || destroyed > 0) {
-            LOG.info(() -> "SP-KMS round on " + NodeName.current() + ": " + attempts + " issuance attempt(s), "
+            // the SPCs are named so that an operator (and the cluster test) can tell which round renewed what
+            LOG.info(() -> "SP-KMS round on " + NodeName.current() + ": " + attempts + " issuance attempt(s)"
+                    + (attempted.isEmpty() ? "" : " (SPC " + String.join(", ", attempted) + ")") + ", "
                     + destroyed + " retired key(s) destroyed");
         }
         return new Round(listed, attempts, destroyed, delivered);
@@ -83,13 +88,12 @@ public class KmsScheduler {
         }
     }
 
-    private int attemptDue(OffsetDateTime now) {
-        int attempts = 0;
+    /** The SPCs of the due credentials this round attempted (another node may have claimed some). */
+    private List<String> attemptDue(OffsetDateTime now) {
+        List<String> attempted = new ArrayList<>();
         for (long id : store.due(now)) {
-            if (worker.attempt(id, now).isPresent()) {
-                attempts++;
-            }
+            worker.attempt(id, now).ifPresent(credential -> attempted.add(credential.spc()));
         }
-        return attempts;
+        return attempted;
     }
 }
