@@ -240,7 +240,10 @@ class KmsIT {
         assertTrue(audit.stream().anyMatch(r -> r.action().equals("kms.credential.crl-listed")
                 && r.detail().contains(active.serialHex()) && r.detail().contains("keyCompromise")), "audited");
 
-        notifications.deliverDue(OffsetDateTime.now().plusMinutes(1));
+        // everything due by the round's time, however many notifications earlier cases left queued (a call sends 50)
+        for (int batch = 0; batch < 20 && notifications.deliverDue(round.plusMinutes(1)) > 0; batch++) {
+            // the next batch
+        }
         assertTrue(WebhookProbe.VERIFIED.stream().anyMatch(body -> body.contains("\"event\":\"credential.revoked\"")
                 && body.contains("\"spc\":\"" + spc + "\"")), "the webhook was told of the revocation");
 
