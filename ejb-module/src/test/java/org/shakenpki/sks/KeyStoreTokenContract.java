@@ -63,7 +63,6 @@ abstract class KeyStoreTokenContract {
     /** The order n of the P-256 base point (SEC 2 section 2.4.2), which no other 256-bit curve shares. */
     private static final BigInteger P256_ORDER =
             new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
-    private static final int THREADS = 8;
     private static final Duration PROMPTLY = Duration.ofSeconds(15);
     private static final String ES256 = "SHA256withECDSAinP1363Format";
     private static final String DER = "SHA256withECDSA";
@@ -86,7 +85,12 @@ abstract class KeyStoreTokenContract {
         }
     }
 
-    /** How many signatures each of the {@value #THREADS} threads makes; the default suits a library that signs in microseconds. */
+    /** How many threads sign at once (a request pool's worth by default). */
+    protected int threads() {
+        return 8;
+    }
+
+    /** How many signatures each thread makes; the default suits a library that signs in microseconds. */
     protected int signaturesPerThread() {
         return 200;
     }
@@ -205,11 +209,11 @@ abstract class KeyStoreTokenContract {
         String alias = newAlias();
         PublicKey publicKey = token.createKey(alias).publicKey();
         int perThread = signaturesPerThread();
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+        ExecutorService threads = Executors.newFixedThreadPool(threads());
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Integer>> verified = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
+            for (int t = 0; t < threads(); t++) {
                 int thread = t;
                 verified.add(threads.submit(() -> {
                     start.await();
@@ -234,7 +238,7 @@ abstract class KeyStoreTokenContract {
                 }
                 return sum;
             });
-            assertEquals(THREADS * perThread, total, "every signature verifies");
+            assertEquals(threads() * perThread, total, "every signature verifies");
         } finally {
             threads.shutdownNow();
         }

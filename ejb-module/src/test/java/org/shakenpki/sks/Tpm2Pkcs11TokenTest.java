@@ -30,6 +30,15 @@ class Tpm2Pkcs11TokenTest extends KeyStoreTokenContract {
         return 100;
     }
 
+    /**
+     * Four threads: the simulator runs one command at a time, so more threads only wait, and on a loaded machine
+     * eight sessions waiting on it have been seen to lose their session handle (CKR_SESSION_HANDLE_INVALID).
+     */
+    @Override
+    protected int threads() {
+        return 4;
+    }
+
     @Override
     protected synchronized TokenSettings settings() {
         if (settings == null) {
