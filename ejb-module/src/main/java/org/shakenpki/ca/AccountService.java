@@ -42,6 +42,12 @@ public class AccountService {
     @Inject
     Clock clock;
 
+    @Inject
+    CaSettings settings;
+
+    @EJB
+    EabMacKeys macKeys;
+
     /**
      * newAccount (section 7.3): the account of the key, created unless it exists. Simultaneous requests with one
      * key all get that one account: the request whose insert loses (see {@link AccountKeyWrites}) answers with
@@ -63,16 +69,46 @@ public class AccountService {
                 throw new ProblemException(ProblemType.ACCOUNT_DOES_NOT_EXIST, "no account has this key");
             }
             List<String> contact = contacts(payload.get("contact"));
+            EabKey binding = binding(payload, auth, request);
             AcmeAccount account = new AcmeAccount(Ids.random(), Fingerprints.jwkThumbprintBase64Url(auth.key()),
                     auth.key().toJSONString(), String.join("\n", contact),
                     Boolean.TRUE.equals(payload.get("termsOfServiceAgreed")), OffsetDateTime.now(clock));
-            if (writes.create(account)) {
+            if (binding != null) {
+                account.bindTo(binding.subscriberId);
+            }
+            if (writes.create(account, binding == null ? null : binding.kid)) {
                 return new Views.Created<>(view(account), true);
             }
             if (attempt == 3) {
                 throw new IllegalStateException("the account insert failed three times without a competing account");
             }
         }
+    }
+
+    /**
+     * The External Account Binding of a newAccount (section 7.3.4), verified, or null when there is none and none
+     * is required. The EAB key must belong to an active subscriber and must not have bound another account: a
+     * binding, once used, is not a credential for a second account key.
+     */
+    private EabKey binding(Map<String, Object> payload, AcmeGate.Authenticated auth, AcmeRequest request) {
+        Object binding = payload.get("externalAccountBinding");
+        if (binding == null) {
+            if (settings.externalAccountRequired()) {
+                throw new ProblemException(ProblemType.EXTERNAL_ACCOUNT_REQUIRED,
+                        "this STI-CA requires an External Account Binding: ask its operator for an EAB key identifier and HMAC key");
+            }
+            return null;
+        }
+        String kid = ExternalAccountBinding.verify(binding, auth.key(), request.url(), macKeys);
+        EabKey key = em.find(EabKey.class, kid);
+        if (key.boundAccount != null) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "the External Account Binding key " + kid + " is bound to another account");
+        }
+        CaSubscriber subscriber = em.find(CaSubscriber.class, key.subscriberId);
+        if (!subscriber.active()) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "the subscriber of the External Account Binding key " + kid + " is suspended");
+        }
+        return key;
     }
 
     /** The account resource (section 7.3.2, 7.3.6): POST-as-GET, contact update or deactivation. */

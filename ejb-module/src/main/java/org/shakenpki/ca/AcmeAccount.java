@@ -34,6 +34,10 @@ public class AcmeAccount {
     @Column(name = "created_at", nullable = false)
     OffsetDateTime createdAt;
 
+    /** The {@link CaSubscriber} the account is bound to by External Account Binding, or null. */
+    @Column(name = "subscriber_id", length = 40)
+    String subscriberId;
+
     protected AcmeAccount() {
     }
 
@@ -45,6 +49,10 @@ public class AcmeAccount {
         this.contact = contact;
         this.tosAgreed = tosAgreed;
         this.createdAt = createdAt;
+    }
+
+    void bindTo(String subscriberId) {
+        this.subscriberId = subscriberId;
     }
 
     void updateContact(String contact) {

@@ -44,6 +44,8 @@ public class CaSettings implements RoleSettings {
     private List<String> x5uPrefixes;
     private Set<String> tokenSignerFingerprints;
     private boolean acceptSeedTokens;
+    private boolean externalAccountRequired;
+    private Path adminTokenFile;
 
     @PostConstruct
     void read() {
@@ -90,6 +92,8 @@ public class CaSettings implements RoleSettings {
                 throw SettingReader.invalid(FINGERPRINTS, fingerprint, "comma-separated SHA-256 fingerprints (64 hex digits, colons optional)");
             }
         }
+        externalAccountRequired = settings.flag("shakenpki.ca.external-account-required", true);
+        adminTokenFile = settings.path("shakenpki.ca.admin-token-file", null);
     }
 
     @Override
@@ -102,7 +106,7 @@ public class CaSettings implements RoleSettings {
         return enabled;
     }
 
-    /** The STI-CA's root and intermediate keys are on the {@code ca} token. */
+    /** The STI-CA's root and intermediate keys and its EAB HMAC keys are on the {@code ca} token. */
     @Override
     public Set<String> tokens() {
         return Set.of("ca");
@@ -173,6 +177,19 @@ public class CaSettings implements RoleSettings {
     /** The STI-PA API settings revocations are reported with ({@code sti-pa-url}, {@code sti-pa.*}). */
     public StiPaSettings stiPa() {
         return stiPa;
+    }
+
+    /**
+     * Whether newAccount requires an External Account Binding (RFC 8555 section 7.3.4), announced as
+     * {@code meta.externalAccountRequired}. Off, a binding that is sent is still verified and binds the account.
+     */
+    public boolean externalAccountRequired() {
+        return externalAccountRequired;
+    }
+
+    /** The file holding the STI-CA administrator's bearer token ({@link CaAdmin}). */
+    public Path adminTokenFile() {
+        return adminTokenFile;
     }
 
     /** The external base URL, without a trailing slash. */

@@ -26,7 +26,7 @@ import java.util.List;
 
 /**
  * Issues the certificate of a ready order (ATIS-1000080 v005 section 6.4.1): subject {@code C, O, CN=SHAKEN
- * <SPC>}, validity {@code shakenpki.ca.validity-days} capped by the order's {@code notAfter} and the issuer's
+ * <SPC>} with the bound subscriber's verified attributes (CSR subjects are not copied), validity {@code shakenpki.ca.validity-days} capped by the order's {@code notAfter} and the issuer's
  * validity, the profile's extensions only. The to-be-signed certificate is linted first; only a conforming
  * one is signed by the HSM. The chain (leaf, intermediate) is published in the STI-CR.
  */
@@ -62,7 +62,7 @@ public class CertificateIssuer {
         Instant notAfter = validity.notAfter();
         List<String> spcs = csr.tnAuthList().spcs();
         String cn = spcs.isEmpty() ? "SHAKEN delegate" : "SHAKEN " + spcs.get(0);
-        X500Name subject = CertificateProfiles.name(settings.subjectC(), settings.subjectO(), cn);
+        X500Name subject = subject(order, cn);
         TBSCertificate tbs = CertificateProfiles.subscriber(X500Name.getInstance(intermediate.getSubjectX500Principal().getEncoded()),
                 intermediate.getPublicKey(), subject, csr.publicKey(), notBefore, notAfter, hierarchy.crlPoint(),
                 csr.tnAuthList(), csr.ca());
@@ -83,5 +83,21 @@ public class CertificateIssuer {
         audit.record("acme:" + order.accountId, "ca.certificate.issue", "certificate:" + issued.serialHex, Outcome.SUCCESS,
                 certificate.getSubjectX500Principal().getName() + (csr.ca() ? " (delegate CA)" : ""));
         return issued;
+    }
+
+    /**
+     * The subject from what the STI-CA verified (ATIS-1000080 section 6.4.1: the optional DN attributes SHOULD be
+     * validated claims about the provider): the bound subscriber's O and optional attributes, C defaulting to
+     * {@code shakenpki.ca.subject-c}; for an account bound to no subscriber, the configured C and O.
+     */
+    private X500Name subject(AcmeOrder order, String cn) {
+        AcmeAccount account = em.find(AcmeAccount.class, order.accountId);
+        CaSubscriber subscriber = account == null ? null : SubscriberScope.of(em, account);
+        if (subscriber == null) {
+            return CertificateProfiles.name(settings.subjectC(), settings.subjectO(), cn);
+        }
+        SubscriberInfo.Subject verified = subscriber.info().subject();
+        return CertificateProfiles.name(verified.c() != null ? verified.c() : settings.subjectC(), verified.st(), verified.l(),
+                verified.o(), verified.ou(), cn);
     }
 }

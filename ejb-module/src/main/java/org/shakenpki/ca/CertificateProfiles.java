@@ -57,6 +57,28 @@ public final class CertificateProfiles {
         return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, c).addRDN(BCStyle.O, o).addRDN(BCStyle.CN, cn).build();
     }
 
+    /**
+     * A subscriber's subject in the order of ATIS-1000080's example ({@code C, ST, L, O, OU, CN}); null
+     * attributes are left out.
+     */
+    public static X500Name name(String c, String st, String l, String o, String ou, String cn) {
+        X500NameBuilder builder = new X500NameBuilder(BCStyle.INSTANCE);
+        if (c != null) {
+            builder.addRDN(BCStyle.C, c);
+        }
+        if (st != null) {
+            builder.addRDN(BCStyle.ST, st);
+        }
+        if (l != null) {
+            builder.addRDN(BCStyle.L, l);
+        }
+        builder.addRDN(BCStyle.O, o);
+        if (ou != null) {
+            builder.addRDN(BCStyle.OU, ou);
+        }
+        return builder.addRDN(BCStyle.CN, cn).build();
+    }
+
     public static TBSCertificate root(X500Name subject, PublicKey key, Instant notBefore, Instant notAfter) {
         X509v3CertificateBuilder builder = builder(subject, subject, key, notBefore, notAfter);
         add(builder, Extension.basicConstraints, true, new BasicConstraints(true));

@@ -62,6 +62,7 @@ public class OrderService {
         String identifierText = identifierText(payload.get("identifiers"));
         TNAuthList identifier = parse(identifierText);
         requireSpcSyntax(identifier, identifierText);
+        SubscriberScope.require(SubscriberScope.of(em, auth.account()), identifier);
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime notBefore = time(payload.get("notBefore"), "notBefore");
         OffsetDateTime notAfter = time(payload.get("notAfter"), "notAfter");
@@ -108,6 +109,8 @@ public class OrderService {
         } catch (RuntimeException e) {
             throw new ProblemException(ProblemType.BAD_CSR, "the csr is not base64url DER");
         }
+        // again at finalize: the subscriber may have been suspended or lost the SPC since newOrder
+        SubscriberScope.require(SubscriberScope.of(em, auth.account()), TNAuthList.fromBase64(order.identifier));
         AcmeAuthorization authorization = authorizationOf(order);
         CsrCheck.Accepted csr = CsrCheck.check(der, TNAuthList.fromBase64(order.identifier), authorization.tokenCa,
                 AcmeJws.publicJwkKey(auth.key()), settings.keyMustDifferFromAccount(), this::isAnAccountKey);

@@ -34,6 +34,9 @@ public class AcmeAccounts {
     @Inject
     Clock clock;
 
+    @Inject
+    KmsSettings settings;
+
     @EJB
     KeyService keys;
 
@@ -56,7 +59,7 @@ public class AcmeAccounts {
         String alias = "acme-account-" + UUID.randomUUID();
         KeyPair keyPair = self().createKey(alias);
         try {
-            String accountUrl = AcmeOrdering.newAccount(session, keyPair);
+            String accountUrl = AcmeOrdering.newAccount(session, keyPair, settings.acmeEab());
             return self().store(directory, alias, accountUrl);
         } catch (IssuanceFailure | RuntimeException e) {
             self().dropKey(alias);

@@ -24,6 +24,7 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The ACME side of an issuance, through acme4j (RFC 8555 section 7): account, order with the TNAuthList
@@ -44,11 +45,15 @@ final class AcmeOrdering {
         return new Session(URI.create(options.acmeDirectory()), new KmsAcmeProvider(tls, options.responseKey()));
     }
 
-    /** Registers an account for the key, agreeing to the terms of service (RFC 8555 section 7.3). */
-    static String newAccount(Session session, KeyPair accountKey) throws IssuanceFailure {
+    /**
+     * Registers an account for the key, agreeing to the terms of service (RFC 8555 section 7.3), bound to the
+     * STI-CA's subscriber record by External Account Binding (section 7.3.4) when the SP-KMS has EAB credentials.
+     */
+    static String newAccount(Session session, KeyPair accountKey, Optional<KmsSettings.AcmeEab> eab) throws IssuanceFailure {
         try {
-            return new AccountBuilder().agreeToTermsOfService().useKeyPair(accountKey).create(session)
-                    .getLocation().toString();
+            AccountBuilder builder = new AccountBuilder().agreeToTermsOfService().useKeyPair(accountKey);
+            eab.ifPresent(e -> builder.withKeyIdentifier(e.kid(), e.hmacKey()).withMacAlgorithm("HS256"));
+            return builder.create(session).getLocation().toString();
         } catch (AcmeException e) {
             throw failure("the STI-CA refused the ACME account", e);
         }

@@ -52,6 +52,8 @@ public class KmsSettings implements RoleSettings {
     private Duration orderTimeout;
     private Optional<String> notifyUrl;
     private Optional<Path> notifySecretFile;
+    private Optional<String> acmeEabKid;
+    private Optional<Path> acmeEabHmacKeyFile;
     private Path adminTokenFile;
     private java.net.URI crlUrl;
     private java.net.URI crlSignerUrl;
@@ -98,6 +100,12 @@ public class KmsSettings implements RoleSettings {
                 stiPaUrl + "/download/v1/certificate/sti-pa-crl-signer.crt"));
         stiPaTrustAnchors = settings.path("shakenpki.kms.sti-pa-trust-anchors", null);
         crlCheckInterval = settings.positiveDuration("shakenpki.kms.crl-check-interval", "PT5M");
+        acmeEabKid = settings.optional("shakenpki.kms.acme-eab-kid").filter(k -> !k.isBlank());
+        acmeEabHmacKeyFile = settings.optionalPath("shakenpki.kms.acme-eab-hmac-key-file");
+        if (acmeEabKid.isPresent() != acmeEabHmacKeyFile.isPresent()) {
+            throw SettingReader.invalid("shakenpki.kms.acme-eab-kid", acmeEabKid.orElse(""),
+                    "set together with shakenpki.kms.acme-eab-hmac-key-file, or neither");
+        }
     }
 
     @Override
@@ -173,6 +181,34 @@ public class KmsSettings implements RoleSettings {
                 throw new IllegalStateException("cannot read shakenpki.kms.notify-secret-file " + file + ": " + e.getMessage(), e);
             }
         });
+    }
+
+    /**
+     * The External Account Binding (RFC 8555 section 7.3.4) the SP-KMS sends with newAccount, if configured: the
+     * key identifier and the base64url HMAC key, read from its file now.
+     */
+    public Optional<AcmeEab> acmeEab() {
+        return acmeEabKid.map(kid -> {
+            Path file = acmeEabHmacKeyFile.orElseThrow();
+            try {
+                return new AcmeEab(kid, Files.readString(file).strip());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read shakenpki.kms.acme-eab-hmac-key-file " + file + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * EAB credentials the STI-CA issued (RFC 8555 section 7.3.4).
+     *
+     * @param kid     the key identifier
+     * @param hmacKey the HMAC key, base64url
+     */
+    public record AcmeEab(String kid, String hmacKey) {
+        @Override
+        public String toString() {
+            return "AcmeEab[kid=" + kid + "]";
+        }
     }
 
     /** The file holding the SP-KMS administrator's bearer token ({@link KmsAdmin}). */

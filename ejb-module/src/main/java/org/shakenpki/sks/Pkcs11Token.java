@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * <p>Every PKCS#11 library it is used on must meet the contract of {@code KeyStoreTokenContract} (the tests run it
  * on SoftHSM2 and on tpm2-pkcs11; docs/deployment.md lists how the two differ).
  */
-public final class Pkcs11Token implements KeyStoreToken {
+public final class Pkcs11Token implements KeyStoreToken, MacKeys {
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
     private static final String CURVE = "secp256r1";
 
@@ -104,6 +104,11 @@ public final class Pkcs11Token implements KeyStoreToken {
                 + "library = " + settings.library() + "\n"
                 + "slot = " + slot + "\n"
                 + "attributes(generate, CKO_PRIVATE_KEY, *) = {\n"
+                + "  CKA_SENSITIVE = true\n"
+                + "  CKA_EXTRACTABLE = false\n"
+                + "}\n"
+                // MacKeys: imported secret keys become sensitive and non-extractable: usable, never readable
+                + "attributes(*, CKO_SECRET_KEY, *) = {\n"
                 + "  CKA_SENSITIVE = true\n"
                 + "  CKA_EXTRACTABLE = false\n"
                 + "}\n";
@@ -201,6 +206,40 @@ public final class Pkcs11Token implements KeyStoreToken {
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot delete key " + alias + " on token " + role, e);
+        }
+    }
+
+    @Override
+    public void importMacKey(String alias, byte[] key) {
+        requireValidAlias(alias);
+        try {
+            synchronized (keyStore) {
+                reloadObjectList();
+                if (keyStore.containsAlias(alias)) {
+                    throw new ProblemException(ProblemType.CONFLICT, "key alias " + alias + " exists on token " + role);
+                }
+                keyStore.setEntry(alias, new KeyStore.SecretKeyEntry(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256")), null);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot import MAC key " + alias + " to token " + role, e);
+        }
+    }
+
+    @Override
+    public boolean verifyMac(String alias, byte[] data, byte[] mac) {
+        try {
+            Key key = keyStore.getKey(alias, null);
+            if (key == null && reloadedToFind(alias)) {
+                key = keyStore.getKey(alias, null);
+            }
+            if (!(key instanceof javax.crypto.SecretKey secret)) {
+                return false;
+            }
+            javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256", provider);
+            hmac.init(secret);
+            return java.security.MessageDigest.isEqual(hmac.doFinal(data), mac);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot compute a MAC with key " + alias + " on token " + role, e);
         }
     }
 

@@ -205,4 +205,27 @@ class RoleSettingsTest {
         assertSame(other, assertThrows(IllegalStateException.class, () -> SettingsCheck.checkAll(List.of(failing))),
                 "a failure that is not a setting passes through unchanged");
     }
+
+    @Test
+    void theStiCaRequiresExternalAccountBindingByDefaultAndHasItsOwnAdminToken() throws IOException {
+        CaSettings ca = CaSettings.from(defaultsWith(Map.of()));
+        assertTrue(ca.externalAccountRequired());
+        assertEquals(java.nio.file.Path.of("/home/operator/.shaken-pki/ca/admin.token"), ca.adminTokenFile());
+    }
+
+    @Test
+    void theSpKmsEabCredentialsAreBothOrNeitherAndTheKeyIsReadFromItsFile() throws IOException {
+        assertTrue(KmsSettings.from(defaultsWith(Map.of())).acmeEab().isEmpty());
+        assertTrue(refusal(KmsSettings::from, "shakenpki.kms.acme-eab-kid", "kid-1").contains("shakenpki.kms.acme-eab-hmac-key-file"));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("eab", ".key");
+        try {
+            java.nio.file.Files.writeString(file, "c2VjcmV0\n");
+            KmsSettings kms = KmsSettings.from(defaultsWith(Map.of("shakenpki.kms.acme-eab-kid", "kid-1",
+                    "shakenpki.kms.acme-eab-hmac-key-file", file.toString())));
+            assertEquals(new KmsSettings.AcmeEab("kid-1", "c2VjcmV0"), kms.acmeEab().orElseThrow());
+            assertFalse(kms.acmeEab().orElseThrow().toString().contains("c2VjcmV0"), "the HMAC key must not be logged");
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
 }

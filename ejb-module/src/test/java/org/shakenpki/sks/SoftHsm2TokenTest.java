@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -47,5 +50,31 @@ class SoftHsm2TokenTest extends KeyStoreTokenContract {
         assertTrue(token.findKey(theirs).isPresent(), "the other process's key is visible after this one wrote");
         token.deleteKey(ours);
         token.deleteKey(theirs);
+    }
+
+    @Test
+    void holdsAnImportedMacKeyThatComputesMacsAndCannotBeReadBack() throws Exception {
+        String alias = newAlias();
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        token.importMacKey(alias, key);
+        try {
+            byte[] data = "protected.payload".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            javax.crypto.Mac software = javax.crypto.Mac.getInstance("HmacSHA256");
+            software.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            byte[] mac = software.doFinal(data);
+            assertTrue(token.verifyMac(alias, data, mac));
+            mac[0] ^= 1;
+            assertFalse(token.verifyMac(alias, data, mac), "a wrong MAC");
+            assertFalse(token.verifyMac(newAlias(), data, software.doFinal(data)), "no such key");
+            // the token keeps the key sensitive: SunPKCS11 gives no encoding, so not even this process can read it
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS11", token.provider());
+            store.load(null, settings().readPin());
+            assertNull(store.getKey(alias, null).getEncoded());
+            assertThrows(org.shakenpki.problem.ProblemException.class, () -> token.importMacKey(alias, key), "alias taken");
+        } finally {
+            token.deleteKey(alias);
+        }
+        assertFalse(token.verifyMac(alias, "x".getBytes(java.nio.charset.StandardCharsets.US_ASCII), new byte[32]));
     }
 }

@@ -8,7 +8,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.shakenpki.ca.RevocationReporter;
+import org.shakenpki.ca.SubscriberInfo;
+import org.shakenpki.ca.SubscriberManagement;
 import org.shakenpki.kms.CredentialManagement;
+import org.shakenpki.kms.EabAccountProbe;
+import org.shakenpki.kms.IssuanceFailure;
 import org.shakenpki.kms.CredentialState;
 import org.shakenpki.kms.CredentialStore;
 import org.shakenpki.kms.KmsScheduler;
@@ -37,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -51,7 +56,7 @@ class KmsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWar(KmsIT.class, Http.class, TestTls.class, StiPaClient.class, WebhookProbe.class)
+        return Deployments.builtWar(KmsIT.class, Http.class, TestTls.class, StiPaClient.class, WebhookProbe.class, EabAccountProbe.class)
                 .addAsResource("vectors/stipa-root.pem");
     }
 
@@ -72,6 +77,12 @@ class KmsIT {
 
     @EJB
     RevocationReporter revocationReporter;
+
+    @EJB
+    SubscriberManagement subscribers;
+
+    @EJB
+    EabAccountProbe eabAccounts;
 
     private static final SigningRequest PASSPORT = new SigningRequest("A", java.util.List.of("12155550131"),
             java.time.Instant.now().getEpochSecond(), "12155550121", UUID.randomUUID().toString());
@@ -126,6 +137,23 @@ class KmsIT {
 
     private long keysOf(String spc) {
         return keyStore.token("kms").aliases().stream().filter(a -> a.startsWith("spc-" + spc + "-")).count();
+    }
+
+    @Test
+    void theSpKmsSendsItsEabCredentialsAndItsAccountIsBoundToTheSubscriber() throws Exception {
+        String token = "Bearer " + Files.readString(Path.of(System.getProperty("shakenpki.data-dir"), "ca", "admin.token")).strip();
+        subscribers.create(token, "kms-eab", "KMS EAB, Inc.", new SubscriberInfo.Subject("KMS EAB, Inc.", "US", null, null, null),
+                java.util.List.of("5555"), "mailto:noc@example.com");
+        SubscriberManagement.EabCreated eab = subscribers.createEab(token, "kms-eab");
+        String account = eabAccounts.newAccount(eab.kid(), eab.hmacKey());
+        assertEquals("kms-eab", eabAccounts.subscriberOf(account));
+        // without credentials (EAB is not required on this server) the account is bound to no subscriber
+        assertNull(eabAccounts.subscriberOf(eabAccounts.newAccount(null, null)));
+        // with a wrong HMAC key the SP-KMS reports the STI-CA's refusal
+        SubscriberManagement.EabCreated other = subscribers.createEab(token, "kms-eab");
+        IssuanceFailure refused = assertThrows(IssuanceFailure.class, () -> eabAccounts.newAccount(other.kid(), eab.hmacKey()));
+        assertTrue(refused.getMessage().contains("MAC does not verify") && refused.getMessage().contains("unauthorized"),
+                refused.getMessage());
     }
 
     @Test

@@ -64,6 +64,36 @@ class StiCaIT {
 
     @Test
     @RunAsClient
+    void theAdminApiRecordsSubscribersAndIssuesEabKeysShownOnce() throws Exception {
+        EabChecks.subscriberAdministration();
+    }
+
+    @Test
+    @RunAsClient
+    void acme4jBindsAnAccountByEabAndASecondAccountCannotReuseTheBinding() throws Exception {
+        EabChecks.acme4jBindsAnAccountAndAReplayBySecondAccountIsRefused();
+    }
+
+    @Test
+    @RunAsClient
+    void forgedExternalAccountBindingsAreRefusedWithTheirProblemTypes() throws Exception {
+        EabChecks.forgedBindingsAreRefused();
+    }
+
+    @Test
+    @RunAsClient
+    void aBoundAccountsCertificateNamesTheVerifiedSubscriberAndOnlyItsSpcs() throws Exception {
+        EabChecks.aBoundAccountGetsTheVerifiedSubjectAndOnlyItsSpcs();
+    }
+
+    @Test
+    @RunAsClient
+    void aSuspendedSubscribersEabKeyBindsNoAccount() throws Exception {
+        EabChecks.aSuspendedSubscribersKeyBindsNoAccount();
+    }
+
+    @Test
+    @RunAsClient
     void csrMismatchesAreBadCsr() throws Exception {
         StiCaChecks.csrMismatches();
     }

@@ -70,6 +70,8 @@ final class RoleServer implements AutoCloseable {
         set("shakenpki.public-url", publicUrl());
         set("shakenpki.node-name", name);
         set("shakenpki.tls.trust-pem", certificate().toString());
+        // As the launcher starts the embedded default: this test is about the roles; EAB has its own ITs (EabChecks, KmsIT)
+        set("shakenpki.ca.external-account-required", "false");
         return this;
     }
 

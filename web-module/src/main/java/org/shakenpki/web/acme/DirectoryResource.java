@@ -27,7 +27,7 @@ public class DirectoryResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String directory() {
         AcmeUrls urls = AcmeUrls.of(uriInfo, settings);
-        JsonObjectBuilder meta = JsonBuilders.object().add("externalAccountRequired", false);
+        JsonObjectBuilder meta = JsonBuilders.object().add("externalAccountRequired", settings.externalAccountRequired());
         settings.termsOfService().ifPresent(url -> meta.add("termsOfService", url));
         return JsonBuilders.object()
                 .add("newNonce", urls.path("new-nonce"))

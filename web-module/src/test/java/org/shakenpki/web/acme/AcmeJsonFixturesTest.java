@@ -205,7 +205,7 @@ class AcmeJsonFixturesTest {
         filter.ca = org.shakenpki.ca.CaSettings.from(org.shakenpki.config.SettingReader.of(Map.of(
                 "shakenpki.ca.crl-url", BASE + "/download/v1/crl", "shakenpki.ca.sti-pa-trust-anchors", "/nonexistent/root.pem",
                 "shakenpki.ca.sti-pa-url", BASE, "shakenpki.ca.sti-pa.password-file", "/nonexistent/password",
-                "shakenpki.public-url", BASE)));
+                "shakenpki.public-url", BASE, "shakenpki.ca.admin-token-file", "/nonexistent/admin.token")));
         filter.nonces = new NonceSupply() {
             @Override
             public String next() {

@@ -1,0 +1,55 @@
+package org.shakenpki.ca;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.shakenpki.sks.KeyStoreToken;
+import org.shakenpki.sks.MacKeys;
+import org.shakenpki.sks.SecureKeyStore;
+
+/**
+ * Where the External Account Binding HMAC keys (RFC 8555 section 7.3.4) live: on the STI-CA's {@code ca} HSM
+ * token, as sensitive, non-extractable secret keys named {@code eab-<kid>} ({@link MacKeys}). The server computes
+ * every MAC on the token; nothing, the STI-CA included, can read a key back after it was shown once.
+ */
+// LocalBean: implementing an interface would otherwise make it the bean's only (local) view
+@Stateless
+@LocalBean
+public class EabMacKeys implements ExternalAccountBinding.MacKeys {
+    private static final String TOKEN = "ca";
+
+    @PersistenceContext(unitName = "shakenpki")
+    EntityManager em;
+
+    @EJB
+    SecureKeyStore keyStore;
+
+    /** Puts a new EAB key on the token. */
+    public void importKey(String kid, byte[] key) {
+        macKeys().importMacKey(alias(kid), key);
+    }
+
+    @Override
+    public boolean known(String kid) {
+        return kid.length() <= 40 && em.find(EabKey.class, kid) != null;
+    }
+
+    @Override
+    public boolean verifies(String kid, byte[] data, byte[] mac) {
+        return macKeys().verifyMac(alias(kid), data, mac);
+    }
+
+    private MacKeys macKeys() {
+        KeyStoreToken token = keyStore.token(TOKEN);
+        if (!(token instanceof MacKeys keys)) {
+            throw new IllegalStateException("the " + TOKEN + " token cannot hold MAC keys");
+        }
+        return keys;
+    }
+
+    private static String alias(String kid) {
+        return "eab-" + kid;
+    }
+}
