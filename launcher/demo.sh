@@ -125,9 +125,11 @@ cmd_demo() {
     || die "the CRL does not list $serial"
   fact "CRL $base/download/v1/crl lists serial $serial"
 
-  step 9/9 "STI-VS: a new PASSporT with the revoked certificate fails"
+  # The PASSporT of step 6 again: signed with the revoked certificate. (A new one may already carry the SP-KMS's
+  # replacement: it watches the CRL and replaces a listed certificate with a fresh key at its next check.)
+  step 9/9 "STI-VS: the PASSporT signed with the revoked certificate now fails"
   sleep 6 # the embedded STI-VS rereads the local STI-PA CRL at most every 5 s (shakenpki.vs.crl-refresh)
-  verdict="$(demo_verify "$(demo_sign | jq -r .signingResponse.identity)")"
+  verdict="$(demo_verify "$identity")"
   fact "$(jq -c .verificationResponse <<< "$verdict")"
   [[ "$(jq -r .verificationResponse.verstat <<< "$verdict")" == TN-Validation-Failed ]] || die "verification did not fail"
 
