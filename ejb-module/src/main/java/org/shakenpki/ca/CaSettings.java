@@ -45,6 +45,7 @@ public class CaSettings implements RoleSettings {
     private Set<String> tokenSignerFingerprints;
     private boolean acceptSeedTokens;
     private boolean externalAccountRequired;
+    private CsrSubject.Mismatch csrSubjectMismatch;
     private Path adminTokenFile;
 
     @PostConstruct
@@ -93,6 +94,7 @@ public class CaSettings implements RoleSettings {
             }
         }
         externalAccountRequired = settings.flag("shakenpki.ca.external-account-required", true);
+        csrSubjectMismatch = settings.choice("shakenpki.ca.csr-subject-mismatch", "ignore", CsrSubject.Mismatch.NAMES);
         adminTokenFile = settings.path("shakenpki.ca.admin-token-file", null);
     }
 
@@ -185,6 +187,14 @@ public class CaSettings implements RoleSettings {
      */
     public boolean externalAccountRequired() {
         return externalAccountRequired;
+    }
+
+    /**
+     * What finalize does with CSR subject attributes that disagree with the verified subject ({@link CsrSubject}):
+     * {@code ignore} (default: the certificate carries the verified subject regardless) or {@code badCSR}.
+     */
+    public CsrSubject.Mismatch csrSubjectMismatch() {
+        return csrSubjectMismatch;
     }
 
     /** The file holding the STI-CA administrator's bearer token ({@link CaAdmin}). */

@@ -13,6 +13,7 @@ import org.shakenpki.cr.ChainRepository;
 import org.shakenpki.pkix.CertificateSigning;
 import org.shakenpki.pkix.Pem;
 import org.shakenpki.pkix.ShakenProfile;
+import org.shakenpki.pkix.VerifiedSubject;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
@@ -26,9 +27,10 @@ import java.util.List;
 
 /**
  * Issues the certificate of a ready order (ATIS-1000080 v005 section 6.4.1): subject {@code C, O, CN=SHAKEN
- * <SPC>} with the bound subscriber's verified attributes (CSR subjects are not copied), validity {@code shakenpki.ca.validity-days} capped by the order's {@code notAfter} and the issuer's
- * validity, the profile's extensions only. The to-be-signed certificate is linted first; only a conforming
- * one is signed by the HSM. The chain (leaf, intermediate) is published in the STI-CR.
+ * <SPC>} with the bound subscriber's verified attributes (CSR subjects are not copied; a disagreeing one is ignored
+ * or refused, {@link CsrSubject}), validity {@code shakenpki.ca.validity-days} capped by the order's {@code notAfter} and the issuer's
+ * validity, the profile's extensions only. The to-be-signed certificate is linted first, its subject against the
+ * subscriber record too; only a conforming one is signed by the HSM. The chain (leaf, intermediate) is published in the STI-CR.
  */
 @Stateless
 public class CertificateIssuer {
@@ -62,14 +64,18 @@ public class CertificateIssuer {
         Instant notAfter = validity.notAfter();
         List<String> spcs = csr.tnAuthList().spcs();
         String cn = spcs.isEmpty() ? "SHAKEN delegate" : "SHAKEN " + spcs.get(0);
-        X500Name subject = subject(order, cn);
+        Verified verified = verified(order);
+        List<String> ignored = CsrSubject.apply(settings.csrSubjectMismatch(), csr.requestedSubject(), verified.subject(), cn,
+                verified.whose());
+        VerifiedSubject attributes = verified.subject();
+        X500Name subject = CertificateProfiles.name(attributes.c(), attributes.st(), attributes.l(), attributes.o(), attributes.ou(), cn);
         TBSCertificate tbs = CertificateProfiles.subscriber(X500Name.getInstance(intermediate.getSubjectX500Principal().getEncoded()),
                 intermediate.getPublicKey(), subject, csr.publicKey(), notBefore, notAfter, hierarchy.crlPoint(),
                 csr.tnAuthList(), csr.ca());
         X509Certificate certificate;
         try {
             certificate = CertificateSigning.lintAndSign(tbs, csr.ca() ? ShakenProfile.Kind.DELEGATE_CA
-                    : ShakenProfile.Kind.END_ENTITY, issuer.signer());
+                    : ShakenProfile.Kind.END_ENTITY, attributes, issuer.signer());
         } catch (CertificateSigning.ProfileViolation e) {
             throw new ProblemException(ProblemType.BAD_CSR, "the certificate would not conform to the SHAKEN profile: "
                     + String.join("; ", e.violations()));
@@ -81,8 +87,13 @@ public class CertificateIssuer {
                 OffsetDateTime.ofInstant(notAfter, ZoneOffset.UTC));
         em.persist(issued);
         audit.record("acme:" + order.accountId, "ca.certificate.issue", "certificate:" + issued.serialHex, Outcome.SUCCESS,
-                certificate.getSubjectX500Principal().getName() + (csr.ca() ? " (delegate CA)" : ""));
+                certificate.getSubjectX500Principal().getName() + (csr.ca() ? " (delegate CA)" : "") + ", subject from "
+                        + verified.whose() + (ignored.isEmpty() ? "" : "; CSR subject not copied: " + String.join("; ", ignored)));
         return issued;
+    }
+
+    /** The verified subject attributes of an order's certificate, and whose they are (for details and audit). */
+    record Verified(VerifiedSubject subject, String whose) {
     }
 
     /**
@@ -90,14 +101,15 @@ public class CertificateIssuer {
      * validated claims about the provider): the bound subscriber's O and optional attributes, C defaulting to
      * {@code shakenpki.ca.subject-c}; for an account bound to no subscriber, the configured C and O.
      */
-    private X500Name subject(AcmeOrder order, String cn) {
+    private Verified verified(AcmeOrder order) {
         AcmeAccount account = em.find(AcmeAccount.class, order.accountId);
         CaSubscriber subscriber = account == null ? null : SubscriberScope.of(em, account);
         if (subscriber == null) {
-            return CertificateProfiles.name(settings.subjectC(), settings.subjectO(), cn);
+            return new Verified(new VerifiedSubject(settings.subjectC(), null, null, settings.subjectO(), null),
+                    "the STI-CA's configuration (the account is bound to no subscriber)");
         }
-        SubscriberInfo.Subject verified = subscriber.info().subject();
-        return CertificateProfiles.name(verified.c() != null ? verified.c() : settings.subjectC(), verified.st(), verified.l(),
-                verified.o(), verified.ou(), cn);
+        SubscriberInfo.Subject s = subscriber.info().subject();
+        return new Verified(new VerifiedSubject(s.c() != null ? s.c() : settings.subjectC(), s.st(), s.l(), s.o(), s.ou()),
+                "subscriber " + subscriber.id);
     }
 }

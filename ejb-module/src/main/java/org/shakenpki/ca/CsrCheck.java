@@ -4,6 +4,7 @@ import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
@@ -27,13 +28,17 @@ import java.util.function.Predicate;
  * deployed clients, see docs/interop.md, another account's never), it requests exactly the order's TNAuthList,
  * and its basicConstraints cA equals the token's {@code ca}. Every refusal is {@code badCSR}.
  *
- * <p>Subject and other requested extensions are not copied into the certificate, whose content the profile
- * fixes; they are therefore not refused either.
+ * <p>Requested extensions are not copied into the certificate, whose content the profile fixes; they are therefore
+ * not refused either. The subject is not copied either: what happens when it disagrees with the verified one is
+ * {@link CsrSubject}'s setting.
  */
 public final class CsrCheck {
 
-    /** What the CA takes from an accepted CSR. */
-    public record Accepted(PublicKey publicKey, boolean ca, TNAuthList tnAuthList) {
+    /**
+     * What the CA takes from an accepted CSR; the requested subject only to compare it with the verified one
+     * ({@link CsrSubject}), never to copy it.
+     */
+    public record Accepted(PublicKey publicKey, boolean ca, TNAuthList tnAuthList, X500Name requestedSubject) {
     }
 
     private CsrCheck() {
@@ -98,7 +103,7 @@ public final class CsrCheck {
         if (csrCa != tokenCa) {
             throw bad("the CSR's basicConstraints cA=" + csrCa + " does not match the token's ca=" + tokenCa);
         }
-        return new Accepted(key, csrCa, requested);
+        return new Accepted(key, csrCa, requested, csr.getSubject());
     }
 
     private static Extensions requestedExtensions(PKCS10CertificationRequest csr) {

@@ -37,7 +37,20 @@ public final class CertificateSigning {
      * @throws ProfileViolation if the profile check fails: then nothing was signed
      */
     public static X509Certificate lintAndSign(TBSCertificate tbs, ShakenProfile.Kind kind, Signer signer) {
-        var violations = ShakenProfile.check(tbs, kind);
+        return sign(tbs, ShakenProfile.check(tbs, kind), signer);
+    }
+
+    /**
+     * Signs a subscriber's certificate after checking it against the profile and its subject against what the
+     * STI-CA verified about the subscriber ({@link ShakenProfile#check(TBSCertificate, ShakenProfile.Kind, VerifiedSubject)}).
+     *
+     * @throws ProfileViolation if either check fails: then nothing was signed
+     */
+    public static X509Certificate lintAndSign(TBSCertificate tbs, ShakenProfile.Kind kind, VerifiedSubject verified, Signer signer) {
+        return sign(tbs, ShakenProfile.check(tbs, kind, verified), signer);
+    }
+
+    private static X509Certificate sign(TBSCertificate tbs, java.util.List<String> violations, Signer signer) {
         if (!violations.isEmpty()) {
             throw new ProfileViolation(violations);
         }

@@ -49,6 +49,18 @@ public final class ShakenProfile {
     private ShakenProfile() {
     }
 
+    /**
+     * The violations of the profile of {@code kind}, and of an end-entity or delegate subject against what the
+     * STI-CA verified about the subscriber: each attribute of {@code verified} exactly once with its value, none
+     * that is not verified, nothing but C, ST, L, O, OU and one CN, one attribute per RDN (lint before sign: a
+     * certificate mis-built from the subscriber record is never signed).
+     */
+    public static List<String> check(TBSCertificate tbs, Kind kind, VerifiedSubject verified) {
+        List<String> v = check(tbs, kind);
+        checkVerifiedSubject(tbs.getSubject(), verified, v);
+        return v;
+    }
+
     /** The violations of the profile of {@code kind}; empty when the certificate conforms. */
     public static List<String> check(TBSCertificate tbs, Kind kind) {
         List<String> v = new ArrayList<>();
@@ -99,6 +111,31 @@ public final class ShakenProfile {
         }
         if (kind == Kind.ROOT && !upper.contains("ROOT")) {
             v.add("root subject CN must contain ROOT");
+        }
+    }
+
+    private static void checkVerifiedSubject(X500Name subject, VerifiedSubject verified, List<String> v) {
+        for (RDN rdn : subject.getRDNs()) {
+            if (rdn.isMultiValued()) {
+                v.add("subject RDNs must hold one attribute each");
+            }
+            for (var attribute : rdn.getTypesAndValues()) {
+                ASN1ObjectIdentifier type = attribute.getType();
+                if (!BCStyle.CN.equals(type) && !VerifiedSubject.ATTRIBUTES.containsKey(type)) {
+                    v.add("subject " + VerifiedSubject.nameOf(type) + " is not a verified subscriber attribute");
+                }
+            }
+        }
+        for (var entry : VerifiedSubject.ATTRIBUTES.entrySet()) {
+            String expected = verified.value(entry.getKey());
+            RDN[] rdns = subject.getRDNs(entry.getKey());
+            if (expected == null) {
+                if (rdns.length != 0) {
+                    v.add("subject " + entry.getValue() + " is not among the subscriber's verified attributes");
+                }
+            } else if (rdns.length != 1 || !expected.equals(text(rdns[0].getFirst().getValue()))) {
+                v.add("subject " + entry.getValue() + " must be the subscriber's verified \"" + expected + "\"");
+            }
         }
     }
 
@@ -196,6 +233,11 @@ public final class ShakenProfile {
                 v.add("subject CN must be \"SHAKEN " + list.spcs().get(0) + "\"");
             }
         }
+    }
+
+    /** An attribute's string as written (not RFC 4514-escaped), or its DER for a non-string value. */
+    static String text(org.bouncycastle.asn1.ASN1Encodable value) {
+        return value instanceof org.bouncycastle.asn1.ASN1String string ? string.getString() : IETFUtils.valueToString(value);
     }
 
     private static int keyUsageBits(KeyUsage ku) {
