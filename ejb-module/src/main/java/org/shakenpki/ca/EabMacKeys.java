@@ -5,6 +5,7 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.shakenpki.sks.KeyService;
 import org.shakenpki.sks.KeyStoreToken;
 import org.shakenpki.sks.MacKeys;
 import org.shakenpki.sks.SecureKeyStore;
@@ -26,9 +27,20 @@ public class EabMacKeys implements ExternalAccountBinding.MacKeys {
     @EJB
     SecureKeyStore keyStore;
 
-    /** Puts a new EAB key on the token. */
+    @EJB
+    KeyService keys;
+
+    /**
+     * Puts a new EAB key on the token, in the caller's transaction: if it rolls back (the {@link EabKey} row does
+     * not commit), the key is destroyed again, so no key is left on the token that no row names.
+     */
     public void importKey(String kid, byte[] key) {
-        macKeys().importMacKey(alias(kid), key);
+        keys.importMacKey(TOKEN, alias(kid), key, SubscriberManagement.ACTOR);
+    }
+
+    /** Whether the token holds the EAB key of {@code kid}. */
+    public boolean onToken(String kid) {
+        return macKeys().holdsMacKey(alias(kid));
     }
 
     @Override

@@ -146,7 +146,8 @@ public class SubscriberManagement {
         EabKey eab = new EabKey(Ids.random(), subscriberId, now());
         em.persist(eab);
         em.flush();
-        // last, so that a failed insert leaves no key on the token; the key itself is kept nowhere else
+        // after the insert, so that a failed insert leaves no key on the token; a later rollback (the audit record,
+        // the commit) destroys the key again (KeyService); the key itself is kept nowhere else
         macKeys.importKey(eab.kid, key);
         java.util.Arrays.fill(key, (byte) 0);
         audit.record(ACTOR, "ca.eab.create", subject(subscriberId), Outcome.SUCCESS, "kid " + eab.kid);

@@ -70,7 +70,9 @@ public class KeyJournalSweeper {
             } catch (ProblemException e) {
                 continue; // not this node's token, or not reachable now: another node or the next sweep
             }
-            boolean present = token.findKey(entry.alias()).isPresent();
+            // a key pair is found by its public key; an imported MAC key has none
+            boolean present = token.findKey(entry.alias()).isPresent()
+                    || (token instanceof MacKeys macKeys && macKeys.holdsMacKey(entry.alias()));
             if (present) {
                 token.deleteKey(entry.alias());
             }

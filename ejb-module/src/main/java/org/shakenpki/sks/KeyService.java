@@ -61,6 +61,33 @@ public class KeyService {
         return key;
     }
 
+    /**
+     * Imports an HMAC-SHA256 key under {@code alias} on the token of {@code role} ({@link MacKeys}), as part of the
+     * caller's transaction like {@link #createKey}: destroyed again if the transaction rolls back (the STI-CA's EAB
+     * key whose database row did not commit), journalled in case the JVM dies first.
+     */
+    public void importMacKey(String role, String alias, byte[] key, String actor) {
+        KeyStoreToken token = keyStore.token(role);
+        if (!(token instanceof MacKeys macKeys)) {
+            throw new IllegalStateException("the " + role + " token cannot hold MAC keys");
+        }
+        long intent = journal.intendCreate(role, alias);
+        try {
+            macKeys.importMacKey(alias, key);
+        } catch (RuntimeException e) {
+            journal.remove(intent);
+            throw e;
+        }
+        journal.settle(intent);
+        transaction.registerInterposedSynchronization(afterCompletion(status -> {
+            if (status != Status.STATUS_COMMITTED) {
+                LOG.info(() -> "transaction rolled back: destroying MAC key " + role + ":" + alias);
+                token.deleteKey(alias);
+            }
+        }));
+        audit.record(actor, "sks.key.import", role + ":" + alias, Outcome.SUCCESS, "HMAC-SHA256, sensitive, non-extractable");
+    }
+
     /** Destroys the key pair under {@code alias} once the current transaction commits. */
     public void deleteKey(String role, String alias, String actor) {
         KeyStoreToken token = keyStore.token(role);

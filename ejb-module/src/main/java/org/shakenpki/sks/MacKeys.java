@@ -5,6 +5,8 @@ package org.shakenpki.sks;
  * non-extractable secret-key objects: the key is imported once and afterwards only used on the token, never
  * read back. The STI-CA keeps its External Account Binding keys this way (RFC 8555 section 7.3.4), because it must
  * compute the MAC and yet must not be able to show the key again.
+ *
+ * <p>Callers import through {@link KeyService#importMacKey}, which ties the key to their transaction.
  */
 public interface MacKeys {
 
@@ -20,4 +22,7 @@ public interface MacKeys {
      * false when there is no such key.
      */
     boolean verifyMac(String alias, byte[] data, byte[] mac);
+
+    /** Whether the token holds a secret key under the alias (also one another process stored). */
+    boolean holdsMacKey(String alias);
 }

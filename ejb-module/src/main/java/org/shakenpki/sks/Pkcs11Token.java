@@ -226,6 +226,18 @@ public final class Pkcs11Token implements KeyStoreToken, MacKeys {
     }
 
     @Override
+    public boolean holdsMacKey(String alias) {
+        try {
+            synchronized (keyStore) {
+                reloadObjectList();
+                return keyStore.containsAlias(alias) && keyStore.entryInstanceOf(alias, KeyStore.SecretKeyEntry.class);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot look for key " + alias + " on token " + role, e);
+        }
+    }
+
+    @Override
     public boolean verifyMac(String alias, byte[] data, byte[] mac) {
         try {
             Key key = keyStore.getKey(alias, null);

@@ -13,6 +13,31 @@ final class Pkcs11Tool {
         return list(tokenLabel, settings, "--type", "privkey");
     }
 
+    static String listSecretKeys(TokenSettings settings) throws IOException, InterruptedException {
+        return list(settings.label(), settings, "--type", "secrkey");
+    }
+
+    /**
+     * Asks the library for the CKA_VALUE of the secret key stored under {@code alias} (SunPKCS11 names a secret
+     * key by its CKA_LABEL), as a process holding the PIN
+     * would: the exit code and the output ({@code pkcs11-tool --read-object}).
+     */
+    static Result readSecretKey(TokenSettings settings, String alias) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("pkcs11-tool", "--module", settings.library(), "--token-label", settings.label(),
+                "--login", "--pin", new String(settings.readPin()), "--read-object", "--type", "secrkey", "--label", alias)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroy();
+            throw new IllegalStateException("pkcs11-tool did not finish");
+        }
+        return new Result(process.exitValue(), output);
+    }
+
+    /** What a pkcs11-tool run said. */
+    record Result(int exitCode, String output) {
+    }
+
     /** How many objects of any class (keys, certificates, data) the token holds, as its logged-in user sees them. */
     static long countObjects(TokenSettings settings) throws IOException, InterruptedException {
         return list(settings.label(), settings).lines().filter(line -> line.contains(" Object; ")).count();
@@ -28,6 +53,16 @@ final class Pkcs11Tool {
             throw new IllegalStateException("pkcs11-tool failed: " + output);
         }
         return output;
+    }
+
+    /** The lines describing the secret key that SunPKCS11 stored under {@code alias} (its CKA_LABEL). */
+    static String secretKeyBlock(String listing, String alias) {
+        int start = listing.indexOf("label:      " + alias + "\n");
+        if (start < 0) {
+            throw new AssertionError("no secret key labelled " + alias + " in:\n" + listing);
+        }
+        int end = listing.indexOf("Object;", start);
+        return listing.substring(start, end < 0 ? listing.length() : end);
     }
 
     /** The lines describing the object that SunPKCS11 stored under {@code alias} (its CKA_ID is the alias). */

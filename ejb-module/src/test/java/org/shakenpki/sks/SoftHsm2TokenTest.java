@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,14 +68,27 @@ class SoftHsm2TokenTest extends KeyStoreTokenContract {
             mac[0] ^= 1;
             assertFalse(token.verifyMac(alias, data, mac), "a wrong MAC");
             assertFalse(token.verifyMac(newAlias(), data, software.doFinal(data)), "no such key");
-            // the token keeps the key sensitive: SunPKCS11 gives no encoding, so not even this process can read it
+            // the token itself says the key is CKA_SENSITIVE and not CKA_EXTRACTABLE (pkcs11-tool prints the Access
+            // attributes; an imported key is never "always sensitive" nor "never extractable", which say how it began)...
+            String block = Pkcs11Tool.secretKeyBlock(Pkcs11Tool.listSecretKeys(settings()), alias);
+            String access = block.lines().filter(line -> line.strip().startsWith("Access:")).findFirst().orElse("");
+            assertTrue(access.matches("\\s*Access:\\s+sensitive(,.*)?"), block);
+            assertFalse(access.matches(".*(?<!never )extractable.*"), "the key is extractable: " + block);
+            // ...and refuses its value to a process that has the PIN, for that reason (CKR_ATTRIBUTE_SENSITIVE)
+            Pkcs11Tool.Result read = Pkcs11Tool.readSecretKey(settings(), alias);
+            assertNotEquals(0, read.exitCode(), "the token gave out the MAC key: " + read.output());
+            assertTrue(read.output().contains("CKR_ATTRIBUTE_SENSITIVE"), read.output());
+            assertFalse(read.output().contains(new String(key, java.nio.charset.StandardCharsets.ISO_8859_1)), "the key's bytes were printed");
+            // and SunPKCS11 gives no encoding, so not even this process can read it
             java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS11", token.provider());
             store.load(null, settings().readPin());
             assertNull(store.getKey(alias, null).getEncoded());
+            assertTrue(token.holdsMacKey(alias));
             assertThrows(org.shakenpki.problem.ProblemException.class, () -> token.importMacKey(alias, key), "alias taken");
         } finally {
             token.deleteKey(alias);
         }
+        assertFalse(token.holdsMacKey(alias));
         assertFalse(token.verifyMac(alias, "x".getBytes(java.nio.charset.StandardCharsets.US_ASCII), new byte[32]));
     }
 }
