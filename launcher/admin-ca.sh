@@ -41,13 +41,15 @@ cmd_ca() {
     subscriber-suspend) ca_call POST "/${1:?ID}/suspend" ;;
     subscriber-activate) ca_call POST "/${1:?ID}/activate" ;;
     eab-create) ca_call POST "/${1:?SUBSCRIBER}/eab" ;;
+    eab-list) ca_call GET "/${1:?SUBSCRIBER}/eab" ;;
     *) cat <<'USAGE'
 ./shaken-pki ca subscriber-create ID --name LEGAL-NAME --o O [--c C] [--st ST] [--l L] [--ou OU] --spc SPC [--spc SPC ...] --contact CONTACT
 ./shaken-pki ca subscriber-list | subscriber-show ID
 ./shaken-pki ca subscriber-suspend ID | subscriber-activate ID
 ./shaken-pki ca eab-create SUBSCRIBER     an External Account Binding key id and HMAC key (RFC 8555 7.3.4), shown once:
                                           give them to the subscriber's ACME client (acme4j withKeyIdentifier, certbot
-                                          --eab-kid/--eab-hmac-key, the SP-KMS's shakenpki.kms.acme-eab-*)
+                                          --eab-kid=KID --eab-hmac-key=KEY, the SP-KMS's shakenpki.kms.acme-eab-*)
+./shaken-pki ca eab-list SUBSCRIBER       its EAB keys (no HMAC keys) and the ACME account each one bound
 USAGE
       ;;
   esac

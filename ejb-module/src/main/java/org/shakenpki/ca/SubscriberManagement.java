@@ -49,6 +49,9 @@ public class SubscriberManagement {
     @Inject
     Clock clock;
 
+    @Inject
+    CaSettings settings;
+
     /**
      * A new EAB key, whose HMAC key the caller must show now: no API returns it again.
      *
@@ -57,6 +60,18 @@ public class SubscriberManagement {
      * @param hmacKey      the 256-bit HMAC key, base64url without padding (what certbot's {@code --eab-hmac-key} takes)
      */
     public record EabCreated(String subscriberId, String kid, String hmacKey) {
+    }
+
+    /**
+     * An EAB key of a subscriber, without its HMAC key: when it was made and the ACME account it bound, if any.
+     *
+     * @param kid        the key identifier
+     * @param createdAt  when the STI-CA issued it
+     * @param account    the id of the ACME account it bound, or null while unused
+     * @param accountUrl that account's URL ({@code <public-url>/acme/acct/<id>}), or null
+     * @param boundAt    when it bound the account, or null
+     */
+    public record EabInfo(String kid, OffsetDateTime createdAt, String account, String accountUrl, OffsetDateTime boundAt) {
     }
 
     /**
@@ -152,6 +167,22 @@ public class SubscriberManagement {
         java.util.Arrays.fill(key, (byte) 0);
         audit.record(ACTOR, "ca.eab.create", subject(subscriberId), Outcome.SUCCESS, "kid " + eab.kid);
         return new EabCreated(subscriberId, eab.kid, hmacKey);
+    }
+
+    /**
+     * The EAB keys issued to a subscriber, oldest first, and the accounts they bound: how the operator sees which
+     * ACME account speaks for the subscriber.
+     *
+     * @throws ProblemException NOT_FOUND for an unknown subscriber
+     */
+    public List<EabInfo> eabKeys(String authorization, String subscriberId) {
+        admin.check(authorization);
+        find(subscriberId);
+        return em.createQuery("select k from EabKey k where k.subscriberId = :s order by k.createdAt, k.kid", EabKey.class)
+                .setParameter("s", subscriberId).getResultStream()
+                .map(k -> new EabInfo(k.kid, k.createdAt, k.boundAccount,
+                        k.boundAccount == null ? null : settings.publicUrl() + "/acme/acct/" + k.boundAccount, k.boundAt))
+                .toList();
     }
 
     private CaSubscriber find(String id) {

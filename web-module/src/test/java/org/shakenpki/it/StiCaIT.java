@@ -7,6 +7,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.shakenpki.ca.CaSettingsProbe;
+import org.shakenpki.ca.EabRollbackProbe;
 import org.shakenpki.ca.HierarchyRaceProbe;
 import org.shakenpki.ca.RevocationOutbox;
 import org.shakenpki.ca.RevocationProbe;
@@ -32,7 +34,7 @@ class StiCaIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.builtWar(StiCaIT.class, StiPaFiles.class, RevocationProbe.class, HierarchyRaceProbe.class,
-                HierarchyRaceProbe.Outcome.class);
+                HierarchyRaceProbe.Outcome.class, CaSettingsProbe.class, EabRollbackProbe.class);
     }
 
     @EJB
@@ -43,6 +45,9 @@ class StiCaIT {
 
     @EJB
     HierarchyRaceProbe race;
+
+    @EJB
+    EabRollbackProbe eabRollback;
 
     @Test
     @RunAsClient
@@ -84,6 +89,32 @@ class StiCaIT {
     @RunAsClient
     void aBoundAccountsCertificateNamesTheVerifiedSubscriberAndOnlyItsSpcs() throws Exception {
         EabChecks.aBoundAccountGetsTheVerifiedSubjectAndOnlyItsSpcs();
+    }
+
+    @Test
+    @RunAsClient
+    void withBadCsrModeACsrAskingForAnotherProvidersOIsRefusedNamingIt() throws Exception {
+        EabChecks.withBadCsrAnotherProvidersOIsRefusedNamingTheAttribute();
+    }
+
+    @Test
+    @RunAsClient
+    void aReplayedEabJwsIsRefusedForASecondAccount() throws Exception {
+        EabChecks.aReplayedBindingIsRefusedForASecondAccount();
+    }
+
+    @Test
+    @RunAsClient
+    void whenEabIsRequiredOnlyABindingRegistersAcme4jAndCertbot() throws Exception {
+        EabChecks.whenRequiredOnlyABindingRegistersAcme4jAndCertbot();
+    }
+
+    @Test
+    void anEabKeyWhoseTransactionRollsBackLeavesNoKeyOnTheToken() throws Exception {
+        eabRollback.createSubscriber("it-rollback", "8181");
+        String kid = eabRollback.createEabThenRollBack("it-rollback");
+        assertFalse(eabRollback.rowExists(kid), "the rollback kept the EAB key's row");
+        assertFalse(eabRollback.keyOnToken(kid), "the rolled-back EAB key " + kid + " stayed on the ca token");
     }
 
     @Test

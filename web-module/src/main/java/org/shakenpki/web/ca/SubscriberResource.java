@@ -32,7 +32,9 @@ import org.shakenpki.web.JsonBuilders;
  * {@code POST /sti-ca/admin/v1/subscribers} {@code {"id","legalName","subject":{"O","C"?,"ST"?,"L"?,"OU"?},
  * "spcs":[...],"contact"}} records a subscriber (201); GET lists and shows; {@code POST .../{id}/suspend} and
  * {@code .../{id}/activate} change its state; {@code POST .../{id}/eab} issues an External Account Binding key
- * (RFC 8555 section 7.3.4) and answers 201 with its {@code kid} and {@code hmacKey}, shown this once.
+ * (RFC 8555 section 7.3.4) and answers 201 with its {@code kid} and {@code hmacKey}, shown this once;
+ * {@code GET .../{id}/eab} lists the subscriber's EAB keys without HMAC keys, each with the ACME account it bound
+ * ({@code account}, {@code accountUrl}, {@code boundAt}) once it has.
  * The resource passes the header on; {@link SubscriberManagement} authorises, acts and audits.
  */
 @Path("/sti-ca/admin/v1/subscribers")
@@ -104,6 +106,20 @@ public class SubscriberResource {
         JsonObject json = JsonBuilders.object().add("subscriber", eab.subscriberId()).add("kid", eab.kid())
                 .add("hmacKey", eab.hmacKey()).build();
         return Response.status(201).entity(json).build();
+    }
+
+    @GET
+    @Path("{id}/eab")
+    public JsonArray eabKeys(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+        JsonArrayBuilder array = JsonBuilders.array();
+        for (SubscriberManagement.EabInfo key : subscribers.eabKeys(authorization, id)) {
+            JsonObjectBuilder json = JsonBuilders.object().add("kid", key.kid()).add("createdAt", key.createdAt().toString());
+            put(json, "account", key.account());
+            put(json, "accountUrl", key.accountUrl());
+            put(json, "boundAt", key.boundAt() == null ? null : key.boundAt().toString());
+            array.add(json);
+        }
+        return array.build();
     }
 
     private static JsonObject render(SubscriberInfo s) {
