@@ -11,6 +11,7 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
+import org.shakenpki.pkix.JwtClaimConstraints;
 import org.shakenpki.pkix.SignatureVerification;
 import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.problem.ProblemException;
@@ -28,12 +29,21 @@ import java.util.function.Predicate;
  * and its basicConstraints cA equals the token's {@code ca}. Every refusal is {@code badCSR}.
  *
  * <p>Subject and other requested extensions are not copied into the certificate, whose content the profile
- * fixes; they are therefore not refused either.
+ * fixes; they are therefore not refused either. The exception is JWT Claim Constraints
+ * ({@link RequestedClaimConstraints}), checked and copied.
  */
 public final class CsrCheck {
 
-    /** What the CA takes from an accepted CSR. */
-    public record Accepted(PublicKey publicKey, boolean ca, TNAuthList tnAuthList) {
+    /**
+     * What the CA takes from an accepted CSR.
+     *
+     * @param claimConstraints the JWT Claim Constraints it asked for ({@link RequestedClaimConstraints}), or null
+     */
+    public record Accepted(PublicKey publicKey, boolean ca, TNAuthList tnAuthList, JwtClaimConstraints claimConstraints) {
+
+        public Accepted(PublicKey publicKey, boolean ca, TNAuthList tnAuthList) {
+            this(publicKey, ca, tnAuthList, null);
+        }
     }
 
     private CsrCheck() {
@@ -98,7 +108,7 @@ public final class CsrCheck {
         if (csrCa != tokenCa) {
             throw bad("the CSR's basicConstraints cA=" + csrCa + " does not match the token's ca=" + tokenCa);
         }
-        return new Accepted(key, csrCa, requested);
+        return new Accepted(key, csrCa, requested, RequestedClaimConstraints.of(extensions, csrCa));
     }
 
     private static Extensions requestedExtensions(PKCS10CertificationRequest csr) {
