@@ -510,6 +510,56 @@ class StiAsIT {
         assertProblem(sign(key, request("A", ",\"rcd\":{\"icn\":\"" + HTTPS + "/it-rcd/absent.png\"}")), 400, MALFORMED);
     }
 
+    /** A further SP-KMS credential whose CSRs request {@code constraints}; returns its SPC once it is ACTIVE. */
+    private static String constrainedCredential(String constraints) throws Exception {
+        credential();
+        StiPaClient pa = new StiPaClient(base());
+        String fresh = "R" + UUID.randomUUID().toString().replace("-", "").substring(0, 7).toUpperCase();
+        check(pa.admin("POST", "api/v1/admin/accounts/" + ACCOUNT + "/spcs", "{\"spc\":\"" + fresh + "\"}"), 201);
+        check(Http.send(kms("kms/v1/credentials").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
+                .ofString("{\"spc\":\"" + fresh + "\",\"jwtClaimConstraints\":" + constraints + "}"))), 202);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        Map<String, Object> credential = Map.of();
+        while (System.nanoTime() < deadline) {
+            credential = Http.json(check(Http.send(kms("kms/v1/credentials/" + fresh).GET()), 200));
+            if ("ACTIVE".equals(credential.get("state"))) {
+                return fresh;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no certificate for " + fresh + ": " + credential);
+    }
+
+    /**
+     * RFC 8226 section 8 / RFC 9118 end to end: the SP-KMS requests JWT Claim Constraints in its CSR, this STI-CA
+     * copies them into the certificate, the STI-AS signs with it, and the STI-VS rejects the PASSporT whose display
+     * name the certificate does not permit.
+     */
+    @Test
+    @RunAsClient
+    void aCertificateWithClaimConstraintsFromTheSpKmsAndStiCaBindsThePassportsSignedWithIt() throws Exception {
+        String vetted = JSONStringUtils.toJSONString("{\"nam\":\"Example Bank\"}");
+        String spc = constrainedCredential("{\"mustInclude\":[\"rcd\"],\"permittedValues\":{\"rcd\":[" + vetted + "]}}");
+        String key = "Bearer " + secret(newKey("A", spc));
+        String good = identity(sign(key, request("A", ",\"spc\":\"" + spc + "\",\"rcd\":{\"nam\":\"Example Bank\"}")));
+        Map<String, Object> passed = verify(FROM, good);
+        assertEquals("TN-Validation-Passed", passed.get("verstat"), String.valueOf(passed));
+        assertEquals("verified", rcd(passed).get("status"), String.valueOf(passed));
+
+        String evil = identity(sign(key, request("A", ",\"spc\":\"" + spc + "\",\"rcd\":{\"nam\":\"Evil Bank\"}")));
+        Map<String, Object> refused = verify(FROM, evil);
+        assertEquals("TN-Validation-Failed", refused.get("verstat"), String.valueOf(refused));
+        assertEquals(438L, ((Number) refused.get("sipResponseCode")).longValue());
+        assertTrue(((String) refused.get("reason")).contains("JWT Claim Constraints"), String.valueOf(refused));
+
+        Map<String, Object> bare = verify(FROM, identity(sign(key, request("A", ",\"spc\":\"" + spc + "\""))));
+        assertEquals("TN-Validation-Failed", bare.get("verstat"), "mustInclude rcd: " + bare);
+
+        assertProblem(Http.send(kms("kms/v1/credentials").header("Content-Type", "application/json").POST(HttpRequest
+                .BodyPublishers.ofString("{\"spc\":\"R0000001\",\"jwtClaimConstraints\":{\"mustInclude\":\"rcd\"}}"))), 400,
+                MALFORMED);
+    }
+
     private static String resource(String name) throws Exception {
         try (InputStream in = StiAsIT.class.getClassLoader().getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
