@@ -9,8 +9,8 @@ kms_call() {
   admin_call bearer "$DATA/kms/admin.token" "SP-KMS admin token" "$method" "http://$BIND:$HTTP_PORT/kms/v1/credentials$path" "$@"
 }
 
-# create SPC [--acme URL] [--fingerprint jwk-thumbprint|spki] [--response-key tkauth|atc|ATC]: the body holds
-# the options given, and only those.
+# create SPC [--acme URL] [--fingerprint jwk-thumbprint|spki] [--response-key tkauth|atc|ATC]
+# [--claim-constraints JSON]: the body holds the options given, and only those.
 kms_create() {
   local fields=(--arg spc "${1:?SPC}"); shift
   while [[ $# -gt 0 ]]; do
@@ -18,6 +18,7 @@ kms_create() {
       --acme) fields+=(--arg acmeDirectory "${2:?URL}"); shift 2 ;;
       --fingerprint) fields+=(--arg fingerprint "${2:?jwk-thumbprint|spki}"); shift 2 ;;
       --response-key) fields+=(--arg challengeResponseKey "${2:?tkauth|atc|ATC}"); shift 2 ;;
+      --claim-constraints) fields+=(--argjson jwtClaimConstraints "${2:?JSON}"); shift 2 ;;
       *) die "unknown option $1" ;;
     esac
   done
@@ -36,6 +37,7 @@ cmd_kms() {
     revoke) kms_call POST "/${1:?SPC}/revoke" --arg reason "${2:-unspecified}" '{$reason}' ;;
     *) cat <<'USAGE'
 ./shaken-pki kms create SPC [--acme DIRECTORY-URL] [--fingerprint jwk-thumbprint|spki] [--response-key tkauth|atc]
+                           [--claim-constraints '{"mustInclude":["rcd"],"permittedValues":{"rcd":["{\"nam\":\"Bank\"}"]}}']
 ./shaken-pki kms list | show SPC
 ./shaken-pki kms renew SPC                 new key and certificate now
 ./shaken-pki kms renew SPC --at TIME       leave the renewal to the SP-KMS timer's first round after TIME (2026-12-01T02:00:00Z)

@@ -71,7 +71,7 @@ public class CertificateIssuer {
         X500Name subject = CertificateProfiles.name(attributes.c(), attributes.st(), attributes.l(), attributes.o(), attributes.ou(), cn);
         TBSCertificate tbs = CertificateProfiles.subscriber(X500Name.getInstance(intermediate.getSubjectX500Principal().getEncoded()),
                 intermediate.getPublicKey(), subject, csr.publicKey(), notBefore, notAfter, hierarchy.crlPoint(),
-                csr.tnAuthList(), csr.ca());
+                csr.tnAuthList(), csr.ca(), csr.claimConstraints());
         X509Certificate certificate;
         try {
             certificate = CertificateSigning.lintAndSign(tbs, csr.ca() ? ShakenProfile.Kind.DELEGATE_CA

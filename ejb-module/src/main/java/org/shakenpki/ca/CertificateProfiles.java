@@ -104,12 +104,25 @@ public final class CertificateProfiles {
     public static TBSCertificate subscriber(X500Name issuer, PublicKey issuerKey, X500Name subject, PublicKey key,
                                             Instant notBefore, Instant notAfter, CrlPoint crl, TNAuthList tnAuthList,
                                             boolean ca) {
+        return subscriber(issuer, issuerKey, subject, key, notBefore, notAfter, crl, tnAuthList, ca, null);
+    }
+
+    /**
+     * The same, with the JWT Claim Constraints the subscriber asked for (RFC 8226 section 8, RFC 9118 section 3;
+     * non-critical), or none when null.
+     */
+    public static TBSCertificate subscriber(X500Name issuer, PublicKey issuerKey, X500Name subject, PublicKey key,
+                                            Instant notBefore, Instant notAfter, CrlPoint crl, TNAuthList tnAuthList,
+                                            boolean ca, org.shakenpki.pkix.JwtClaimConstraints claimConstraints) {
         X509v3CertificateBuilder builder = builder(issuer, subject, key, notBefore, notAfter);
         add(builder, Extension.basicConstraints, true, ca ? new BasicConstraints(0) : new BasicConstraints(false));
         add(builder, Extension.keyUsage, true, new KeyUsage(ca ? KeyUsage.keyCertSign : KeyUsage.digitalSignature));
         belowRoot(builder, issuerKey, key, crl);
         try {
             builder.addExtension(TNAuthList.OID, false, tnAuthList.der());
+            if (claimConstraints != null) {
+                builder.addExtension(claimConstraints.oid(), false, claimConstraints.der());
+            }
         } catch (CertIOException e) {
             throw new IllegalStateException(e);
         }

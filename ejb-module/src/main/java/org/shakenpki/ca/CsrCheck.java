@@ -12,6 +12,7 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
+import org.shakenpki.pkix.JwtClaimConstraints;
 import org.shakenpki.pkix.SignatureVerification;
 import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.problem.ProblemException;
@@ -29,7 +30,8 @@ import java.util.function.Predicate;
  * and its basicConstraints cA equals the token's {@code ca}. Every refusal is {@code badCSR}.
  *
  * <p>Requested extensions are not copied into the certificate, whose content the profile fixes; they are therefore
- * not refused either. The subject is not copied either: what happens when it disagrees with the verified one is
+ * not refused either. The exception is JWT Claim Constraints ({@link RequestedClaimConstraints}), checked and
+ * copied. The subject is not copied either: what happens when it disagrees with the verified one is
  * {@link CsrSubject}'s setting.
  */
 public final class CsrCheck {
@@ -37,8 +39,11 @@ public final class CsrCheck {
     /**
      * What the CA takes from an accepted CSR; the requested subject only to compare it with the verified one
      * ({@link CsrSubject}), never to copy it.
+     *
+     * @param claimConstraints the JWT Claim Constraints it asked for ({@link RequestedClaimConstraints}), or null
      */
-    public record Accepted(PublicKey publicKey, boolean ca, TNAuthList tnAuthList, X500Name requestedSubject) {
+    public record Accepted(PublicKey publicKey, boolean ca, TNAuthList tnAuthList, X500Name requestedSubject,
+                           JwtClaimConstraints claimConstraints) {
     }
 
     private CsrCheck() {
@@ -103,7 +108,7 @@ public final class CsrCheck {
         if (csrCa != tokenCa) {
             throw bad("the CSR's basicConstraints cA=" + csrCa + " does not match the token's ca=" + tokenCa);
         }
-        return new Accepted(key, csrCa, requested, csr.getSubject());
+        return new Accepted(key, csrCa, requested, csr.getSubject(), RequestedClaimConstraints.of(extensions, csrCa));
     }
 
     private static Extensions requestedExtensions(PKCS10CertificationRequest csr) {

@@ -56,6 +56,16 @@ public class CredentialManagement {
      * @param responseKey     {@code tkauth}, {@code atc} or {@code ATC}, or null for the configured key
      */
     public Views.Detail create(String actor, String spc, String acmeDirectory, String fingerprint, String responseKey) {
+        return create(actor, spc, acmeDirectory, fingerprint, responseKey, null);
+    }
+
+    /**
+     * The same, with the JWT Claim Constraints (RFC 8226 section 8, RFC 9118 section 3) every CSR of the credential
+     * requests, for a certificate limited to, say, one vetted Rich Call Data (RFC 9795); null for none. The issued
+     * certificate must carry them, else the issuance fails.
+     */
+    public Views.Detail create(String actor, String spc, String acmeDirectory, String fingerprint, String responseKey,
+                               org.shakenpki.pkix.JwtClaimConstraints claimConstraints) {
         if (spc == null || !SpcSyntax.isValid(spc)) {
             throw new ProblemException(ProblemType.MALFORMED, SpcSyntax.RULE);
         }
@@ -72,7 +82,7 @@ public class CredentialManagement {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.MALFORMED, e.getMessage());
         }
-        ManagedCredential credential = store.create(actor, spc, options);
+        ManagedCredential credential = store.create(actor, spc, options, claimConstraints);
         worker.attemptLater(credential.id());
         return view(credential);
     }

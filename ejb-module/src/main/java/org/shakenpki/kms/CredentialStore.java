@@ -81,11 +81,19 @@ public class CredentialStore {
     }
 
     public ManagedCredential create(String actor, String spc, IssuanceOptions options) {
+        return create(actor, spc, options, null);
+    }
+
+    /** Creates a credential whose CSRs request {@code claimConstraints} (null: none). */
+    public ManagedCredential create(String actor, String spc, IssuanceOptions options,
+                                    org.shakenpki.pkix.JwtClaimConstraints claimConstraints) {
         ManagedCredential credential = new ManagedCredential(spc, options, OffsetDateTime.now(clock));
+        credential.claimConstraints(claimConstraints);
         em.persist(credential);
         em.flush();
         audit.record(actor, "kms.credential.create", subject(spc), Outcome.SUCCESS,
-                "CA " + options.acmeDirectory() + ", fingerprint " + options.fingerprint() + ", response " + options.responseKey());
+                "CA " + options.acmeDirectory() + ", fingerprint " + options.fingerprint() + ", response " + options.responseKey()
+                        + (claimConstraints == null ? "" : ", JWT Claim Constraints " + claimConstraints));
         return credential;
     }
 

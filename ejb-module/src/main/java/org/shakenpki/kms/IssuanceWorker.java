@@ -114,13 +114,16 @@ public class IssuanceWorker {
         StiPaClient.SpcToken token = spcToken(identifier.toBase64Url(), fingerprint);
 
         Signer key = keyStore.token(CredentialStore.TOKEN).signer(credential.pendingKeyAlias());
-        byte[] csr = TnAuthListCsr.build(credential.spc(), identifier, key);
+        byte[] csr = TnAuthListCsr.build(credential.spc(), identifier, key, credential.claimConstraints());
         AcmeOrdering.Result result = AcmeOrdering.order(login, identifier, token.jwt(), csr, settings.orderTimeout());
 
         X509Certificate leaf = result.chain().get(0);
         if (!Arrays.equals(leaf.getPublicKey().getEncoded(), key.publicKey().getEncoded())) {
             throw new IssuanceFailure("the STI-CA issued a certificate for another key than the HSM key "
                     + credential.pendingKeyAlias());
+        }
+        if (credential.claimConstraints() != null && !credential.claimConstraints().equals(constraintsOf(leaf))) {
+            throw new IssuanceFailure("the STI-CA issued a certificate without the JWT Claim Constraints the CSR requested");
         }
         if (result.certificateUrl() == null) {
             throw new IssuanceFailure("the STI-CA's order names no x5u (RFC 9448 section 7): nowhere to point PASSporTs");
@@ -141,6 +144,15 @@ public class IssuanceWorker {
             throw new IssuanceFailure(e.getMessage(), e);
         } catch (StiPaFailure e) {
             throw new IssuanceFailure(e.forOperator(), e);
+        }
+    }
+
+    /** The JWT Claim Constraints an issued leaf carries, or null (or unreadable: null, which fails the comparison). */
+    private static org.shakenpki.pkix.JwtClaimConstraints constraintsOf(X509Certificate leaf) {
+        try {
+            return org.shakenpki.pkix.JwtClaimConstraints.of(leaf).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 }

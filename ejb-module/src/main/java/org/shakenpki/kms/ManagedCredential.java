@@ -65,6 +65,10 @@ public class ManagedCredential {
     @Column(name = "response_key", nullable = false)
     private String responseKey;
 
+    /** The requested JWT Claim Constraints as {@code 8226:<base64 DER>} or {@code 9118:<base64 DER>}; null for none. */
+    @Column(name = "claim_constraints", length = 4000)
+    private String claimConstraints;
+
     @Column(name = "renew_at")
     private OffsetDateTime renewAt;
 
@@ -145,6 +149,20 @@ public class ManagedCredential {
 
     public OffsetDateTime notAfter() {
         return notAfter;
+    }
+
+    /** The JWT Claim Constraints this credential's CSRs request (RFC 8226 section 8, RFC 9118), or null. */
+    public org.shakenpki.pkix.JwtClaimConstraints claimConstraints() {
+        if (claimConstraints == null) {
+            return null;
+        }
+        return org.shakenpki.pkix.JwtClaimConstraints.decode(java.util.Base64.getDecoder().decode(claimConstraints.substring(5)),
+                claimConstraints.startsWith("9118:"));
+    }
+
+    void claimConstraints(org.shakenpki.pkix.JwtClaimConstraints constraints) {
+        claimConstraints = constraints == null ? null : (constraints.enhanced() ? "9118:" : "8226:")
+                + java.util.Base64.getEncoder().encodeToString(constraints.der());
     }
 
     public IssuanceOptions options() {

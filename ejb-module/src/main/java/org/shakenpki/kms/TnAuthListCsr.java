@@ -10,6 +10,7 @@ import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.shakenpki.pkix.HsmContentSigner;
+import org.shakenpki.pkix.JwtClaimConstraints;
 import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.sks.Signer;
 
@@ -19,16 +20,23 @@ import java.io.IOException;
  * The CSR of a SHAKEN certificate (RFC 2986, with the extensionRequest attribute of RFC 2985 section 5.4.2):
  * subject CN "SHAKEN &lt;SPC&gt;" (ATIS-1000080 section 6.4.1; the STI-CA sets the final subject), and the
  * TNAuthList extension equal to the order's identifier (RFC 8555 section 7.4, RFC 9448 section 3), signed by
- * the new key on the HSM.
+ * the new key on the HSM; and, when the credential asks for them, its JWT Claim Constraints.
  */
 final class TnAuthListCsr {
     private TnAuthListCsr() {
     }
 
     static byte[] build(String spc, TNAuthList identifier, Signer key) {
+        return build(spc, identifier, key, null);
+    }
+
+    /** The same, requesting JWT Claim Constraints too (RFC 8226 section 8, RFC 9118 section 3; null: none). */
+    static byte[] build(String spc, TNAuthList identifier, Signer key, JwtClaimConstraints claimConstraints) {
         try {
             X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, "SHAKEN " + spc).build();
-            Extensions extensions = new Extensions(new Extension(TNAuthList.OID, false, new DEROctetString(identifier.der())));
+            Extension tnAuthList = new Extension(TNAuthList.OID, false, new DEROctetString(identifier.der()));
+            Extensions extensions = claimConstraints == null ? new Extensions(tnAuthList) : new Extensions(new Extension[] {
+                tnAuthList, new Extension(claimConstraints.oid(), false, new DEROctetString(claimConstraints.der()))});
             return new PKCS10CertificationRequestBuilder(subject, SubjectPublicKeyInfo.getInstance(key.publicKey().getEncoded()))
                     .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions)
                     .build(new HsmContentSigner(key))

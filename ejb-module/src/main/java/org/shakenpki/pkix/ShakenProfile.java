@@ -31,6 +31,10 @@ import java.util.Set;
  * a to-be-signed certificate: what the STI-CA signs passes it (lint before sign), and a verifier may run it
  * on what it receives. Returns every violation, not just the first.
  *
+ * <p>Besides the extensions ATIS-1000080 lists, an end-entity certificate may carry JWT Claim Constraints
+ * (RFC 8226 section 8, or RFC 9118's enhanced form, non-critical): the constraints RFC 9795 uses for Rich Call Data.
+ * RFC 9118 section 3 defines them for end-entity certificates only, so other kinds may not carry them.
+ *
  * <p>{@link Kind#DELEGATE_CA} is the separate profile of a delegate CA certificate issued when the SPC token
  * says {@code ca:true} (ATIS-1000092, RFC 9060): a CA certificate that carries the TNAuthList it may delegate.
  */
@@ -43,7 +47,10 @@ public final class ShakenProfile {
 
     private static final Set<ASN1ObjectIdentifier> SPECIFIED = Set.of(Extension.keyUsage, Extension.basicConstraints,
             Extension.certificatePolicies, Extension.subjectKeyIdentifier, Extension.authorityKeyIdentifier,
-            Extension.cRLDistributionPoints, TNAuthList.OID);
+            Extension.cRLDistributionPoints, TNAuthList.OID, JwtClaimConstraints.OID, JwtClaimConstraints.ENHANCED_OID);
+    /** RFC 9118 section 3: JWT Claim Constraints are for end-entity certificates. */
+    private static final Set<ASN1ObjectIdentifier> END_ENTITY_ONLY = Set.of(JwtClaimConstraints.OID,
+            JwtClaimConstraints.ENHANCED_OID);
     private static final Set<ASN1ObjectIdentifier> CRITICAL = Set.of(Extension.keyUsage, Extension.basicConstraints);
 
     private ShakenProfile() {
@@ -144,6 +151,8 @@ public final class ShakenProfile {
             Extension extension = extensions.getExtension(oid);
             if (!SPECIFIED.contains(oid)) {
                 v.add("extension " + oid + " is not specified by the profile");
+            } else if (END_ENTITY_ONLY.contains(oid) && kind != Kind.END_ENTITY) {
+                v.add("extension " + oid + " (JWT Claim Constraints) belongs in end-entity certificates only");
             } else if (extension.isCritical() != CRITICAL.contains(oid)) {
                 v.add("extension " + oid + (CRITICAL.contains(oid) ? " must be critical" : " must not be critical"));
             }

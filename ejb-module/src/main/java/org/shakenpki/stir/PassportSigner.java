@@ -23,6 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * canonical form, and {@code opt} (the previous PASSporT's full form) for {@code ppt} {@code div-o} (RFC 8946
  * section 8); the Identity header value ends {@code ;ppt=div} (or {@code div-o}).
  *
+ * <p>Rich Call Data (RFC 9795): a SHAKEN PASSporT may carry {@code crn}, {@code rcd} and {@code rcdi} among its
+ * claims (section 8), written in their canonical places ({@code attest, crn, dest, iat, orig, origid, rcd, rcdi}),
+ * each value in RFC 8785 canonical form; or they go into a PASSporT of their own with header {@code ppt} {@code rcd}
+ * and claims {@code crn, dest, iat, orig, rcd, rcdi} (section 6), whose Identity header value ends {@code ;ppt=rcd}.
+ *
  * <p>The JWS compact serialization (RFC 7515 section 7.1) is put together here rather than by a JOSE library:
  * the header depends only on the x5u, so its encoding is kept per x5u, and the claims are written directly
  * (the library's JSON string encoder built a JSON serializer on every call). The signature is the HSM's 64-byte R||S (RFC 7518 section 3.4).
@@ -66,6 +71,14 @@ public class PassportSigner {
         byte[] signature = current.signer().signRaw(signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + BASE64URL.encodeToString(signature) + ";info=<" + current.x5u() + ">;alg=ES256;ppt="
                 + request.ppt();
+    }
+
+    /** Signs a {@code ppt: rcd} PASSporT (RFC 9795 section 6) with a credential {@link SigningService} chose. */
+    String signRcd(RcdSigningRequest request, SigningCredential current) {
+        String signingInput = header(current.x5u(), "rcd") + "."
+                + BASE64URL.encodeToString(rcdClaims(request).getBytes(StandardCharsets.UTF_8));
+        byte[] signature = current.signer().signRaw(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + BASE64URL.encodeToString(signature) + ";info=<" + current.x5u() + ">;alg=ES256;ppt=rcd";
     }
 
     /** The base64url-encoded protected header of a SHAKEN PASSporT for an x5u. */
@@ -115,11 +128,32 @@ public class PassportSigner {
 
     /** The claims as JSON, written in lexicographic key order with no whitespace. */
     static String claims(SigningRequest request) {
+        RcdClaims rcd = request.rcd();
         return "{\"attest\":" + json(request.attest())
+                + (rcd == null || rcd.crn() == null ? "" : ",\"crn\":" + json(rcd.crn()))
                 + ",\"dest\":{\"tn\":[" + tns(request.dest()) + "]}"
                 + ",\"iat\":" + request.iat()
                 + ",\"orig\":{\"tn\":" + json(request.orig()) + "}"
-                + ",\"origid\":" + json(request.origid()) + "}";
+                + ",\"origid\":" + json(request.origid())
+                + rcdAndRcdi(rcd) + "}";
+    }
+
+    /** The {@code rcd} PASSporT claims (RFC 9795 section 6) in lexicographic key order with no whitespace. */
+    static String rcdClaims(RcdSigningRequest request) {
+        RcdClaims rcd = request.rcd();
+        return "{" + (rcd.crn() == null ? "" : "\"crn\":" + json(rcd.crn()) + ",")
+                + "\"dest\":{\"tn\":[" + tns(request.dest()) + "]}"
+                + ",\"iat\":" + request.iat()
+                + ",\"orig\":{\"tn\":" + json(request.orig()) + "}"
+                + rcdAndRcdi(rcd) + "}";
+    }
+
+    private static String rcdAndRcdi(RcdClaims rcd) {
+        if (rcd == null) {
+            return "";
+        }
+        return (rcd.rcd() == null ? "" : ",\"rcd\":" + rcd.rcd().json())
+                + (rcd.rcdi() == null ? "" : ",\"rcdi\":" + Jcs.write(rcd.rcdi()));
     }
 
     /** A JSON string (RFC 8259 section 7): quotes, backslash and control characters escaped. */

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,7 +35,14 @@ import java.util.Set;
  * request time; orig and dest against the call's From and To; the x5u URL rules and the chain it names; the
  * chain to the STI-PA trust list ({@link PathValidator}: the first certificate served is the signer); the
  * signing certificate's SHAKEN profile; revocation on the STI-PA indirect
- * CRL; the ES256 signature. The first failing check decides the result.
+ * CRL; the ES256 signature; the JWT Claim Constraints of the path ({@link ClaimConstraints}). The first failing
+ * check decides the result.
+ *
+ * <p>Rich Call Data (RFC 9795): {@code rcd}, {@code rcdi} and {@code crn} claims in a SHAKEN PASSporT, and
+ * Identity headers of {@code ppt} {@code rcd}, which pass the same checks against the call. Once a PASSporT with
+ * RCD has passed, its {@code rcdi} digests are checked against the linked content ({@link RcdIntegrity}, fetched
+ * through {@link LinkedContent}); the outcome is the result's {@link RcdResult} and never changes its verstat
+ * (docs/interop.md, "Rich Call Data").
  *
  * <p>Thread-safe: its inputs (clock, policy, sources) are given at construction. The chain checks that depend
  * only on the chain, the trust list and the time are kept in {@link ValidatedChains} and reused while those
@@ -46,6 +54,7 @@ public final class PassportVerifier {
     private final CredentialSource credentials;
     private final StiPaSource stiPa;
     private final ValidatedChains validated;
+    private final LinkedContent linked;
 
     /** A verifier that keeps its validated chains for itself. */
     public PassportVerifier(Clock clock, VerifierPolicy policy, CredentialSource credentials, StiPaSource stiPa) {
@@ -54,11 +63,18 @@ public final class PassportVerifier {
 
     public PassportVerifier(Clock clock, VerifierPolicy policy, CredentialSource credentials, StiPaSource stiPa,
                             ValidatedChains validated) {
+        this(clock, policy, credentials, stiPa, validated, LinkedContent.NONE);
+    }
+
+    /** A verifier that also fetches the content Rich Call Data links to, for its {@code rcdi} digests. */
+    public PassportVerifier(Clock clock, VerifierPolicy policy, CredentialSource credentials, StiPaSource stiPa,
+                            ValidatedChains validated, LinkedContent linked) {
         this.clock = clock;
         this.policy = policy;
         this.credentials = credentials;
         this.stiPa = stiPa;
         this.validated = validated;
+        this.linked = linked;
     }
 
     /** What is known of the PASSporT so far, for the result. */
@@ -72,6 +88,10 @@ public final class PassportVerifier {
         Set<String> dest;
         String div;
         String opt;
+        RichCallData rcd;
+        Object rcdi;
+        String crn;
+        RcdResult rcdResult;
     }
 
     /**
@@ -83,6 +103,10 @@ public final class PassportVerifier {
      * <p>A request with a {@code div} or {@code div-o} Identity header is a diverted call (RFC 8946,
      * ATIS-1000085): every header is verified on its own, then {@link CustodyChain} follows the chain of custody
      * and decides the overall result.
+     *
+     * <p>Identity headers of {@code ppt} {@code rcd} (RFC 9795 section 6) carry no attestation and decide no
+     * verstat: once a SHAKEN PASSporT passed, the first of them that verifies against the call supplies the
+     * result's RCD (unless the SHAKEN PASSporT carries RCD itself), and when none verifies the RCD is failed.
      */
     public VerificationResult verify(VerificationRequest request) {
         List<Object> parsed = new ArrayList<>(request.identities().size());
@@ -100,6 +124,12 @@ public final class PassportVerifier {
             return diverted(request, parsed);
         }
         VerificationResult first = null;
+        List<IdentityHeader> rcdHeaders = new ArrayList<>();
+        for (Object each : parsed) {
+            if (each instanceof IdentityHeader header && "rcd".equals(header.ppt())) {
+                rcdHeaders.add(header);
+            }
+        }
         for (Object each : parsed) {
             if (each instanceof Rejected rejected) {
                 first = first != null ? first
@@ -112,12 +142,25 @@ public final class PassportVerifier {
             }
             VerificationResult result = verify(request, header, true).result();
             if (result.passed()) {
-                return result;
+                return result.rcd() != null || rcdHeaders.isEmpty() ? result : result.withRcd(separateRcd(request, rcdHeaders));
             }
             first = first != null ? first : result;
         }
         return first != null ? first : VerificationResult.failed(Failure.NO_IDENTITY,
                 "the request carries no Identity header with a SHAKEN PASSporT", null, null, null, null);
+    }
+
+    /** The RCD of the first {@code ppt: rcd} header that verifies; else failed with the first one's reason. */
+    private RcdResult separateRcd(VerificationRequest request, List<IdentityHeader> headers) {
+        RcdResult failed = null;
+        for (IdentityHeader header : headers) {
+            VerificationResult result = verify(request, header, true).result();
+            if (result.passed()) {
+                return result.rcd();
+            }
+            failed = failed != null ? failed : RcdResult.failed("the rcd PASSporT did not verify: " + result.reason(), "rcd");
+        }
+        return failed;
     }
 
     private VerificationResult diverted(VerificationRequest request, List<Object> parsed) {
@@ -150,7 +193,7 @@ public final class PassportVerifier {
         VerificationResult result;
         try {
             verify(request, header, seen, againstCall);
-            result = VerificationResult.passed(seen.attest, seen.origid, seen.spc, seen.x5u);
+            result = VerificationResult.passed(seen.attest, seen.origid, seen.spc, seen.x5u).withRcd(seen.rcdResult);
         } catch (Rejected rejected) {
             result = VerificationResult.failed(rejected.failure(), rejected.getMessage(), seen.attest, seen.origid, seen.spc, seen.x5u);
         }
@@ -168,13 +211,23 @@ public final class PassportVerifier {
         checkJoseHeader(jws.getHeader(), header.info(), seen.ppt);
         seen.x5u = header.info();
         long iat;
+        Map<String, Object> payload = jws.getPayload().toJSONObject();
         if ("shaken".equals(seen.ppt)) {
-            PassportClaims claims = PassportClaims.of(jws.getPayload().toJSONObject());
+            PassportClaims claims = PassportClaims.of(payload);
             seen.attest = claims.attest();
             seen.origid = claims.origid();
             seen.orig = claims.orig();
             seen.dest = claims.dest();
             iat = claims.iat();
+            readRcd(payload, seen, false);
+        } else if ("rcd".equals(seen.ppt)) {
+            if (payload == null) {
+                throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "the PASSporT payload is not a JSON object");
+            }
+            seen.orig = PassportClaims.orig(payload);
+            seen.dest = PassportClaims.dest(payload);
+            iat = PassportClaims.iat(payload.get("iat"));
+            readRcd(payload, seen, true);
         } else {
             DivClaims claims = DivClaims.of(jws.getPayload().toJSONObject(), "div-o".equals(seen.ppt));
             seen.orig = claims.orig();
@@ -205,6 +258,32 @@ public final class PassportVerifier {
         seen.spc = verdict.spc();
         checkRevocation(verdict.path(), verdict.crlIssuers());
         checkSignature(jws, verdict.signingKey());
+        ClaimConstraints.check(verdict.path().path(), payload);
+        if (seen.rcd != null) {
+            seen.rcdResult = RcdIntegrity.verify(seen.rcd, seen.rcdi, seen.crn, seen.ppt, linked, policy.allowedPorts());
+        }
+    }
+
+    /**
+     * The RCD claims of a payload (RFC 9795 sections 5.1 to 5.3); {@code required}: a {@code ppt: rcd} PASSporT,
+     * which must carry {@code rcd}.
+     */
+    private static void readRcd(Map<String, Object> payload, Seen seen, boolean required) {
+        Object rcd = payload.get("rcd");
+        if (rcd == null && required) {
+            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "a PASSporT of ppt rcd must carry the rcd claim (RFC 9795 section 6)");
+        }
+        Object crn = payload.get("crn");
+        if (crn != null && !(crn instanceof String)) {
+            throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "crn must be a string (RFC 9795 section 5.3)");
+        }
+        seen.crn = (String) crn;
+        seen.rcdi = payload.get("rcdi");
+        if (rcd != null) {
+            seen.rcd = RichCallData.read(rcd);
+        } else if (seen.crn != null || seen.rcdi != null) {
+            seen.rcd = RichCallData.of(null, null, null, null, null);
+        }
     }
 
     /**

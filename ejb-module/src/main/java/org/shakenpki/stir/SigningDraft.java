@@ -13,9 +13,16 @@ import java.util.List;
  * @param iat    the caller's issued-at (seconds since the epoch), or null: the STI-AS sets it
  * @param origid the caller's origination identifier, or null: the STI-AS makes one (RFC 8588 section 5)
  * @param spc    the SPC whose credential to sign with, or null: see {@link SigningService}
+ * @param rcd    the Rich Call Data to sign (RFC 9795), or null
  */
-public record SigningDraft(Attestation attest, List<String> dest, String orig, Long iat, String origid, String spc) {
+public record SigningDraft(Attestation attest, List<String> dest, String orig, Long iat, String origid, String spc,
+                           RcdDraft rcd) {
     public SigningDraft {
         dest = List.copyOf(dest);
+    }
+
+    /** A request without Rich Call Data. */
+    public SigningDraft(Attestation attest, List<String> dest, String orig, Long iat, String origid, String spc) {
+        this(attest, dest, orig, iat, origid, spc, null);
     }
 }

@@ -10,6 +10,12 @@ import java.util.List;
  * @param iat     issued-at, seconds since the epoch
  * @param orig    originating number, canonical
  * @param origid  the origination identifier, a UUID (RFC 8588 section 5)
+ * @param rcd     Rich Call Data claims to carry in the SHAKEN PASSporT (RFC 9795 section 8), or null
  */
-public record SigningRequest(String attest, List<String> dest, long iat, String orig, String origid) {
+public record SigningRequest(String attest, List<String> dest, long iat, String orig, String origid, RcdClaims rcd) {
+
+    /** A SHAKEN PASSporT without Rich Call Data. */
+    public SigningRequest(String attest, List<String> dest, long iat, String orig, String origid) {
+        this(attest, dest, iat, orig, origid, null);
+    }
 }

@@ -6,6 +6,8 @@ import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -27,6 +29,11 @@ import java.util.regex.Pattern;
  * A diversion ({@link #signDiversion}, RFC 8946, ATIS-1000085) is authorised like a SHAKEN signing, by the
  * key's SPCs, with no attestation to check (a {@code div} PASSporT carries none); its {@code iat} follows the same
  * rule, and its {@code orig} is that of the PASSporT it follows ({@link IncomingPassports}).
+ *
+ * <p>Rich Call Data (RFC 9795) is authorised like the rest of the PASSporT it goes into: the key's attestation and
+ * SPC rules apply unchanged. Its {@code rcdi} digests are computed here, fetching each linked resource now through
+ * {@link RcdContent} (the {@link org.shakenpki.net.Fetcher}'s limits and address policy): a link that cannot be
+ * fetched is 400, since a digest of content that was never seen would be a false statement.
  *
  * <p>Refusals of a valid key are audited ({@link SigningRefusals}); signatures are not (the hot path).
  *
@@ -52,6 +59,12 @@ public class SigningService {
     @Inject
     AsSettings settings;
 
+    @Inject
+    RcdContent rcdContent;
+
+    /** Where linked RCD content comes from; tests set it, otherwise {@link RcdContent#fresh}. */
+    LinkedContent linkedContent;
+
     /**
      * Signs what the key may have signed; returns the Identity header value.
      *
@@ -59,13 +72,48 @@ public class SigningService {
      *                          {@code origid}, SERVICE_UNAVAILABLE without a usable credential
      */
     public String sign(ApiKeyGrant grant, SigningDraft draft) {
+        return signAll(grant, draft).get(0);
+    }
+
+    /**
+     * Signs what the key may have signed; returns the Identity header values: the SHAKEN PASSporT, followed by the
+     * {@code ppt: rcd} PASSporT when the draft asks for Rich Call Data in a PASSporT of its own (RFC 9795 section 6).
+     *
+     * @throws ProblemException as {@link #sign}, and MALFORMED for a linked RCD resource that cannot be fetched
+     */
+    public List<String> signAll(ApiKeyGrant grant, SigningDraft draft) {
         if (!draft.attest().within(grant.maxAttest())) {
             throw forbidden(grant, "the API key may assert attestation " + grant.maxAttest() + " at most, not " + draft.attest());
         }
         SigningCredential current = credential(grant, draft.spc());
         long iat = iat(draft.iat());
         String origid = origid(draft.origid());
-        return signer.sign(new SigningRequest(draft.attest().name(), draft.dest(), iat, draft.orig(), origid), current);
+        RcdClaims rcd = draft.rcd() == null ? null : rcdClaims(draft.rcd());
+        if (rcd == null || !draft.rcd().separate()) {
+            return List.of(signer.sign(new SigningRequest(draft.attest().name(), draft.dest(), iat, draft.orig(), origid, rcd),
+                    current));
+        }
+        String shaken = signer.sign(new SigningRequest(draft.attest().name(), draft.dest(), iat, draft.orig(), origid), current);
+        return List.of(shaken, signer.signRcd(new RcdSigningRequest(draft.dest(), iat, draft.orig(), rcd), current));
+    }
+
+    private RcdClaims rcdClaims(RcdDraft draft) {
+        boolean anyRcd = draft.nam() != null || draft.apn() != null || draft.icn() != null || draft.jcd() != null
+                || draft.jcl() != null;
+        if (!anyRcd) {
+            return new RcdClaims(null, null, draft.crn());
+        }
+        RichCallData rcd = RichCallData.of(draft.nam(), draft.apn(), draft.icn(), draft.jcd(), draft.jcl());
+        Map<String, String> rcdi = null;
+        if (draft.integrity()) {
+            try {
+                rcdi = RcdIntegrity.digests(rcd, linkedContent != null ? linkedContent : rcdContent::fresh);
+            } catch (RcdIntegrity.Unreachable e) {
+                throw new ProblemException(ProblemType.MALFORMED, "signingRequest.rcd" + e.pointer.replace('/', '.')
+                        + " cannot be fetched for its rcdi digest (RFC 9795 section 5.2): " + e.getMessage());
+            }
+        }
+        return new RcdClaims(rcd, rcdi, draft.crn());
     }
 
     /**

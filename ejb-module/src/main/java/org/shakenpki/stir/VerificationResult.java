@@ -16,12 +16,24 @@ import java.util.List;
  * @param ppt        the PASSporT type of a per-header result ({@code shaken}, {@code div}, {@code div-o}); null
  *                   when unknown and for the overall result
  * @param identities the per-header results of a diverted call, else empty
+ * @param rcd        the Rich Call Data the call carried (RFC 9795), verified or not; null without any
  */
 public record VerificationResult(Verstat verstat, Failure failure, String reason, String attest, String origid,
-                                 String spc, String x5u, String ppt, List<VerificationResult> identities) {
+                                 String spc, String x5u, String ppt, List<VerificationResult> identities, RcdResult rcd) {
 
     public VerificationResult {
         identities = identities == null ? List.of() : List.copyOf(identities);
+    }
+
+    /** A result without Rich Call Data. */
+    public VerificationResult(Verstat verstat, Failure failure, String reason, String attest, String origid,
+                              String spc, String x5u, String ppt, List<VerificationResult> identities) {
+        this(verstat, failure, reason, attest, origid, spc, x5u, ppt, identities, null);
+    }
+
+    /** This result with the call's Rich Call Data. */
+    VerificationResult withRcd(RcdResult verified) {
+        return new VerificationResult(verstat, failure, reason, attest, origid, spc, x5u, ppt, identities, verified);
     }
 
     static VerificationResult passed(String attest, String origid, String spc, String x5u) {
@@ -35,17 +47,17 @@ public record VerificationResult(Verstat verstat, Failure failure, String reason
 
     /** This result as that of an Identity header of type {@code ppt}. */
     VerificationResult ofType(String type) {
-        return new VerificationResult(verstat, failure, reason, attest, origid, spc, x5u, type, identities);
+        return new VerificationResult(verstat, failure, reason, attest, origid, spc, x5u, type, identities, rcd);
     }
 
     /** This result failed with {@code failure} for {@code why}, what is known of the PASSporT kept. */
     VerificationResult refused(Failure why, String detail) {
-        return new VerificationResult(why.verstat(), why, detail, attest, origid, spc, x5u, ppt, identities);
+        return new VerificationResult(why.verstat(), why, detail, attest, origid, spc, x5u, ppt, identities, rcd);
     }
 
     /** This result as the overall one of a diverted call with its per-header results. */
     VerificationResult overall(String detail, List<VerificationResult> perHeader) {
-        return new VerificationResult(verstat, failure, detail, attest, origid, spc, x5u, null, perHeader);
+        return new VerificationResult(verstat, failure, detail, attest, origid, spc, x5u, null, perHeader, rcd);
     }
 
     public boolean passed() {

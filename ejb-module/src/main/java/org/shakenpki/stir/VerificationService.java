@@ -50,8 +50,12 @@ public class VerificationService {
     @Inject
     Clock clock;
 
+    @Inject
+    RcdContent rcdContent;
+
     public VerificationResult verify(VerificationRequest request) {
-        VerificationResult result = new PassportVerifier(clock, settings.policy(), chains, stiPa, validated).verify(request);
+        VerificationResult result = new PassportVerifier(clock, settings.policy(), chains, stiPa, validated,
+                rcdContent::cached).verify(request);
         statistics.count(result);
         if (LOG.isLoggable(Level.FINE)) {
             LOG.fine("tn:" + request.fromTn() + " " + result.verstat().value()

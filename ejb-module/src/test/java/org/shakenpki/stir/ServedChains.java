@@ -45,6 +45,11 @@ final class ServedChains implements CredentialSource {
 
     /** A verifier of PASSporTs whose chains are served here, with {@code root} the one STI-CA on the trust list. */
     PassportVerifier verifier(TestPki.Issued root) {
+        return verifier(root, LinkedContent.NONE);
+    }
+
+    /** The same, fetching Rich Call Data content from {@code linked}. */
+    PassportVerifier verifier(TestPki.Issued root, LinkedContent linked) {
         return new PassportVerifier(Clock.fixed(NOW, ZoneOffset.UTC),
                 new VerifierPolicy(Duration.ofSeconds(60), Set.of(443), false), this, new StiPaSource() {
                     @Override
@@ -56,6 +61,6 @@ final class ServedChains implements CredentialSource {
                     public org.shakenpki.stipa.IndirectCrl crl() throws IOException {
                         return StirVectors.stiPa(NOW).crl();
                     }
-                });
+                }, new ValidatedChains(), linked);
     }
 }

@@ -63,6 +63,7 @@ public final class TestPki {
         Instant notBefore = NOW.minus(1, ChronoUnit.DAYS);
         Instant notAfter = NOW.plus(30, ChronoUnit.DAYS);
         KeyPair key = Vectors.p256();
+        final java.util.Map<org.bouncycastle.asn1.ASN1ObjectIdentifier, byte[]> extra = new java.util.LinkedHashMap<>();
 
         public Spec subject(String dn) {
             subject = dn;
@@ -101,6 +102,12 @@ public final class TestPki {
 
         public Spec key(KeyPair pair) {
             key = pair;
+            return this;
+        }
+
+        /** A further non-critical extension, its value given as DER (JWT Claim Constraints, say). */
+        public Spec extension(org.bouncycastle.asn1.ASN1ObjectIdentifier oid, byte[] der) {
+            extra.put(oid, der.clone());
             return this;
         }
     }
@@ -150,6 +157,9 @@ public final class TestPki {
             builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuerKey));
             if (spec.tnAuthList != null) {
                 builder.addExtension(TNAuthList.OID, false, spec.tnAuthList.der());
+            }
+            for (var extension : spec.extra.entrySet()) {
+                builder.addExtension(extension.getKey(), false, extension.getValue());
             }
             if (spec.crlDistributionPoint) {
                 DistributionPoint point = new DistributionPoint(new DistributionPointName(new GeneralNames(

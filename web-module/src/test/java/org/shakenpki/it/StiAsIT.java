@@ -35,7 +35,9 @@ import static org.shakenpki.it.StiPaClient.check;
  * The STI-AS on a real Payara Micro over HTTPS, signing with an SP-KMS credential this server's STI-CA issued:
  * signing requests without a key, with an unknown or a revoked key (401 with a Bearer challenge), beyond the
  * key's SPCs or attestation (403), with a caller's iat off the clock; a good key's PASSporT verified by the
- * STI-VS and by secsipidx, and a PASSporT secsipidx signed verified by the STI-VS.
+ * STI-VS and by secsipidx, and a PASSporT secsipidx signed verified by the STI-VS; Rich Call Data (RFC 9795) signed
+ * into the SHAKEN PASSporT and as a ppt rcd PASSporT, verified with its logo digest, and failed once the logo
+ * served no longer matches.
  */
 @ExtendWith(ArquillianExtension.class)
 class StiAsIT {
@@ -51,7 +53,7 @@ class StiAsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWar(StiAsIT.class, ItChains.class, RemoteCredentialsProbe.class);
+        return Deployments.builtWar(StiAsIT.class, ItChains.class, ItRcd.class, RemoteCredentialsProbe.class);
     }
 
     private static URI base() {
@@ -434,6 +436,128 @@ class StiAsIT {
         Map<String, Object> notSentThere = assertProblem(sign(key, diversion(JSONStringUtils.toJSONString(original), c, d, "")),
                 400, MALFORMED);
         assertEquals("signingRequest.div.tn " + c + " is not the destination of any incoming PASSporT", notSentThere.get("detail"));
+    }
+
+    /** Writes a logo served at /it-rcd/{file}; returns its URL. */
+    private static String logo(String file, String content) throws Exception {
+        Path dir = dataDir().resolve("it-rcd");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(file), content);
+        return HTTPS + "/it-rcd/" + file;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> rcd(Map<String, Object> verified) {
+        return (Map<String, Object>) verified.get("rcd");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> icn(Map<String, Object> verified) {
+        return (Map<String, Object>) rcd(verified).get("icn");
+    }
+
+    @Test
+    @RunAsClient
+    void richCallDataIsSignedVerifiedWithItsLogoDigestAndFailsWhenTheLogoChanges() throws Exception {
+        String spc = credential();
+        String key = "Bearer " + secret(newKey("A", spc));
+        String file = "logo-" + UUID.randomUUID().toString().substring(0, 8) + ".png";
+        String icn = logo(file, "the genuine logo");
+        String rcd = ",\"rcd\":{\"nam\":\"Example Bank\",\"icn\":\"" + icn + "\"},\"crn\":\"Fraud alert\"";
+        String identity = identity(sign(key, request("A", rcd)));
+        String payload = new String(Base64.getUrlDecoder().decode(identity.split("\\.")[1]), StandardCharsets.UTF_8);
+        assertTrue(payload.contains("\"rcdi\":{\"/icn\":\"sha256-"), payload);
+
+        Map<String, Object> verified = verify(FROM, identity);
+        assertEquals("TN-Validation-Passed", verified.get("verstat"), String.valueOf(verified));
+        assertEquals("verified", rcd(verified).get("status"), String.valueOf(verified));
+        assertEquals("Example Bank", rcd(verified).get("nam"));
+        assertEquals("Fraud alert", rcd(verified).get("crn"));
+        assertEquals(icn, icn(verified).get("url"));
+        assertEquals("verified", icn(verified).get("digest"));
+
+        logo(file, "a logo an attacker swapped in");
+        Map<String, Object> swapped = verify(FROM, identity);
+        assertEquals("TN-Validation-Passed", swapped.get("verstat"), "the TN validation stands: " + swapped);
+        assertEquals("failed", rcd(swapped).get("status"), String.valueOf(swapped));
+        assertEquals("mismatch", icn(swapped).get("digest"), String.valueOf(swapped));
+
+        Path root = Files.createTempFile("sti-ca-root", ".pem");
+        Files.writeString(root, check(Http.get(base().resolve("sti-ca/root.pem")), 200).body());
+        try (Secsipidx.Verifier secsipidx = new Secsipidx.Verifier(root)) {
+            assertTrue(secsipidx.verifies(identity), "secsipidx verifies the SHAKEN PASSporT with RCD claims: " + secsipidx.log());
+        }
+    }
+
+    @Test
+    @RunAsClient
+    void aSeparateRcdPassportIsVerifiedBesideTheShakenOne() throws Exception {
+        String spc = credential();
+        String key = "Bearer " + secret(newKey("A", spc));
+        String icn = logo("logo-separate-" + UUID.randomUUID().toString().substring(0, 8) + ".png", "a separate logo");
+        HttpResponse<String> signed = check(sign(key, request("A", ",\"rcd\":{\"nam\":\"Example Bank\",\"icn\":\"" + icn
+                + "\"},\"rcdPpt\":\"rcd\"")), 200);
+        Map<?, ?> response = (Map<?, ?>) Http.json(signed).get("signingResponse");
+        String shaken = (String) response.get("identity");
+        String rcdPassport = (String) response.get("rcdIdentity");
+        assertTrue(rcdPassport.endsWith(";ppt=rcd"), rcdPassport);
+        Map<String, Object> verified = verifyDiverted(TO, shaken, rcdPassport);
+        assertEquals("TN-Validation-Passed", verified.get("verstat"), String.valueOf(verified));
+        assertEquals("verified", rcd(verified).get("status"), String.valueOf(verified));
+        assertEquals("rcd", rcd(verified).get("ppt"));
+
+        assertProblem(sign(key, request("A", ",\"rcd\":{\"icn\":\"http://localhost/logo.png\"}")), 400, MALFORMED);
+        assertProblem(sign(key, request("A", ",\"rcd\":{\"icn\":\"" + HTTPS + "/it-rcd/absent.png\"}")), 400, MALFORMED);
+    }
+
+    /** A further SP-KMS credential whose CSRs request {@code constraints}; returns its SPC once it is ACTIVE. */
+    private static String constrainedCredential(String constraints) throws Exception {
+        credential();
+        StiPaClient pa = new StiPaClient(base());
+        String fresh = "R" + UUID.randomUUID().toString().replace("-", "").substring(0, 7).toUpperCase();
+        check(pa.admin("POST", "api/v1/admin/accounts/" + ACCOUNT + "/spcs", "{\"spc\":\"" + fresh + "\"}"), 201);
+        check(Http.send(kms("kms/v1/credentials").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
+                .ofString("{\"spc\":\"" + fresh + "\",\"jwtClaimConstraints\":" + constraints + "}"))), 202);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        Map<String, Object> credential = Map.of();
+        while (System.nanoTime() < deadline) {
+            credential = Http.json(check(Http.send(kms("kms/v1/credentials/" + fresh).GET()), 200));
+            if ("ACTIVE".equals(credential.get("state"))) {
+                return fresh;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no certificate for " + fresh + ": " + credential);
+    }
+
+    /**
+     * RFC 8226 section 8 / RFC 9118 end to end: the SP-KMS requests JWT Claim Constraints in its CSR, this STI-CA
+     * copies them into the certificate, the STI-AS signs with it, and the STI-VS rejects the PASSporT whose display
+     * name the certificate does not permit.
+     */
+    @Test
+    @RunAsClient
+    void aCertificateWithClaimConstraintsFromTheSpKmsAndStiCaBindsThePassportsSignedWithIt() throws Exception {
+        String vetted = JSONStringUtils.toJSONString("{\"nam\":\"Example Bank\"}");
+        String spc = constrainedCredential("{\"mustInclude\":[\"rcd\"],\"permittedValues\":{\"rcd\":[" + vetted + "]}}");
+        String key = "Bearer " + secret(newKey("A", spc));
+        String good = identity(sign(key, request("A", ",\"spc\":\"" + spc + "\",\"rcd\":{\"nam\":\"Example Bank\"}")));
+        Map<String, Object> passed = verify(FROM, good);
+        assertEquals("TN-Validation-Passed", passed.get("verstat"), String.valueOf(passed));
+        assertEquals("verified", rcd(passed).get("status"), String.valueOf(passed));
+
+        String evil = identity(sign(key, request("A", ",\"spc\":\"" + spc + "\",\"rcd\":{\"nam\":\"Evil Bank\"}")));
+        Map<String, Object> refused = verify(FROM, evil);
+        assertEquals("TN-Validation-Failed", refused.get("verstat"), String.valueOf(refused));
+        assertEquals(438L, ((Number) refused.get("sipResponseCode")).longValue());
+        assertTrue(((String) refused.get("reason")).contains("JWT Claim Constraints"), String.valueOf(refused));
+
+        Map<String, Object> bare = verify(FROM, identity(sign(key, request("A", ",\"spc\":\"" + spc + "\""))));
+        assertEquals("TN-Validation-Failed", bare.get("verstat"), "mustInclude rcd: " + bare);
+
+        assertProblem(Http.send(kms("kms/v1/credentials").header("Content-Type", "application/json").POST(HttpRequest
+                .BodyPublishers.ofString("{\"spc\":\"R0000001\",\"jwtClaimConstraints\":{\"mustInclude\":\"rcd\"}}"))), 400,
+                MALFORMED);
     }
 
     private static String resource(String name) throws Exception {

@@ -31,7 +31,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The SP-KMS admin API (Bearer admin token): {@code POST /kms/v1/credentials} {@code {"spc", "acmeDirectory"?,
- * "fingerprint"?, "challengeResponseKey"?}} creates a credential and starts its issuance (202); GET lists and
+ * "fingerprint"?, "challengeResponseKey"?, "jwtClaimConstraints"?}} creates a credential and starts its issuance (202);
+ * {@code jwtClaimConstraints} ({@link ClaimConstraintsJson}) is requested in every CSR of the credential; GET lists and
  * shows; {@code POST .../{spc}/renew} renews now, or with {@code {"at": "<RFC 3339 time>"}}
  * leaves the renewal to the SP-KMS timer's first round after that time; {@code POST .../{spc}/revoke} {@code {"reason"}} revokes.
  */
@@ -59,7 +60,7 @@ public class CredentialResource {
         JsonObject request = JsonBodies.object(body);
         var view = credentials.create(actor, JsonBodies.string(request, "spc"),
                 JsonBodies.optionalString(request, "acmeDirectory"), JsonBodies.optionalString(request, "fingerprint"),
-                JsonBodies.optionalString(request, "challengeResponseKey"));
+                JsonBodies.optionalString(request, "challengeResponseKey"), ClaimConstraintsJson.parse(request));
         return Response.accepted(render(view)).location(uri.getAbsolutePathBuilder().path(view.credential().spc()).build()).build();
     }
 

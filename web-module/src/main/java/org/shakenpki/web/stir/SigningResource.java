@@ -39,6 +39,11 @@ import java.util.List;
  * {@code {"signingResponse":{"identity":"<div PASSporT>;info=<x5u>;alg=ES256;ppt=div"}}}: {@code div.tn} is the
  * diverting number, {@code dest.tn} the new destination, and {@code orig} is taken from the incoming PASSporT.
  *
+ * <p>Rich Call Data (RFC 9795, {@link RcdRequests}): a SHAKEN {@code signingRequest} may add
+ * {@code "rcd":{"nam","apn","icn","jcd","jcl"}}, {@code "crn"}, {@code "rcdi":false} (no integrity digests) and
+ * {@code "rcdPpt":"rcd"}; with the last, the answer adds {@code "rcdIdentity"}, the {@code ppt: rcd} PASSporT
+ * to send as a second Identity header.
+ *
  * <p>{@link ApiKeyFilter} has authenticated the key before the body is read (401 otherwise); this resource
  * checks the request's shape (a 400 naming the member), canonicalises the numbers and hands the request to
  * {@link SigningService}, which decides what the key may have signed (403), sets {@code iat} and {@code origid},
@@ -69,11 +74,19 @@ public class SigningResource {
             throw new ProblemException(ProblemType.MALFORMED, "signingRequest is required and must be an object");
         }
         JsonObject request = wrapped.asJsonObject();
-        String identity = request.containsKey("div") ? signing.signDiversion(grant, parseDiversion(request))
-                : signing.sign(grant, parse(request));
-        return JsonBuilders.object()
-                .add("signingResponse", JsonBuilders.object().add("identity", identity))
-                .build();
+        if (request.containsKey("div")) {
+            if (request.containsKey("rcd") || request.containsKey("crn")) {
+                throw invalid("rcd", "is signed into a SHAKEN or rcd PASSporT, not a div PASSporT");
+            }
+            return JsonBuilders.object().add("signingResponse", JsonBuilders.object()
+                    .add("identity", signing.signDiversion(grant, parseDiversion(request)))).build();
+        }
+        List<String> identities = signing.signAll(grant, parse(request));
+        var response = JsonBuilders.object().add("identity", identities.get(0));
+        if (identities.size() > 1) {
+            response.add("rcdIdentity", identities.get(1));
+        }
+        return JsonBuilders.object().add("signingResponse", response).build();
     }
 
     static SigningDraft parse(JsonObject request) {
@@ -85,7 +98,8 @@ public class SigningResource {
         }
         List<String> dest = destinations(request);
         String orig = number("orig.tn", member(request, "orig").get("tn"));
-        return new SigningDraft(attest, dest, orig, iat(request), text(request, "origid"), text(request, "spc"));
+        return new SigningDraft(attest, dest, orig, iat(request), text(request, "origid"), text(request, "spc"),
+                RcdRequests.parse(request));
     }
 
     static DiversionDraft parseDiversion(JsonObject request) {

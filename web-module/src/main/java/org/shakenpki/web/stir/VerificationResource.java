@@ -27,6 +27,10 @@ import org.shakenpki.web.JsonBuilders;
  * per Identity header in the request's order, with its {@code ppt}, {@code verstat}, {@code reason},
  * {@code failure}, {@code sipResponseCode} and what is known of it. Other requests have no {@code identities}.
  *
+ * <p>A call with Rich Call Data (RFC 9795: {@code rcd} claims in the SHAKEN PASSporT, or an Identity header of
+ * {@code ppt} {@code rcd}) is answered with an {@code rcd} member ({@link RcdJson}) beside the verstat, which the
+ * RCD never changes; a violated JWT Claim Constraint is a failed PASSporT (438).
+ *
  * <p>A PASSporT that fails verification is a 200 with {@code TN-Validation-Failed}: the verification was done
  * and that is its result. A request without {@code identity} is a call without an Identity header: a 200 with
  * {@code No-TN-Validation} and 428. Only a request that cannot be read (not JSON, a member missing or of the
@@ -66,6 +70,9 @@ public class VerificationResource {
         addIfKnown(response, "spc", result.spc());
         addIfKnown(response, "x5u", result.x5u());
         addIfKnown(response, "ppt", result.ppt());
+        if (result.rcd() != null) {
+            response.add("rcd", RcdJson.render(result.rcd()));
+        }
         if (!result.identities().isEmpty()) {
             JsonArrayBuilder identities = JsonBuilders.array();
             for (VerificationResult each : result.identities()) {
