@@ -5,6 +5,7 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -26,9 +27,21 @@ final class TnAuthListCsr {
     }
 
     static byte[] build(String spc, TNAuthList identifier, Signer key) {
+        return build(spc, identifier, key, false);
+    }
+
+    /**
+     * With {@code ca}, the request of a delegate CA certificate (RFC 9060, RFC 9448 section 6: the CSR's
+     * basicConstraints cA must match the token's {@code ca}): a critical basicConstraints cA=TRUE.
+     */
+    static byte[] build(String spc, TNAuthList identifier, Signer key, boolean ca) {
         try {
             X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, "SHAKEN " + spc).build();
-            Extensions extensions = new Extensions(new Extension(TNAuthList.OID, false, new DEROctetString(identifier.der())));
+            Extension tnAuthList = new Extension(TNAuthList.OID, false, new DEROctetString(identifier.der()));
+            Extensions extensions = ca
+                    ? new Extensions(new Extension[] {tnAuthList, new Extension(Extension.basicConstraints, true,
+                            new DEROctetString(new BasicConstraints(true)))})
+                    : new Extensions(tnAuthList);
             return new PKCS10CertificationRequestBuilder(subject, SubjectPublicKeyInfo.getInstance(key.publicKey().getEncoded()))
                     .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions)
                     .build(new HsmContentSigner(key))
