@@ -233,6 +233,16 @@ class DelegateIT {
         assertEquals(1, ((List<Object>) detail.get("certificates")).size());
     }
 
+    @Test
+    void theOpenApiDescriptionListsTheDelegateEndpoints() throws Exception {
+        String description = check(Http.send(HttpRequest.newBuilder(URI.create(BASE + "openapi"))
+                .header("Accept", "application/json").GET()), 200).body();
+        for (String path : List.of("\"/kms/v1/delegates\"", "\"/kms/v1/delegates/{spc}\"", "\"/kms/v1/delegates/{spc}/certificates\"",
+                "\"/kms/v1/delegates/{spc}/certificates/{serial}/revoke\"")) {
+            assertTrue(description.contains(path), path + " in " + description);
+        }
+    }
+
     /**
      * A certificate signed with the delegate CA's own HSM key but outside its scope (SPC 9999 under the delegate CA
      * of another SPC), as a compromised or careless subordinate CA might make: the STI-VS's path validation refuses it.
