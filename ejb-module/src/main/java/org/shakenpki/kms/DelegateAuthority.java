@@ -99,10 +99,9 @@ public class DelegateAuthority {
             throw new ProblemException(ProblemType.CONFLICT, "SPC " + spc + " already has a delegate CA");
         }
         String alias = store.createKey(actor, spc);
+        DelegateCa ca;
         try {
-            DelegateCa ca = order(spc, alias, numbers);
-            store.saveCa(actor, ca);
-            return show(spc);
+            ca = order(spc, alias, numbers);
         } catch (IssuanceFailure e) {
             store.deleteKey(actor, alias, e.getMessage());
             // the STI-PA's refusal (an account not allowed delegate certificates) is the caller's to fix: 403
@@ -113,6 +112,17 @@ public class DelegateAuthority {
             store.deleteKey(actor, alias, String.valueOf(e.getMessage()));
             throw e;
         }
+        try {
+            store.saveCa(actor, ca);
+        } catch (RuntimeException e) {
+            // another request for the same SPC won the race (primary key): its delegate CA stands, this key goes
+            store.deleteKey(actor, alias, "not recorded: " + e.getMessage());
+            if (store.ca(spc).isPresent()) {
+                throw new ProblemException(ProblemType.CONFLICT, "SPC " + spc + " already has a delegate CA");
+            }
+            throw e;
+        }
+        return show(spc);
     }
 
     public List<DelegateViews.Ca> list() {
