@@ -71,7 +71,8 @@ class DelegateIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWar(DelegateIT.class, Http.class, TestTls.class, StiPaClient.class);
+        return Deployments.builtWar(DelegateIT.class, Http.class, TestTls.class, StiPaClient.class, Secsipidx.class,
+                Secsipidx.Verifier.class);
     }
 
     @EJB
@@ -205,6 +206,12 @@ class DelegateIT {
         Map<String, Object> inside = verify("12025550120", identity(enterprise, x5u, "12025550120"));
         assertEquals("TN-Validation-Passed", inside.get("verstat"), String.valueOf(inside));
         assertEquals(spc, inside.get("spc"), "the SPC of the delegating provider");
+        // an independent verifier (secsipidx, Kamailio's) accepts the three-certificate chain under the STI-CA root
+        Path root = Files.createTempFile("sti-ca-root", ".pem");
+        Files.writeString(root, check(Http.get(URI.create(BASE + "sti-ca/root.pem")), 200).body());
+        try (Secsipidx.Verifier secsipidx = new Secsipidx.Verifier(root)) {
+            assertTrue(secsipidx.verifies(identity(enterprise, x5u, "12025550120")), "secsipidx verifies the delegate PASSporT");
+        }
         Map<String, Object> outside = verify("12025550170", identity(enterprise, x5u, "12025550170"));
         assertEquals("TN-Validation-Failed", outside.get("verstat"), String.valueOf(outside));
         assertEquals("unsupported-credential", outside.get("failure"));
