@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Creates the SoftHSM2 tokens that shaken-pki uses, one per role (pa, ca, kms), in a private token
+# Creates the SoftHSM2 tokens that shaken-pki uses, one per role (pa, ca, kms, and kms-delegate for the SP-KMS's
+# delegate CA keys, used when shakenpki.kms.delegate-ca.enabled=true), in a private token
 # directory, and writes the configuration that points the application at them.
 #
 #   create-tokens.sh [--fresh] DIR
@@ -19,7 +20,7 @@ set -euo pipefail
 fresh=false
 if [[ "${1:-}" == "--fresh" ]]; then fresh=true; shift; fi
 dir="${1:?usage: create-tokens.sh [--fresh] DIR}"
-roles=(${SHAKEN_PKI_HSM_ROLES:-pa ca kms})
+roles=(${SHAKEN_PKI_HSM_ROLES:-pa ca kms kms-delegate})
 label_prefix="${SHAKEN_PKI_HSM_LABEL_PREFIX:-shaken-}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 

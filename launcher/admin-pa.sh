@@ -63,6 +63,10 @@ cmd_pa() {
     account-show) pa_call GET "api/v1/admin/accounts/${1:?accountId}" ;;
     account-create) pa_account_create "$@" ;;
     account-activate|account-deactivate) pa_patch_active "$command" "api/v1/admin/accounts/${1:?accountId}" ;;
+    account-ca-allow|account-ca-deny)
+      local allowed=true
+      [[ "$command" == account-ca-deny ]] && allowed=false
+      pa_call PATCH "api/v1/admin/accounts/${1:?accountId}" --argjson caAllowed "$allowed" '{$caAllowed}' ;;
     spc-add) pa_call POST "api/v1/admin/accounts/${1:?accountId}/spcs" --arg spc "${2:?SPC}" '{$spc}' ;;
     spc-activate|spc-deactivate) pa_patch_active "$command" "api/v1/admin/accounts/${1:?accountId}/spcs/${2:?SPC}" ;;
     user-create) pa_user_create "$@" ;;
@@ -79,6 +83,7 @@ cmd_pa() {
 ./shaken-pki pa account-show ACCOUNT
 ./shaken-pki pa account-create ACCOUNT NAME [--ca-allowed] [SPC ...]
 ./shaken-pki pa account-activate|account-deactivate ACCOUNT
+./shaken-pki pa account-ca-allow|account-ca-deny ACCOUNT   whether it gets ca:true tokens (delegate CA certificates)
 ./shaken-pki pa spc-add ACCOUNT SPC
 ./shaken-pki pa spc-activate|spc-deactivate ACCOUNT SPC
 ./shaken-pki pa user-create USER SP_API|ADMIN|VERIFIER [ACCOUNT]   prints the generated password

@@ -59,6 +59,8 @@ public class KmsSettings implements RoleSettings {
     private java.net.URI crlSignerUrl;
     private Path stiPaTrustAnchors;
     private Duration crlCheckInterval;
+    private boolean delegateCaEnabled;
+    private String delegateCrUrl;
 
     @PostConstruct
     void read() {
@@ -100,6 +102,11 @@ public class KmsSettings implements RoleSettings {
                 stiPaUrl + "/download/v1/certificate/sti-pa-crl-signer.crt"));
         stiPaTrustAnchors = settings.path("shakenpki.kms.sti-pa-trust-anchors", null);
         crlCheckInterval = settings.positiveDuration("shakenpki.kms.crl-check-interval", "PT5M");
+        delegateCaEnabled = settings.flag("shakenpki.kms.delegate-ca.enabled", false);
+        delegateCrUrl = settings.optionalUrl("shakenpki.kms.delegate-ca.cr-url").map(u -> u.replaceAll("/+$", "")).orElse(null);
+        if (delegateCaEnabled && delegateCrUrl == null) {
+            throw SettingReader.invalid("shakenpki.kms.delegate-ca.cr-url", "", "the STI-CR base URL delegate chains are served at");
+        }
         acmeEabKid = settings.optional("shakenpki.kms.acme-eab-kid").filter(k -> !k.isBlank());
         acmeEabHmacKeyFile = settings.optionalPath("shakenpki.kms.acme-eab-hmac-key-file");
         if (acmeEabKid.isPresent() != acmeEabHmacKeyFile.isPresent()) {
@@ -118,10 +125,25 @@ public class KmsSettings implements RoleSettings {
         return enabled;
     }
 
-    /** The service provider's signing keys and ACME account keys are on the {@code kms} token. */
+    /**
+     * The service provider's signing keys and ACME account keys are on the {@code kms} token; with delegate
+     * certificates enabled, the delegate CA keys are on a token of their own ({@code kms-delegate}): a CA key is
+     * worth more than a signing key, and replacing PKCS#11 entries on a shared token deletes CA certificates
+     * (docs/security.md).
+     */
     @Override
     public Set<String> tokens() {
-        return Set.of(CredentialStore.TOKEN);
+        return delegateCaEnabled ? Set.of(CredentialStore.TOKEN, DelegateStore.TOKEN) : Set.of(CredentialStore.TOKEN);
+    }
+
+    /** Whether the SP-KMS may obtain delegate CA certificates and issue under them ({@code delegate-ca.enabled}). */
+    public boolean delegateCaEnabled() {
+        return delegateCaEnabled;
+    }
+
+    /** The STI-CR base URL delegate end-entity chains are served under (without a trailing slash). */
+    public String delegateCrUrl() {
+        return delegateCrUrl;
     }
 
     /** The STI-PA API base URL, without a trailing slash. */

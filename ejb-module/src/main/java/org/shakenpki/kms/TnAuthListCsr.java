@@ -5,6 +5,7 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -15,6 +16,8 @@ import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.sks.Signer;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The CSR of a SHAKEN certificate (RFC 2986, with the extensionRequest attribute of RFC 2985 section 5.4.2):
@@ -32,11 +35,30 @@ final class TnAuthListCsr {
 
     /** The same, requesting JWT Claim Constraints too (RFC 8226 section 8, RFC 9118 section 3; null: none). */
     static byte[] build(String spc, TNAuthList identifier, Signer key, JwtClaimConstraints claimConstraints) {
+        return build(spc, identifier, key, false, claimConstraints);
+    }
+
+    /**
+     * The request of a delegate CA certificate (RFC 9060, RFC 9448 section 6: the CSR's basicConstraints cA must
+     * match the token's {@code ca}): a critical basicConstraints cA=TRUE. A CA request carries no claim
+     * constraints (RFC 9118 section 3 defines them for end-entity certificates).
+     */
+    static byte[] buildCa(String spc, TNAuthList identifier, Signer key) {
+        return build(spc, identifier, key, true, null);
+    }
+
+    private static byte[] build(String spc, TNAuthList identifier, Signer key, boolean ca, JwtClaimConstraints claimConstraints) {
         try {
             X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, "SHAKEN " + spc).build();
-            Extension tnAuthList = new Extension(TNAuthList.OID, false, new DEROctetString(identifier.der()));
-            Extensions extensions = claimConstraints == null ? new Extensions(tnAuthList) : new Extensions(new Extension[] {
-                tnAuthList, new Extension(claimConstraints.oid(), false, new DEROctetString(claimConstraints.der()))});
+            List<Extension> requested = new ArrayList<>();
+            requested.add(new Extension(TNAuthList.OID, false, new DEROctetString(identifier.der())));
+            if (ca) {
+                requested.add(new Extension(Extension.basicConstraints, true, new DEROctetString(new BasicConstraints(true))));
+            }
+            if (claimConstraints != null) {
+                requested.add(new Extension(claimConstraints.oid(), false, new DEROctetString(claimConstraints.der())));
+            }
+            Extensions extensions = new Extensions(requested.toArray(new Extension[0]));
             return new PKCS10CertificationRequestBuilder(subject, SubjectPublicKeyInfo.getInstance(key.publicKey().getEncoded()))
                     .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions)
                     .build(new HsmContentSigner(key))

@@ -1,5 +1,6 @@
 package org.shakenpki.pa;
 
+import org.shakenpki.pkix.CertificateExtensions;
 import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.trust.PathPurpose;
 import org.shakenpki.trust.PathValidator;
@@ -23,7 +24,10 @@ import java.util.Set;
  *   <li>ADMIN: any certificate, named by issuer and serial or sent with its chain;</li>
  *   <li>STI_CA: only certificates it sends that validate to the one trust-list root it is bound to;</li>
  *   <li>SP_API: only certificates it sends that validate to a trust-list root and whose TNAuthList holds only
- *       SPCs of the caller's account;</li>
+ *       SPCs of the caller's account; or delegate end-entity certificates (RFC 9060 section 4, TNAuthList of
+ *       numbers and ranges) issued under a delegate CA of the path whose TNAuthList holds only the account's SPCs:
+ *       the account delegated those numbers, so it may withdraw them (the path validation has checked that the
+ *       end-entity lies within the delegate CA's scope);</li>
  *   <li>VERIFIER: none.</li>
  * </ul>
  * A sent certificate is identified by the path {@link PathValidator} validated
@@ -119,8 +123,12 @@ final class RevocationAuthority {
 
     private static void requireOwn(Caller caller, ValidatedPath path) throws Refusal {
         Optional<TNAuthList> list = path.tnAuthList();
-        if (list.isEmpty() || list.get().spcs().isEmpty()) {
+        if (list.isEmpty()) {
             throw new Refusal("the certificate has no SPC in a TNAuthList, so it cannot be shown to be this account's");
+        }
+        if (list.get().spcs().isEmpty()) {
+            requireOwnDelegate(caller, path);
+            return;
         }
         if (list.get().spcs().size() != list.get().entries().size()) {
             throw new Refusal("the certificate's TNAuthList holds telephone numbers or ranges; the STI-PA knows which"
@@ -129,5 +137,23 @@ final class RevocationAuthority {
         if (!caller.accountSpcs().containsAll(list.get().spcs())) {
             throw new Refusal("the certificate's SPCs " + list.get().spcs() + " do not all belong to this account");
         }
+    }
+
+    /** A delegate end-entity: the first CA above it with a TNAuthList is its delegate CA, which must be the account's. */
+    private static void requireOwnDelegate(Caller caller, ValidatedPath path) throws Refusal {
+        for (X509Certificate issuer : path.path().subList(1, path.path().size())) {
+            Optional<TNAuthList> scope = CertificateExtensions.tnAuthList(issuer);
+            if (scope.isEmpty()) {
+                continue;
+            }
+            List<String> spcs = scope.get().spcs();
+            if (spcs.isEmpty() || spcs.size() != scope.get().entries().size() || !caller.accountSpcs().containsAll(spcs)) {
+                throw new Refusal("the delegate certificate was issued under a delegate CA whose TNAuthList "
+                        + scope.get() + " is not this account's SPCs");
+            }
+            return;
+        }
+        throw new Refusal("the certificate's TNAuthList holds only telephone numbers or ranges and no delegate CA of"
+                + " this account is above it");
     }
 }

@@ -36,14 +36,19 @@ import java.util.Set;
  * RFC 9118 section 3 defines them for end-entity certificates only, so other kinds may not carry them.
  *
  * <p>{@link Kind#DELEGATE_CA} is the separate profile of a delegate CA certificate issued when the SPC token
- * says {@code ca:true} (ATIS-1000092, RFC 9060): a CA certificate that carries the TNAuthList it may delegate.
+ * says {@code ca:true} (ATIS-1000092, RFC 9060): a CA certificate that carries the TNAuthList it may delegate,
+ * with pathLenConstraint 0 and keyCertSign only (no cRLSign: SHAKEN revocation is the STI-PA's indirect CRL, so a
+ * delegate CA never signs a CRL). {@link Kind#DELEGATE_END_ENTITY} is the certificate such a delegate CA issues to
+ * an enterprise or reseller (RFC 9060 section 4): an end-entity whose TNAuthList holds telephone numbers and
+ * ranges ({@code one}, {@code range}, RFC 8226 section 9) instead of an SPC, so the "SHAKEN &lt;SPC&gt;" CN rule
+ * does not apply to it.
  */
 public final class ShakenProfile {
     /** The SHAKEN certificate policy, CP v1.4 (2.16.840.1.114569.1.1.4). */
     public static final ASN1ObjectIdentifier SHAKEN_CP_1_4 = new ASN1ObjectIdentifier("2.16.840.1.114569.1.1.4");
 
     /** The certificate kinds of the SHAKEN hierarchy. */
-    public enum Kind { ROOT, INTERMEDIATE, END_ENTITY, DELEGATE_CA }
+    public enum Kind { ROOT, INTERMEDIATE, END_ENTITY, DELEGATE_CA, DELEGATE_END_ENTITY }
 
     private static final Set<ASN1ObjectIdentifier> SPECIFIED = Set.of(Extension.keyUsage, Extension.basicConstraints,
             Extension.certificatePolicies, Extension.subjectKeyIdentifier, Extension.authorityKeyIdentifier,
@@ -157,10 +162,12 @@ public final class ShakenProfile {
                 v.add("extension " + oid + (CRITICAL.contains(oid) ? " must be critical" : " must not be critical"));
             }
         }
-        boolean ca = kind != Kind.END_ENTITY;
+        boolean ca = kind != Kind.END_ENTITY && kind != Kind.DELEGATE_END_ENTITY;
         BasicConstraints bc = BasicConstraints.fromExtensions(extensions);
         if (bc == null || bc.isCA() != ca) {
             v.add("basicConstraints must be present with cA=" + ca);
+        } else if (kind == Kind.DELEGATE_CA && (bc.getPathLenConstraint() == null || bc.getPathLenConstraint().signum() != 0)) {
+            v.add("a delegate CA must have pathLenConstraint 0");
         }
         KeyUsage ku = KeyUsage.fromExtensions(extensions);
         int expectedUsage = ca ? KeyUsage.keyCertSign : KeyUsage.digitalSignature;
@@ -235,7 +242,11 @@ public final class ShakenProfile {
             v.add("TNAuthList is not a valid TNAuthorizationList");
             return;
         }
-        if (kind == Kind.END_ENTITY) {
+        if (kind == Kind.DELEGATE_END_ENTITY) {
+            if (list.entries().stream().anyMatch(TNAuthList.Spc.class::isInstance)) {
+                v.add("a delegate end-entity TNAuthList holds telephone numbers and ranges, not SPCs");
+            }
+        } else if (kind == Kind.END_ENTITY) {
             if (!list.isSingleSpc() || !SpcSyntax.isValid(list.spcs().get(0))) {
                 v.add("an end-entity TNAuthList must be exactly one SPC of digits and uppercase letters");
             } else if (!("SHAKEN " + list.spcs().get(0)).equals(single(subject, BCStyle.CN))) {

@@ -80,10 +80,19 @@ public final class StiPaClient {
      * @throws StiPaFailure {@link StiPaFailure.Kind#REFUSED} with the STI-PA's explanation, or another kind
      */
     public SpcToken spcToken(String accountId, String tkvalue, String fingerprint) throws StiPaFailure {
+        return spcToken(accountId, tkvalue, fingerprint, false);
+    }
+
+    /**
+     * As {@link #spcToken(String, String, String)}, with {@code atc.ca} (RFC 9448 section 5.4): {@code true} asks
+     * for a token that authorizes a delegate CA certificate (RFC 9060), which the STI-PA grants only to accounts
+     * allowed them.
+     */
+    public SpcToken spcToken(String accountId, String tkvalue, String fingerprint, boolean ca) throws StiPaFailure {
         Map<String, Object> atc = new LinkedHashMap<>();
         atc.put("tktype", TkAuth.TNAUTHLIST);
         atc.put("tkvalue", tkvalue);
-        atc.put("ca", false);
+        atc.put("ca", ca);
         atc.put("fingerprint", fingerprint);
         String body = JSONObjectUtils.toJSONString(Map.of("atc", atc));
         URI uri = uri("/api/v1/account/" + URLEncoder.encode(accountId, StandardCharsets.UTF_8) + "/token");

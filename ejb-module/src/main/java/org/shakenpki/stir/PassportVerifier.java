@@ -8,7 +8,9 @@ import com.nimbusds.jose.JWSObject;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.shakenpki.pkix.SignatureVerification;
 import org.shakenpki.trust.PathPurpose;
+import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.trust.PathValidator;
+import org.shakenpki.trust.TnAuthScope;
 import org.shakenpki.trust.UntrustedPath;
 import org.shakenpki.trust.ValidatedPath;
 
@@ -256,6 +258,7 @@ public final class PassportVerifier {
             verdict = checkChain(x5u, chain);
         }
         seen.spc = verdict.spc();
+        checkNumberAuthority(verdict.path(), "shaken".equals(seen.ppt) ? seen.orig : seen.div, seen.ppt);
         checkRevocation(verdict.path(), verdict.crlIssuers());
         checkSignature(jws, verdict.signingKey());
         ClaimConstraints.check(verdict.path().path(), payload);
@@ -299,7 +302,7 @@ public final class PassportVerifier {
             throw new Rejected(Failure.VERIFIER_UNAVAILABLE, "the STI-PA trust list is unavailable: " + e.getMessage());
         }
         ValidatedPath path = checkTrust(chain, trustList);
-        String spc = SigningCertificate.spc(path.endEntity(), policy.strictProfile());
+        String spc = SigningCertificate.accountableSpc(path, SigningCertificate.spc(path.endEntity(), policy.strictProfile()));
         ECPublicKey signingKey;
         try {
             signingKey = SignatureVerification.prepared(path.publicKey());
@@ -379,6 +382,20 @@ public final class PassportVerifier {
             if (!dest.contains(to)) {
                 throw new Rejected(Failure.INVALID_IDENTITY_HEADER, "dest " + dest + " does not include to " + to);
             }
+        }
+    }
+
+    /**
+     * The signer must be authoritative for the number it signs for (RFC 8224 section 6.2, RFC 8226 section 9): for
+     * a {@code shaken} PASSporT its {@code orig}, for a {@code div} PASSporT the diverting number in {@code div}
+     * (RFC 8946 section 3). An SPC certificate covers any number; a delegate certificate (RFC 9060) only the
+     * numbers and ranges of its TNAuthList. Checked per call, because a kept verdict is reused for other numbers.
+     */
+    private static void checkNumberAuthority(ValidatedPath path, String number, String ppt) {
+        Optional<TNAuthList> list = path.tnAuthList();
+        if (list.isPresent() && !TnAuthScope.authorizes(list.get(), number)) {
+            throw new Rejected(Failure.UNSUPPORTED_CREDENTIAL, "the signing certificate's TNAuthList " + list.get()
+                    + " does not cover " + ("shaken".equals(ppt) ? "orig " : "div ") + number);
         }
     }
 

@@ -12,6 +12,7 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.shakenpki.pkix.CertificateExtensions;
 import org.shakenpki.pkix.ShakenProfile;
 import org.shakenpki.pkix.TNAuthList;
+import org.shakenpki.trust.ValidatedPath;
 
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -25,13 +26,20 @@ import java.util.List;
  * holding one SPC, a CN "SHAKEN &lt;SPC&gt;" naming that SPC, and a CRL distribution point with a cRLIssuer.
  * With {@code strict}, the whole ATIS-1000080 profile ({@link ShakenProfile}, END_ENTITY) must hold as well;
  * that is off by default because many deployed certificates break some of its rules (see docs/interop.md).
+ *
+ * <p>A delegate end-entity certificate (RFC 9060 section 4, ATIS-1000092) carries telephone numbers and ranges
+ * instead of the SPC: it is accepted with such a TNAuthList and no CN rule (strict: the
+ * {@link ShakenProfile.Kind#DELEGATE_END_ENTITY} profile); which numbers it may sign for is checked per call
+ * against the PASSporT ({@code PassportVerifier}, {@link org.shakenpki.trust.TnAuthScope#authorizes}), and that
+ * it lies within its delegate CA's scope by the path validation.
  */
 final class SigningCertificate {
     private SigningCertificate() {
     }
 
     /**
-     * The SPC of an acceptable signing certificate.
+     * The SPC of an acceptable signing certificate, or null for an acceptable delegate end-entity certificate
+     * (whose TNAuthList holds only telephone numbers and ranges).
      *
      * @throws Rejected 437 Unsupported Credential, naming every violation
      */
@@ -42,14 +50,15 @@ final class SigningCertificate {
                 || !SECObjectIdentifiers.secp256r1.equals(spki.getAlgorithm().getParameters())) {
             violations.add("the key is not a P-256 key, so it cannot sign ES256");
         }
-        String spc = spcOf(leaf, violations);
+        boolean delegate = isTnScoped(leaf);
+        String spc = delegate ? null : spcOf(leaf, violations);
         if (leaf.getExtensionValue(Extension.cRLDistributionPoints.getId()) == null) {
             violations.add("the certificate has no CRL distribution point");
         }
         if (strict) {
             try {
                 violations.addAll(ShakenProfile.check(TBSCertificate.getInstance(leaf.getTBSCertificate()),
-                        ShakenProfile.Kind.END_ENTITY));
+                        delegate ? ShakenProfile.Kind.DELEGATE_END_ENTITY : ShakenProfile.Kind.END_ENTITY));
             } catch (CertificateEncodingException e) {
                 violations.add("the certificate cannot be encoded");
             }
@@ -59,6 +68,38 @@ final class SigningCertificate {
                     + String.join("; ", violations.stream().distinct().toList()));
         }
         return spc;
+    }
+
+    /** Whether the certificate's TNAuthList holds only telephone numbers and ranges (a delegate end-entity). */
+    static boolean isTnScoped(X509Certificate leaf) {
+        try {
+            return CertificateExtensions.tnAuthList(leaf)
+                    .map(list -> list.entries().stream().noneMatch(TNAuthList.Spc.class::isInstance))
+                    .orElse(false);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The SPC a validated path answers to: the end-entity's, or for a delegate end-entity the first SPC of a
+     * delegate CA above it (RFC 9060: the service provider that delegated the numbers); null when there is none.
+     */
+    static String accountableSpc(ValidatedPath path, String endEntitySpc) {
+        if (endEntitySpc != null) {
+            return endEntitySpc;
+        }
+        for (X509Certificate certificate : path.path().subList(1, path.path().size())) {
+            try {
+                List<String> spcs = CertificateExtensions.tnAuthList(certificate).map(TNAuthList::spcs).orElse(List.of());
+                if (!spcs.isEmpty()) {
+                    return spcs.get(0);
+                }
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static String spcOf(X509Certificate leaf, List<String> violations) {

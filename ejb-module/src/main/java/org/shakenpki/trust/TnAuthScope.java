@@ -21,9 +21,40 @@ import java.util.Optional;
  * </ul>
  * An issuer without a TNAuthList (an STI-CA's root or intermediate) constrains nothing: the STI-CA's authority
  * comes from the STI-PA trust list.
+ *
+ * <p>The same rule serves three callers, so that it lives in one place: {@link PathValidator} on every chain, the
+ * SP-KMS before its delegate CA signs a certificate ({@link #requireWithin(TNAuthList, TNAuthList)}), and the
+ * STI-VS for the calling number of a PASSporT ({@link #authorizes(TNAuthList, String)}).
  */
-final class TnAuthScope {
+public final class TnAuthScope {
     private TnAuthScope() {
+    }
+
+    /**
+     * Whether a certificate whose TNAuthList is {@code list} may sign for the telephone number {@code tn}
+     * (RFC 8226 section 9; RFC 9060 section 4: a delegate certificate's authority is its TNAuthList): {@code tn}
+     * is one of its numbers or lies in one of its ranges, or the list holds an SPC, whose numbers cannot be known
+     * from certificates (ATIS-1000080: an SPC certificate signs for any number its provider serves).
+     *
+     * @param tn the number as PASSporT {@code orig.tn} carries it (RFC 8225 section 5.2.1: digits only)
+     */
+    public static boolean authorizes(TNAuthList list, String tn) {
+        return tn != null && !tn.isEmpty() && encompassed(new TNAuthList.One(tn), list.entries());
+    }
+
+    /**
+     * Requires every entry of {@code child} to be encompassed by an entry of {@code parent} (RFC 9060 section 4),
+     * the check a delegate CA makes before it signs ({@code parent} is its own TNAuthList).
+     *
+     * @throws UntrustedPath {@link UntrustedPath.Reason#OUT_OF_SCOPE} naming the first entry outside the scope
+     */
+    public static void requireWithin(TNAuthList child, TNAuthList parent) throws UntrustedPath {
+        for (TNAuthList.Entry entry : child.entries()) {
+            if (!encompassed(entry, parent.entries())) {
+                throw new UntrustedPath(UntrustedPath.Reason.OUT_OF_SCOPE, "TNAuthList entry " + entry
+                        + " is not within " + parent);
+            }
+        }
     }
 
     static void requireWithin(X509Certificate child, X509Certificate issuer) throws UntrustedPath {

@@ -1,5 +1,6 @@
 package org.shakenpki.pa;
 
+import org.bouncycastle.asn1.x500.X500Name;
 import org.junit.jupiter.api.Test;
 import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.pkix.Vectors;
@@ -105,6 +106,30 @@ class RevocationAuthorityTest {
         var refusal = assertThrows(RevocationAuthority.Refusal.class,
                 () -> authorise(sp("1234"), List.of(numbers, caX.intermediate)));
         assertTrue(refusal.getMessage().contains("telephone numbers"), refusal.getMessage());
+    }
+
+    /**
+     * RFC 9060: an account that holds a delegate CA may revoke the number certificates issued under it, and no
+     * other account may. Before, every certificate for numbers was refused ("telephone numbers").
+     */
+    @Test
+    void aServiceProviderRevokesTheNumberCertificatesOfItsDelegateCa() throws Exception {
+        java.security.KeyPair delegateKey = org.shakenpki.pkix.Vectors.p256();
+        X500Name intermediateName = X500Name.getInstance(caX.intermediate.getSubjectX500Principal().getEncoded());
+        X500Name delegateName = new X500Name("CN=SHAKEN 1234 delegate,O=SP,C=US");
+        X509Certificate delegate = TestHierarchy.certificate(intermediateName, caX.intermediateKey.getPrivate(), delegateName,
+                delegateKey.getPublic(), true, TNAuthList.ofSpc("1234"), java.math.BigInteger.valueOf(System.nanoTime()));
+        X509Certificate numbers = TestHierarchy.certificate(delegateName, delegateKey.getPrivate(),
+                new X500Name("CN=SHAKEN delegate 12025550100,O=Enterprise,C=US"), org.shakenpki.pkix.Vectors.p256().getPublic(),
+                false, TNAuthList.of(List.of(new TNAuthList.Range("12025550100", java.math.BigInteger.valueOf(100)))),
+                java.math.BigInteger.valueOf(System.nanoTime()));
+        List<X509Certificate> chain = List.of(numbers, delegate, caX.intermediate);
+        assertEquals(numbers.getSerialNumber(), authorise(sp("1234"), chain).serial());
+        var refusal = assertThrows(RevocationAuthority.Refusal.class, () -> authorise(sp("9999"), chain));
+        assertTrue(refusal.getMessage().contains("is not this account's SPCs"), refusal.getMessage());
+        var direct = assertThrows(RevocationAuthority.Refusal.class, () -> authorise(sp("1234"),
+                List.of(caX.leaf(TNAuthList.of(List.of(new TNAuthList.One("12025550100")))), caX.intermediate)));
+        assertTrue(direct.getMessage().contains("no delegate CA of this account"), direct.getMessage());
     }
 
     @Test

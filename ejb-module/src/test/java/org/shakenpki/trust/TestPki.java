@@ -79,6 +79,12 @@ public final class TestPki {
             return this;
         }
 
+        /** With or without the STI-PA CRL distribution point (leaves have it, {@link #ca} removes it). */
+        public Spec crlDistributionPoint(boolean present) {
+            crlDistributionPoint = present;
+            return this;
+        }
+
         public Spec keyUsage(int usage) {
             keyUsage = usage;
             return this;
