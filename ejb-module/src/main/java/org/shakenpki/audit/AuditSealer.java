@@ -1,5 +1,6 @@
 package org.shakenpki.audit;
 
+import org.shakenpki.metrics.Metrics;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -52,6 +53,7 @@ public class AuditSealer {
             sealPending();
         } catch (RuntimeException e) {
             // The next run retries; a lost race on the unique position is rolled back whole.
+            Metrics.auditSealFailure();
             LOG.log(Level.WARNING, "sealing the audit chain failed; retrying at the next run", e);
         }
     }

@@ -1,5 +1,6 @@
 package org.shakenpki.ca;
 
+import org.shakenpki.metrics.Metrics;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -107,10 +108,12 @@ public class AuthorizationService {
             audit.record("acme:" + authorization.accountId, "ca.challenge.valid", subject, Outcome.SUCCESS,
                     result.shape() + " token, jti " + result.jti() + ", ca " + result.ca() + ", fingerprint " + result.fingerprintForm()
                             + ", signer " + result.signer());
+            Metrics.tkAuth(null);
         } catch (ProblemException e) {
             authorization.invalid(e.type().uri(), e.detail());
             failOrder(authorization, e.type(), e.detail());
             audit.record("acme:" + authorization.accountId, "ca.challenge.invalid", subject, Outcome.FAILURE, e.detail());
+            Metrics.tkAuth(e.type());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.shakenpki.ca;
 
+import org.shakenpki.metrics.Metrics;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -52,6 +53,7 @@ public class CertificateIssuer {
     Clock clock;
 
     public IssuedCertificate issue(AcmeOrder order, CsrCheck.Accepted csr) {
+        long started = System.nanoTime();
         CaHierarchy.Issuer issuer = hierarchy.issuer();
         X509Certificate intermediate = issuer.intermediate();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -82,6 +84,7 @@ public class CertificateIssuer {
         em.persist(issued);
         audit.record("acme:" + order.accountId, "ca.certificate.issue", "certificate:" + issued.serialHex, Outcome.SUCCESS,
                 certificate.getSubjectX500Principal().getName() + (csr.ca() ? " (delegate CA)" : ""));
+        Metrics.issuance(started);
         return issued;
     }
 

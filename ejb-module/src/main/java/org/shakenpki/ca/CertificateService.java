@@ -1,5 +1,6 @@
 package org.shakenpki.ca;
 
+import org.shakenpki.metrics.Metrics;
 import com.nimbusds.jose.util.Base64URL;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -99,5 +100,6 @@ public class CertificateService {
         outbox.record(certificate, chains.find(certificate.chainName).orElseThrow().pem(), REASONS.get(reasonCode));
         audit.record(byAccount ? "acme:" + auth.account().id : "certificate-key", "ca.certificate.revoke",
                 "certificate:" + certificate.serialHex, Outcome.SUCCESS, REASONS.get(reasonCode));
+        Metrics.revocation(Metrics.STI_CA, true);
     }
 }

@@ -1,5 +1,6 @@
 package org.shakenpki.ca;
 
+import org.shakenpki.metrics.Metrics;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.Base64URL;
@@ -76,6 +77,7 @@ public class OrderService {
         em.flush(); // the authorization refers to the order; nothing else orders the inserts
         em.persist(new AcmeAuthorization(Ids.random(), order, Ids.random(), Ids.random()));
         audit.record("acme:" + order.accountId, "ca.order.create", "acme-order:" + order.id, Outcome.SUCCESS, identifier.toString());
+        Metrics.acmeOrder();
         return view(order);
     }
 

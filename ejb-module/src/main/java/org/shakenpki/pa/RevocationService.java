@@ -1,5 +1,6 @@
 package org.shakenpki.pa;
 
+import org.shakenpki.metrics.Metrics;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -84,6 +85,7 @@ public class RevocationService {
         String subject = "certificate:" + issuerName + "#" + serialHex;
         if (!existing.isEmpty()) {
             audit.record(caller.userId(), ACTION, subject, Outcome.SUCCESS, "already on the CRL");
+            Metrics.revocation(Metrics.STI_PA, false);
             return new Result(false, issuer.getName(), serialHex, crls.latest().map(PublishedCrl::crlNumber).orElse(0L));
         }
         em.persist(new Revocation(issuer.getEncoded(), issuerName, serialHex, reason, OffsetDateTime.now(clock),
@@ -91,6 +93,7 @@ public class RevocationService {
         em.flush();
         PublishedCrl crl = crls.publish("revocation of " + serialHex);
         audit.record(caller.userId(), ACTION, subject, Outcome.SUCCESS, "reason " + reason + ", CRL " + crl.crlNumber());
+        Metrics.revocation(Metrics.STI_PA, true);
         return new Result(true, issuer.getName(), serialHex, crl.crlNumber());
     }
 

@@ -1,5 +1,6 @@
 package org.shakenpki.stir;
 
+import org.shakenpki.metrics.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.shakenpki.problem.ProblemException;
@@ -59,6 +60,10 @@ public class SigningService {
      *                          {@code origid}, SERVICE_UNAVAILABLE without a usable credential
      */
     public String sign(ApiKeyGrant grant, SigningDraft draft) {
+        return Metrics.signature("shaken", draft.attest().name(), () -> signChecked(grant, draft));
+    }
+
+    private String signChecked(ApiKeyGrant grant, SigningDraft draft) {
         if (!draft.attest().within(grant.maxAttest())) {
             throw forbidden(grant, "the API key may assert attestation " + grant.maxAttest() + " at most, not " + draft.attest());
         }
@@ -76,6 +81,10 @@ public class SigningService {
      *                          SERVICE_UNAVAILABLE without a usable credential
      */
     public String signDiversion(ApiKeyGrant grant, DiversionDraft draft) {
+        return Metrics.signature("div", "none", () -> signDiversionChecked(grant, draft));
+    }
+
+    private String signDiversionChecked(ApiKeyGrant grant, DiversionDraft draft) {
         SigningCredential current = credential(grant, draft.spc());
         if (draft.dest().contains(draft.div())) {
             throw new ProblemException(ProblemType.MALFORMED, "signingRequest.dest.tn must not hold the diverting number "

@@ -1,5 +1,6 @@
 package org.shakenpki.stir;
 
+import org.shakenpki.metrics.Metrics;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -51,8 +52,10 @@ public class VerificationService {
     Clock clock;
 
     public VerificationResult verify(VerificationRequest request) {
+        long started = System.nanoTime();
         VerificationResult result = new PassportVerifier(clock, settings.policy(), chains, stiPa, validated).verify(request);
         statistics.count(result);
+        Metrics.verification(result.verstat().value(), result.failure() == null ? "none" : result.failure().code(), started);
         if (LOG.isLoggable(Level.FINE)) {
             LOG.fine("tn:" + request.fromTn() + " " + result.verstat().value()
                     + (result.failure() == null ? "" : " " + result.failure().code() + " (" + result.failure().sipCode() + ")")
