@@ -251,6 +251,11 @@ public class AdminResource {
         } else {
             json.add("chainSeq", record.chainSeq()).add("chainHash", record.chainHash());
         }
+        if (record.requestId() == null) {
+            json.addNull("requestId");
+        } else {
+            json.add("requestId", record.requestId());
+        }
         return json.add("occurredAt", record.occurredAt().toString())
                 .add("actor", record.actor())
                 .add("action", record.action())
