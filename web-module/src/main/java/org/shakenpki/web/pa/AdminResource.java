@@ -184,7 +184,10 @@ public class AdminResource {
         return array.build();
     }
 
-    /** The newest audit records (at most {@code limit}, 1-1000), optionally of one subject; newest first. */
+    /**
+     * The newest audit records (at most {@code limit}, 1-1000), optionally of one subject; newest first; each with
+     * the {@code requestId} (X-Request-Id) of the request that wrote it, null for timers.
+     */
     @GET
     @Path("audit")
     public JsonArray audit(@QueryParam("limit") @DefaultValue("100") String limit, @QueryParam("subject") String subject) {
