@@ -19,13 +19,13 @@ PHASE_NAMES=()
 PHASE_SECONDS=()
 PHASE_RESULTS=()
 
-# phase NAME COMMAND...: one phase of the test command, timed, in a subshell that stops at its first failing
-# command (as the whole command did before it was split into phases); the first failing phase ends the test
-# command with that phase's exit code, after the summary.
+# phase NAME DETAIL COMMAND...: one phase of the test command, timed, in a subshell that stops at its first
+# failing command (as the whole command did before it was split into phases); the first failing phase ends the
+# test command with that phase's exit code, after the summary.
 phase() {
-  local name="$1" started=$SECONDS rc=0
-  shift
-  say "== $name"
+  local name="$1" detail="$2" started=$SECONDS rc=0
+  shift 2
+  say "== $name${detail:+: $detail}"
   set +e
   ( set -e; "$@" )
   rc=$?
@@ -78,19 +78,18 @@ cmd_test() {
   (( rc == 0 )) && eval "$second"
   phase_done "${TEST_PHASES[0]}" "$((SECONDS - started))" "$rc"
   export MAVEN_OPTS="${MAVEN_OPTS:-} -Dsks.second-pkcs11=required"
-  phase "${TEST_PHASES[1]}: unit and integration tests (embedded default: H2, SoftHSM2, Payara Micro)" \
-    mvn -B verify
+  phase "${TEST_PHASES[1]}" "embedded default: H2, SoftHSM2, Payara Micro" mvn -B verify
   # the database outlives the phase (stopped on exit), so it is started in this shell
   start_test_postgres
-  phase "${TEST_PHASES[2]}" \
+  phase "${TEST_PHASES[2]}" "" \
     mvn -B verify -pl web-module -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.expected.db=PostgreSQL \
     -Dit.jvm.options="-Dmp.config.profile=pg -Dshakenpki.db.url=jdbc:postgresql://127.0.0.1:$PG_PORT/shakenpki -Dshakenpki.db.user=shakenpki"
-  phase "${TEST_PHASES[3]}: two Payara Micro nodes on PostgreSQL, started by 'start --nodes 2' (web-module, profile cluster-it)" \
+  phase "${TEST_PHASES[3]}" "two Payara Micro nodes on PostgreSQL, started by 'start --nodes 2' (web-module, profile cluster-it)" \
     mvn -B verify -pl web-module -am -Pcluster-it -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
-  phase "${TEST_PHASES[4]}: STI-PA, STI-CA, STI-CR on one, SP-KMS, STI-AS, STI-VS on the other (web-module, profile roles-it)" \
+  phase "${TEST_PHASES[4]}" "STI-PA, STI-CA, STI-CR on one, SP-KMS, STI-AS, STI-VS on the other (web-module, profile roles-it)" \
     mvn -B verify -pl web-module -am -Proles-it -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
-  phase "${TEST_PHASES[5]} with PostgreSQL (ear-module, profile ear-it: its own domain on port base 30000)" test_ear
-  phase "${TEST_PHASES[6]}, end to end through the launcher" test_demo
+  phase "${TEST_PHASES[5]}" "with PostgreSQL (ear-module, profile ear-it: its own domain on port base 30000)" test_ear
+  phase "${TEST_PHASES[6]}" "end to end through the launcher" test_demo
   test_summary
 }
 

@@ -24,8 +24,11 @@ public class RequestIdFilter extends HttpFilter {
             throws IOException, ServletException {
         String id = RequestId.acceptOrCreate(request.getHeader(RequestId.HEADER));
         response.setHeader(RequestId.HEADER, id);
-        try (RequestId.Scope ignored = RequestId.enter(id)) {
+        RequestId.Scope scope = RequestId.enter(id);
+        try {
             chain.doFilter(request, response);
+        } finally {
+            scope.close();
         }
     }
 }
