@@ -19,6 +19,8 @@ public enum Meter {
             "STI-VS verifications by verstat and failure reason (none when it passed)", "verstat", "reason"),
     VS_VERIFICATION_DURATION(Kind.TIMER, "shakenpki_vs_verification_duration",
             "Time of one STI-VS verification, x5u fetch and STI-PA feeds included"),
+    VS_CHAIN_VALIDATIONS(Kind.COUNTER, "shakenpki_vs_chain_validations",
+            "Full RFC 5280 path validations of x5u chains by the STI-VS: the verdict cache (stir.ValidatedChains) did not hold the chain"),
     X5U_CACHE(Kind.COUNTER, "shakenpki_x5u_cache_lookups",
             "STI-VS x5u certificate chain lookups by result: hit (served from the cache) or miss (fetched)", "result"),
     X5U_FETCH_DURATION(Kind.TIMER, "shakenpki_x5u_fetch_duration",

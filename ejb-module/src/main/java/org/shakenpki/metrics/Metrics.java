@@ -64,6 +64,11 @@ public final class Metrics {
         current.count(Meter.VS_VERIFICATIONS, verstat, reason);
     }
 
+    /** One full path validation of an x5u chain: a miss of the STI-VS's verdict cache. */
+    public static void chainValidation() {
+        recorder.count(Meter.VS_CHAIN_VALIDATIONS);
+    }
+
     /** One x5u chain lookup, served from the cache ({@code hit}) or not. */
     public static void x5uLookup(boolean hit) {
         recorder.count(Meter.X5U_CACHE, hit ? "hit" : "miss");

@@ -111,6 +111,7 @@ class MetricsIT {
         d.is(1, "shakenpki_x5u_cache_lookups_total", "result", "miss");
         d.is(1, "shakenpki_x5u_cache_lookups_total", "result", "hit");
         d.is(1, "shakenpki_x5u_fetch_duration_seconds_count");
+        d.is(1, "shakenpki_vs_chain_validations_total");
         d.is(0, "shakenpki_x5u_fetch_failures_total");
         d.is(1, "shakenpki_pa_logins_total", "result", "failure");
         d.is(1, "shakenpki_revocations_total", "authority", "sti-pa", "result", "revoked");
