@@ -1,6 +1,5 @@
 package org.shakenpki.audit;
 
-import org.shakenpki.metrics.Metrics;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -13,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.shakenpki.metrics.Metrics;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -1,6 +1,5 @@
 package org.shakenpki.ca;
 
-import org.shakenpki.metrics.Metrics;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -8,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
+import org.shakenpki.metrics.Metrics;
 import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;

@@ -1,6 +1,5 @@
 package org.shakenpki.ca;
 
-import org.shakenpki.metrics.Metrics;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -11,6 +10,7 @@ import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
 import org.shakenpki.cr.ChainRepository;
+import org.shakenpki.metrics.Metrics;
 import org.shakenpki.pkix.CertificateSigning;
 import org.shakenpki.pkix.Pem;
 import org.shakenpki.pkix.ShakenProfile;

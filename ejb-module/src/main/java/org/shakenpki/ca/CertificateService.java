@@ -1,6 +1,5 @@
 package org.shakenpki.ca;
 
-import org.shakenpki.metrics.Metrics;
 import com.nimbusds.jose.util.Base64URL;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -10,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
 import org.shakenpki.cr.ChainRepository;
+import org.shakenpki.metrics.Metrics;
 import org.shakenpki.pkix.CertificateSigning;
 import org.shakenpki.pkix.Pem;
 import org.shakenpki.problem.ProblemException;

@@ -1,6 +1,5 @@
 package org.shakenpki.ca;
 
-import org.shakenpki.metrics.Metrics;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.Base64URL;
@@ -11,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.shakenpki.cr.ChainRepository;
+import org.shakenpki.metrics.Metrics;
 import org.shakenpki.pkix.TkAuth;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;

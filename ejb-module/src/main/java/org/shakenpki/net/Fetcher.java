@@ -1,9 +1,9 @@
 package org.shakenpki.net;
 
-import org.shakenpki.metrics.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.shakenpki.metrics.Metrics;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package org.shakenpki.pa;
 
-import org.shakenpki.metrics.Metrics;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -9,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
+import org.shakenpki.metrics.Metrics;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 

@@ -1,6 +1,5 @@
 package org.shakenpki.pa;
 
-import org.shakenpki.metrics.Metrics;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -9,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
+import org.shakenpki.metrics.Metrics;
 import org.shakenpki.pkix.Pem;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;

@@ -1,6 +1,7 @@
 package org.shakenpki.sks;
 
 import org.shakenpki.metrics.Metrics;
+
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Provider;

@@ -1,8 +1,8 @@
 package org.shakenpki.stir;
 
-import org.shakenpki.metrics.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.shakenpki.metrics.Metrics;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 

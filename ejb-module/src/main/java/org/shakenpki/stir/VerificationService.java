@@ -1,11 +1,11 @@
 package org.shakenpki.stir;
 
-import org.shakenpki.metrics.Metrics;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.shakenpki.metrics.Metrics;
 
 import java.time.Clock;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package org.shakenpki.stir;
 
-import org.shakenpki.metrics.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.shakenpki.metrics.Metrics;
 import org.shakenpki.net.FetchFailure;
 import org.shakenpki.net.Fetcher;
 import org.shakenpki.pkix.PemCertificates;
