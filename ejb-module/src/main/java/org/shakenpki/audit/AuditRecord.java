@@ -56,6 +56,10 @@ public class AuditRecord {
     @Column(name = "chain_hash", length = 64)
     private String chainHash;
 
+    /** The correlation id of the request that wrote it (V10_7); not covered by the chain hash. */
+    @Column(name = "request_id", updatable = false, length = 64)
+    private String requestId;
+
     protected AuditRecord() {
         // for JPA
     }
@@ -67,6 +71,12 @@ public class AuditRecord {
         this.subject = subject;
         this.outcome = outcome;
         this.detail = detail;
+        this.requestId = org.shakenpki.requestid.RequestId.current();
+    }
+
+    /** The correlation id ({@code X-Request-Id}) of the request that wrote this record, or null. */
+    public String requestId() {
+        return requestId;
     }
 
     public long id() {

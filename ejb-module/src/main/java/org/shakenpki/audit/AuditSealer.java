@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.shakenpki.metrics.Metrics;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -52,6 +53,7 @@ public class AuditSealer {
             sealPending();
         } catch (RuntimeException e) {
             // The next run retries; a lost race on the unique position is rolled back whole.
+            Metrics.auditSealFailure();
             LOG.log(Level.WARNING, "sealing the audit chain failed; retrying at the next run", e);
         }
     }

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
+import org.shakenpki.metrics.Metrics;
 import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
@@ -107,10 +108,12 @@ public class AuthorizationService {
             audit.record("acme:" + authorization.accountId, "ca.challenge.valid", subject, Outcome.SUCCESS,
                     result.shape() + " token, jti " + result.jti() + ", ca " + result.ca() + ", fingerprint " + result.fingerprintForm()
                             + ", signer " + result.signer());
+            Metrics.tkAuth(null);
         } catch (ProblemException e) {
             authorization.invalid(e.type().uri(), e.detail());
             failOrder(authorization, e.type(), e.detail());
             audit.record("acme:" + authorization.accountId, "ca.challenge.invalid", subject, Outcome.FAILURE, e.detail());
+            Metrics.tkAuth(e.type());
         }
     }
 

@@ -10,6 +10,7 @@ import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
 import org.shakenpki.cr.ChainRepository;
+import org.shakenpki.metrics.Metrics;
 import org.shakenpki.pkix.CertificateSigning;
 import org.shakenpki.pkix.Pem;
 import org.shakenpki.pkix.ShakenProfile;
@@ -54,6 +55,7 @@ public class CertificateIssuer {
     Clock clock;
 
     public IssuedCertificate issue(AcmeOrder order, CsrCheck.Accepted csr) {
+        long started = System.nanoTime();
         CaHierarchy.Issuer issuer = hierarchy.issuer();
         X509Certificate intermediate = issuer.intermediate();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -89,6 +91,7 @@ public class CertificateIssuer {
         audit.record("acme:" + order.accountId, "ca.certificate.issue", "certificate:" + issued.serialHex, Outcome.SUCCESS,
                 certificate.getSubjectX500Principal().getName() + (csr.ca() ? " (delegate CA)" : "") + ", subject from "
                         + verified.whose() + (ignored.isEmpty() ? "" : "; CSR subject not copied: " + String.join("; ", ignored)));
+        Metrics.issuance(started);
         return issued;
     }
 

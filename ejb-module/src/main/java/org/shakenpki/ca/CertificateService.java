@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
 import org.shakenpki.cr.ChainRepository;
+import org.shakenpki.metrics.Metrics;
 import org.shakenpki.pkix.CertificateSigning;
 import org.shakenpki.pkix.Pem;
 import org.shakenpki.problem.ProblemException;
@@ -99,5 +100,6 @@ public class CertificateService {
         outbox.record(certificate, chains.find(certificate.chainName).orElseThrow().pem(), REASONS.get(reasonCode));
         audit.record(byAccount ? "acme:" + auth.account().id : "certificate-key", "ca.certificate.revoke",
                 "certificate:" + certificate.serialHex, Outcome.SUCCESS, REASONS.get(reasonCode));
+        Metrics.revocation(Metrics.STI_CA, true);
     }
 }

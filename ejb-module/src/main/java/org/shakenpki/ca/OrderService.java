@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.shakenpki.cr.ChainRepository;
+import org.shakenpki.metrics.Metrics;
 import org.shakenpki.pkix.TkAuth;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
@@ -76,6 +77,7 @@ public class OrderService {
         em.flush(); // the authorization refers to the order; nothing else orders the inserts
         em.persist(new AcmeAuthorization(Ids.random(), order, Ids.random(), Ids.random()));
         audit.record("acme:" + order.accountId, "ca.order.create", "acme-order:" + order.id, Outcome.SUCCESS, identifier.toString());
+        Metrics.acmeOrder();
         return view(order);
     }
 

@@ -3,6 +3,7 @@ package org.shakenpki.net;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.shakenpki.metrics.Metrics;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
@@ -240,6 +241,7 @@ public class Fetcher {
             return new Fetched(status, answer.headers().firstValue("Content-Type").orElse(""),
                     answer.body() == null ? new byte[0] : answer.body(), answer.headers());
         } catch (FetchFailure e) {
+            Metrics.fetchFailure(e.reason().name().toLowerCase(java.util.Locale.ROOT));
             LOG.log(Level.FINE, e, () -> "fetch of " + uri + " failed: " + e.reason()
                     + e.httpStatus().stream().mapToObj(s -> " (HTTP " + s + ")").findFirst().orElse(""));
             throw e;

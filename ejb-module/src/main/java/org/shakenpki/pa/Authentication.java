@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
+import org.shakenpki.metrics.Metrics;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
@@ -117,14 +118,17 @@ public class Authentication {
         }
         if (user == null || !user.active() || !Passwords.matches(password, user.passwordHash())) {
             recordFailure(userId, source, user == null ? "unknown user" : !user.active() ? "inactive user" : "wrong password");
+            Metrics.login(Metrics.LOGIN_FAILURE);
             throw new ProblemException(ProblemType.UNAUTHENTICATED, INVALID);
         }
         user.loginSucceeded();
+        Metrics.login(Metrics.LOGIN_SUCCESS);
         return user;
     }
 
     private ProblemException throttled(String userId, String source, String what, OffsetDateTime now, OffsetDateTime until) {
         failures.recordRefused(userId, source, what, until);
+        Metrics.login(Metrics.LOGIN_THROTTLED);
         long seconds = LoginThrottle.retryAfterSeconds(now, until);
         return new ProblemException(ProblemType.RATE_LIMITED, "too many failed logins; try again in " + seconds + " s",
                 null, List.of(), Map.of("retryAfter", seconds));

@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
+import org.shakenpki.metrics.Metrics;
 import org.shakenpki.pkix.Pem;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
@@ -84,6 +85,7 @@ public class RevocationService {
         String subject = "certificate:" + issuerName + "#" + serialHex;
         if (!existing.isEmpty()) {
             audit.record(caller.userId(), ACTION, subject, Outcome.SUCCESS, "already on the CRL");
+            Metrics.revocation(Metrics.STI_PA, false);
             return new Result(false, issuer.getName(), serialHex, crls.latest().map(PublishedCrl::crlNumber).orElse(0L));
         }
         em.persist(new Revocation(issuer.getEncoded(), issuerName, serialHex, reason, OffsetDateTime.now(clock),
@@ -91,6 +93,7 @@ public class RevocationService {
         em.flush();
         PublishedCrl crl = crls.publish("revocation of " + serialHex);
         audit.record(caller.userId(), ACTION, subject, Outcome.SUCCESS, "reason " + reason + ", CRL " + crl.crlNumber());
+        Metrics.revocation(Metrics.STI_PA, true);
         return new Result(true, issuer.getName(), serialHex, crl.crlNumber());
     }
 

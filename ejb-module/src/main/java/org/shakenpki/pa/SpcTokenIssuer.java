@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
+import org.shakenpki.metrics.Metrics;
 import org.shakenpki.pkix.TNAuthList;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
@@ -70,6 +71,7 @@ public class SpcTokenIssuer {
             }
         } catch (ProblemException e) {
             audit.recordIndependently(caller.userId(), "pa.token", subject, Outcome.REFUSED, e.detail());
+            Metrics.spcToken(false);
             throw e;
         }
         if (caller.role() != UserRole.SP_API || !accountId.equals(caller.accountId())) {
@@ -104,11 +106,13 @@ public class SpcTokenIssuer {
         String spcs = String.join(",", list.spcs());
         audit.record(caller.userId(), "pa.token", subject, Outcome.SUCCESS, settings.tokenProfile() + " token, jti " + jti + ", spc " + spcs
                 + ", ca " + SpcTokenRules.wantsCa(request.atc()) + ", fingerprint " + fingerprint);
+        Metrics.spcToken(true);
         return new Issued(token, spcs, crls.crlUrl());
     }
 
     private ProblemException refused(PaPrincipal caller, String subject, String why) {
         audit.recordIndependently(caller.userId(), "pa.token", subject, Outcome.REFUSED, why);
+        Metrics.spcToken(false);
         return new ProblemException(ProblemType.FORBIDDEN, why);
     }
 }

@@ -1,5 +1,7 @@
 package org.shakenpki.sks;
 
+import org.shakenpki.metrics.Metrics;
+
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -12,12 +14,15 @@ import java.security.Signature;
  */
 final class Pkcs11Signer implements Signer {
     private final String keyId;
+    /** The token's role name ({@code pa}, {@code ca}, {@code kms}): the key id's prefix. */
+    private final String token;
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
     private final Provider provider;
 
     Pkcs11Signer(String keyId, PrivateKey privateKey, PublicKey publicKey, Provider provider) {
         this.keyId = keyId;
+        this.token = keyId.substring(0, Math.max(0, keyId.indexOf(':')));
         this.privateKey = privateKey;
         this.publicKey = publicKey;
         this.provider = provider;
@@ -44,11 +49,14 @@ final class Pkcs11Signer implements Signer {
     }
 
     private byte[] sign(String algorithm, byte[] data) {
+        long started = System.nanoTime();
         try {
             Signature signature = Signature.getInstance(algorithm, provider);
             signature.initSign(privateKey);
             signature.update(data);
-            return signature.sign();
+            byte[] signed = signature.sign();
+            Metrics.hsmSignature(token, started);
+            return signed;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("signing with " + keyId + " failed", e);
         }

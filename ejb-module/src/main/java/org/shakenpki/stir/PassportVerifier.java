@@ -1,5 +1,6 @@
 package org.shakenpki.stir;
 
+import org.shakenpki.metrics.Metrics;
 import org.shakenpki.stipa.IndirectCrl;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -255,6 +256,7 @@ public final class PassportVerifier {
         }
         ValidatedChains.Verdict verdict = validated.find(x5u, chain, policy.strictProfile(), clock.instant());
         if (verdict == null || verdict.trustList() != currentTrustList()) {
+            Metrics.chainValidation();
             verdict = checkChain(x5u, chain);
         }
         seen.spc = verdict.spc();

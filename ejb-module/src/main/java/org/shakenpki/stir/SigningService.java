@@ -2,6 +2,7 @@ package org.shakenpki.stir;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.shakenpki.metrics.Metrics;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
@@ -82,6 +83,10 @@ public class SigningService {
      * @throws ProblemException as {@link #sign}, and MALFORMED for a linked RCD resource that cannot be fetched
      */
     public List<String> signAll(ApiKeyGrant grant, SigningDraft draft) {
+        return Metrics.signature("shaken", draft.attest().name(), () -> signChecked(grant, draft));
+    }
+
+    private List<String> signChecked(ApiKeyGrant grant, SigningDraft draft) {
         if (!draft.attest().within(grant.maxAttest())) {
             throw forbidden(grant, "the API key may assert attestation " + grant.maxAttest() + " at most, not " + draft.attest());
         }
@@ -124,6 +129,10 @@ public class SigningService {
      *                          SERVICE_UNAVAILABLE without a usable credential
      */
     public String signDiversion(ApiKeyGrant grant, DiversionDraft draft) {
+        return Metrics.signature("div", "none", () -> signDiversionChecked(grant, draft));
+    }
+
+    private String signDiversionChecked(ApiKeyGrant grant, DiversionDraft draft) {
         SigningCredential current = credential(grant, draft.spc());
         if (draft.dest().contains(draft.div())) {
             throw new ProblemException(ProblemType.MALFORMED, "signingRequest.dest.tn must not hold the diverting number "

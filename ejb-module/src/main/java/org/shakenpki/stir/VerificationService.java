@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.shakenpki.metrics.Metrics;
 
 import java.time.Clock;
 import java.util.Map;
@@ -54,9 +55,11 @@ public class VerificationService {
     RcdContent rcdContent;
 
     public VerificationResult verify(VerificationRequest request) {
+        long started = System.nanoTime();
         VerificationResult result = new PassportVerifier(clock, settings.policy(), chains, stiPa, validated,
                 rcdContent::cached).verify(request);
         statistics.count(result);
+        Metrics.verification(result.verstat().value(), result.failure() == null ? "none" : result.failure().code(), started);
         if (LOG.isLoggable(Level.FINE)) {
             LOG.fine("tn:" + request.fromTn() + " " + result.verstat().value()
                     + (result.failure() == null ? "" : " " + result.failure().code() + " (" + result.failure().sipCode() + ")")

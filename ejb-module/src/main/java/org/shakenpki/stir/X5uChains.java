@@ -2,6 +2,7 @@ package org.shakenpki.stir;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.shakenpki.metrics.Metrics;
 import org.shakenpki.net.FetchFailure;
 import org.shakenpki.net.Fetcher;
 import org.shakenpki.pkix.PemCertificates;
@@ -47,16 +48,24 @@ public class X5uChains implements CredentialSource {
     public List<X509Certificate> chain(URI x5u) throws IOException {
         Instant now = clock.instant();
         Entry entry = cache.get(x5u);
+        Metrics.x5uLookup(entry != null && entry.until.isAfter(now));
         if (entry != null && entry.until.isAfter(now)) {
             return entry.chain;
         }
-        Fetcher.Fetched fetched = fetcher.get(x5u, Map.of("Accept", ACCEPT), MAX_BYTES);
+        long started = System.nanoTime();
+        Fetcher.Fetched fetched;
         List<X509Certificate> chain;
         try {
+            fetched = fetcher.get(x5u, Map.of("Accept", ACCEPT), MAX_BYTES);
             chain = PemCertificates.strict(fetched.body());
+        } catch (FetchFailure e) {
+            Metrics.x5uFetch(started, e.reason().name().toLowerCase(java.util.Locale.ROOT));
+            throw e;
         } catch (IllegalArgumentException e) {
+            Metrics.x5uFetch(started, "bad_content");
             throw new FetchFailure(FetchFailure.Reason.BAD_CONTENT, "x5u does not serve PEM certificates: " + e.getMessage());
         }
+        Metrics.x5uFetch(started, null);
         if (cache.size() >= MAX_ENTRIES) {
             cache.values().removeIf(e -> !e.until.isAfter(now));
             if (cache.size() >= MAX_ENTRIES) {

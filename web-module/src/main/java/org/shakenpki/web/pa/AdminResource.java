@@ -184,7 +184,10 @@ public class AdminResource {
         return array.build();
     }
 
-    /** The newest audit records (at most {@code limit}, 1-1000), optionally of one subject; newest first. */
+    /**
+     * The newest audit records (at most {@code limit}, 1-1000), optionally of one subject; newest first; each with
+     * the {@code requestId} (X-Request-Id) of the request that wrote it, null for timers.
+     */
     @GET
     @Path("audit")
     public JsonArray audit(@QueryParam("limit") @DefaultValue("100") String limit, @QueryParam("subject") String subject) {
@@ -250,6 +253,11 @@ public class AdminResource {
             json.addNull("chainSeq").addNull("chainHash");
         } else {
             json.add("chainSeq", record.chainSeq()).add("chainHash", record.chainHash());
+        }
+        if (record.requestId() == null) {
+            json.addNull("requestId");
+        } else {
+            json.add("requestId", record.requestId());
         }
         return json.add("occurredAt", record.occurredAt().toString())
                 .add("actor", record.actor())
