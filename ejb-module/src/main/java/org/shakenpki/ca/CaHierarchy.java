@@ -42,6 +42,12 @@ import java.util.logging.Logger;
  * <p>Nodes starting together race safely: each generates keys under aliases of its own, and the database row
  * of the root is the lock. The node whose insert commits owns the hierarchy; a loser deletes the keys it made
  * and loads the winner's rows. If the token or the database is not ready at start-up, the next use retries.
+ *
+ * <p>The intermediate can be rolled over ({@link #rollIntermediate}): a new key on the token and a new intermediate
+ * under the same root issue every certificate from then on; the replaced intermediate's row is kept (renamed
+ * {@code intermediate-<n>}), and the certificates it issued keep verifying, since their STI-CR chains hold it and
+ * their revocation goes through the STI-PA CRL by issuer name and serial. Every node rereads the row in use at
+ * most {@link #RELOAD} after it changed, so a cluster switches within that time.
  */
 @Singleton
 @Startup
@@ -52,6 +58,8 @@ public class CaHierarchy {
     private static final Logger LOG = Logger.getLogger(CaHierarchy.class.getName());
     static final String ROOT = "root";
     static final String INTERMEDIATE = "intermediate";
+    /** How long a node issues with the intermediate it read before it reads the row again (a rollover elsewhere). */
+    static final Duration RELOAD = Duration.ofSeconds(30);
 
     @PersistenceContext(unitName = "shakenpki")
     EntityManager em;
@@ -101,6 +109,7 @@ public class CaHierarchy {
     }
 
     private volatile Issuer issuer;
+    private volatile long loadedAtNanos;
 
     @PostConstruct
     void start() {
@@ -121,18 +130,117 @@ public class CaHierarchy {
      */
     public Issuer issuer() {
         Issuer current = issuer;
-        if (current == null) {
+        if (current == null || System.nanoTime() - loadedAtNanos > RELOAD.toNanos()) {
             if (!settings.enabled()) {
                 throw new ProblemException(ProblemType.NOT_FOUND, "no STI-CA runs on this server");
             }
             synchronized (this) {
                 if (issuer == null) {
                     issuer = loadOrCreate();
+                    loadedAtNanos = System.nanoTime();
+                } else if (System.nanoTime() - loadedAtNanos > RELOAD.toNanos()) {
+                    Issuer reloaded = load();
+                    if (reloaded != null) {
+                        issuer = reloaded;
+                    }
+                    loadedAtNanos = System.nanoTime();
                 }
                 current = issuer;
             }
         }
         return current;
+    }
+
+    /**
+     * Rolls the intermediate over: a new P-256 key on the {@code ca} token, a new intermediate certificate signed by
+     * the root (linted as ATIS-1000080's intermediate, named as the one it replaces with a generation suffix
+     * {@code G<n>}), made the issuer of every certificate from now on. Authorised and audited by
+     * {@link CaKeyAdministration}, the only caller.
+     *
+     * @return the new issuer
+     */
+    synchronized Issuer rollIntermediate(String actor) {
+        Issuer before = issuer();
+        KeyStoreToken token = keyStore.token("ca");
+        String alias = "sti-ca-intermediate-" + Ids.random().replaceAll("[^A-Za-z0-9]", "");
+        KeyHandle key = token.createKey(alias);
+        try {
+            transaction.begin();
+            CaKeyRecord inUse = em.find(CaKeyRecord.class, INTERMEDIATE, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            CaKeyRecord root = em.find(CaKeyRecord.class, ROOT);
+            long retired = em.createQuery("select count(k) from CaKeyRecord k where k.name like :prefix", Long.class)
+                    .setParameter("prefix", INTERMEDIATE + "-%").getSingleResult();
+            X509Certificate rootCertificate = Pem.certificates(root.certificatePem).get(0);
+            X509Certificate replaced = Pem.certificates(inUse.certificatePem).get(0);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            Instant notAfter = min(now.plus(Duration.ofDays(10 * 365)), rootCertificate.getNotAfter().toInstant());
+            X509Certificate intermediate = CertificateSigning.lintAndSign(CertificateProfiles.intermediate(
+                    X500Name.getInstance(rootCertificate.getSubjectX500Principal().getEncoded()), rootCertificate.getPublicKey(),
+                    generationName(replaced, retired + 2), key.publicKey(), now.minus(Duration.ofMinutes(5)), notAfter,
+                    crlPoint()), ShakenProfile.Kind.INTERMEDIATE, token.signer(root.keyAlias));
+            java.time.OffsetDateTime at = java.time.OffsetDateTime.now(clock);
+            em.persist(new CaKeyRecord(INTERMEDIATE + "-" + (retired + 1), inUse.keyAlias, inUse.certificatePem, inUse.createdAt));
+            inUse.keyAlias = alias;
+            inUse.certificatePem = Pem.encode(intermediate);
+            inUse.createdAt = at;
+            audit.record(actor, "ca.intermediate.roll", "ca:" + alias, Outcome.SUCCESS, intermediate.getSubjectX500Principal().getName()
+                    + " (serial " + intermediate.getSerialNumber().toString(16) + ") issues from now on; serial "
+                    + replaced.getSerialNumber().toString(16) + " retired");
+            em.flush();
+            transaction.commit();
+            Issuer rolled = new Issuer(intermediate, token.signer(alias), before.root());
+            issuer = rolled;
+            loadedAtNanos = System.nanoTime();
+            LOG.info(() -> "rolled the STI-CA intermediate over to " + intermediate.getSubjectX500Principal());
+            return rolled;
+        } catch (Exception e) {
+            try {
+                transaction.rollback();
+            } catch (Exception ignored) {
+                // the transaction is already over
+            }
+            token.deleteKey(alias);
+            if (e instanceof ProblemException problem) {
+                throw problem;
+            }
+            throw new IllegalStateException("the STI-CA intermediate could not be rolled over", e);
+        }
+    }
+
+    /** The intermediates that issued certificates before the one in use, oldest first. */
+    java.util.List<X509Certificate> retiredIntermediates() {
+        try {
+            transaction.begin();
+            try {
+                return em.createQuery("select k from CaKeyRecord k where k.name like :prefix order by k.createdAt", CaKeyRecord.class)
+                        .setParameter("prefix", INTERMEDIATE + "-%").getResultStream()
+                        .map(k -> Pem.certificates(k.certificatePem).get(0)).toList();
+            } finally {
+                transaction.commit();
+            }
+        } catch (Exception e) {
+            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "the STI-CA hierarchy cannot be read", e);
+        }
+    }
+
+    /** The replaced intermediate's subject with its CN given the suffix {@code G<generation>}. */
+    static X500Name generationName(X509Certificate replaced, long generation) {
+        X500Name name = X500Name.getInstance(replaced.getSubjectX500Principal().getEncoded());
+        org.bouncycastle.asn1.x500.X500NameBuilder builder = new org.bouncycastle.asn1.x500.X500NameBuilder();
+        for (org.bouncycastle.asn1.x500.RDN rdn : name.getRDNs()) {
+            org.bouncycastle.asn1.x500.AttributeTypeAndValue first = rdn.getFirst();
+            if (org.bouncycastle.asn1.x500.style.BCStyle.CN.equals(first.getType())) {
+                String cn = org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(first.getValue()).replaceFirst(" G[0-9]+$", "");
+                builder.addRDN(org.bouncycastle.asn1.x500.style.BCStyle.CN, cn + " G" + generation);
+            } else {
+                builder.addMultiValuedRDN(rdn.getTypesAndValues());
+            }
+        }
+        return builder.build();
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private Issuer loadOrCreate() {

@@ -1,0 +1,64 @@
+package org.shakenpki.ca;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import org.shakenpki.audit.AuditLog;
+import org.shakenpki.audit.Outcome;
+import org.shakenpki.problem.ProblemException;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * The STI-CA operator's view and rollover of its hierarchy (ATIS-1000080 section 6.4.1), as authorise, act, audit:
+ * the caller must present the STI-CA admin token ({@link CaAdmin}); a refused rollover is recorded in an audit
+ * record of its own, the rollover itself by {@link CaHierarchy#rollIntermediate}.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // CaHierarchy runs its own transactions
+public class CaKeyAdministration {
+    static final String ROLL = "ca.intermediate.roll";
+
+    @EJB
+    CaAdmin admin;
+
+    @EJB
+    CaHierarchy hierarchy;
+
+    @EJB
+    AuditLog audit;
+
+    /** The root, the intermediate in use, and the intermediates it replaced (their leaves still verify). */
+    public record Hierarchy(X509Certificate root, X509Certificate intermediate, List<X509Certificate> retired) {
+    }
+
+    /**
+     * The hierarchy.
+     *
+     * @throws ProblemException UNAUTHENTICATED without the admin token
+     */
+    public Hierarchy show(String authorization) {
+        admin.check(authorization);
+        CaHierarchy.Issuer issuer = hierarchy.issuer();
+        return new Hierarchy(issuer.root(), issuer.intermediate(), hierarchy.retiredIntermediates());
+    }
+
+    /**
+     * Rolls the intermediate over: new key, new intermediate under the root, the issuer of every certificate from
+     * now on.
+     *
+     * @throws ProblemException UNAUTHENTICATED without the admin token (recorded as refused)
+     */
+    public Hierarchy rollIntermediate(String authorization) {
+        try {
+            admin.check(authorization);
+        } catch (ProblemException e) {
+            audit.recordIndependently("anonymous", ROLL, "ca:intermediate", Outcome.REFUSED, e.getMessage());
+            throw e;
+        }
+        hierarchy.rollIntermediate(SubscriberManagement.ACTOR);
+        return show(authorization);
+    }
+}
