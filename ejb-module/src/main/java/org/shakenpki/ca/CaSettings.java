@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CaSettings implements RoleSettings {
     private static final String FINGERPRINTS = "shakenpki.ca.sti-pa-token-signer-fingerprints";
+    private static final String ISSUER_FINGERPRINTS = "shakenpki.ca.sti-pa-token-signer-issuers";
 
     @Inject
     Config config;
@@ -43,6 +44,7 @@ public class CaSettings implements RoleSettings {
     private String publicUrl;
     private List<String> x5uPrefixes;
     private Set<String> tokenSignerFingerprints;
+    private Set<String> tokenSignerIssuers;
     private boolean acceptSeedTokens;
     private boolean externalAccountRequired;
     private Path adminTokenFile;
@@ -85,15 +87,21 @@ public class CaSettings implements RoleSettings {
             }
         }
         acceptSeedTokens = settings.flag("shakenpki.ca.accept-seed-tokens", false);
-        tokenSignerFingerprints = settings.list(FINGERPRINTS, "").stream()
-                .map(f -> f.replace(":", "").toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-        for (String fingerprint : tokenSignerFingerprints) {
-            if (!fingerprint.matches("[0-9a-f]{64}")) {
-                throw SettingReader.invalid(FINGERPRINTS, fingerprint, "comma-separated SHA-256 fingerprints (64 hex digits, colons optional)");
-            }
-        }
+        tokenSignerFingerprints = fingerprints(settings, FINGERPRINTS);
+        tokenSignerIssuers = fingerprints(settings, ISSUER_FINGERPRINTS);
         externalAccountRequired = settings.flag("shakenpki.ca.external-account-required", true);
         adminTokenFile = settings.path("shakenpki.ca.admin-token-file", null);
+    }
+
+    private static Set<String> fingerprints(SettingReader settings, String name) {
+        Set<String> fingerprints = settings.list(name, "").stream()
+                .map(f -> f.replace(":", "").toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        for (String fingerprint : fingerprints) {
+            if (!fingerprint.matches("[0-9a-f]{64}")) {
+                throw SettingReader.invalid(name, fingerprint, "comma-separated SHA-256 fingerprints (64 hex digits, colons optional)");
+            }
+        }
+        return fingerprints;
     }
 
     @Override
@@ -118,6 +126,14 @@ public class CaSettings implements RoleSettings {
      */
     public Set<String> tokenSignerFingerprints() {
         return tokenSignerFingerprints;
+    }
+
+    /**
+     * SHA-256 fingerprints of the certificates (the STI-PA root) allowed to issue SPC-token signers: the pin that
+     * survives the STI-PA's token-signer rollover ({@link TkAuthValidator.SignerPolicy}); empty: no issuer pin.
+     */
+    public Set<String> tokenSignerIssuers() {
+        return tokenSignerIssuers;
     }
 
     /**
