@@ -17,6 +17,8 @@ import jakarta.transaction.UserTransaction;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
+import org.shakenpki.config.ImportedCertificates;
+import org.shakenpki.config.InvalidSetting;
 import org.shakenpki.pkix.CertificateSigning;
 import org.shakenpki.pkix.Pem;
 import org.shakenpki.pkix.ShakenProfile;
@@ -118,6 +120,10 @@ public class CaHierarchy {
         }
         try {
             issuer();
+        } catch (InvalidSetting e) {
+            // an imported hierarchy that fails its checks stops the start-up, as a wrong setting does
+            LOG.severe(e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the STI-CA hierarchy is not ready yet; it is tried again on first use", e);
         }
@@ -245,7 +251,41 @@ public class CaHierarchy {
 
     private Issuer loadOrCreate() {
         Issuer existing = load();
+        if (settings.imported().isPresent()) {
+            return imported(settings.imported().get(), existing);
+        }
         return existing != null ? existing : create();
+    }
+
+    /**
+     * The hierarchy of a key ceremony ({@link HierarchyImport}): checked at every start; stored at the first, after
+     * which the database must keep holding it (its root, and its intermediate in use or rolled over since).
+     */
+    private Issuer imported(ImportedCertificates config, Issuer existing) {
+        KeyStoreToken token = keyStore.token("ca");
+        HierarchyImport.Checked checked = HierarchyImport.check(config, token, clock.instant());
+        if (existing == null) {
+            try {
+                insert(checked.rootAlias(), checked.root(), checked.intermediateAlias(), checked.intermediate(), "ca.hierarchy.import");
+            } catch (RuntimeException e) {
+                Issuer winner = load(); // another node imported it first
+                if (winner == null) {
+                    throw e;
+                }
+                return imported(config, winner);
+            }
+            LOG.info(() -> "imported the STI-CA hierarchy: " + checked.intermediate().getSubjectX500Principal());
+            return new Issuer(checked.intermediate(), token.signer(checked.intermediateAlias()), checked.root());
+        }
+        if (!existing.root().equals(checked.root())) {
+            throw config.invalidCertificate("root", "the STI-CA root this database holds, "
+                    + existing.root().getSubjectX500Principal().getName() + " (an import replaces no existing hierarchy)");
+        }
+        if (!existing.intermediate().equals(checked.intermediate()) && !retiredIntermediates().contains(checked.intermediate())) {
+            throw config.invalidCertificate("intermediate", "an intermediate this database holds (in use: "
+                    + existing.intermediate().getSubjectX500Principal().getName() + ")");
+        }
+        return existing;
     }
 
     /**
@@ -269,7 +309,7 @@ public class CaHierarchy {
             X509Certificate intermediate = CertificateSigning.lintAndSign(CertificateProfiles.intermediate(rootName,
                     rootKey.publicKey(), intermediateName, intermediateKey.publicKey(), now.minus(Duration.ofMinutes(5)),
                     now.plus(Duration.ofDays(10 * 365)), crlPoint()), ShakenProfile.Kind.INTERMEDIATE, rootSigner);
-            insert(rootKey.alias(), root, intermediateKey.alias(), intermediate);
+            insert(rootKey.alias(), root, intermediateKey.alias(), intermediate, "ca.hierarchy.create");
             LOG.info(() -> "created the STI-CA hierarchy: " + intermediate.getSubjectX500Principal());
             return new Issuer(intermediate, token.signer(intermediateKey.alias()), root);
         } catch (RuntimeException e) {
@@ -289,12 +329,13 @@ public class CaHierarchy {
         return new CertificateProfiles.CrlPoint(settings.crlUrl(), settings.crlIssuerDn());
     }
 
-    private void insert(String rootAlias, X509Certificate root, String intermediateAlias, X509Certificate intermediate) {
+    private void insert(String rootAlias, X509Certificate root, String intermediateAlias, X509Certificate intermediate,
+                        String action) {
         try {
             transaction.begin();
             em.persist(new CaKeyRecord(ROOT, rootAlias, Pem.encode(root), java.time.OffsetDateTime.now(clock)));
             em.persist(new CaKeyRecord(INTERMEDIATE, intermediateAlias, Pem.encode(intermediate), java.time.OffsetDateTime.now(clock)));
-            audit.record("system", "ca.hierarchy.create", "ca:" + intermediateAlias, Outcome.SUCCESS,
+            audit.record("system", action, "ca:" + intermediateAlias, Outcome.SUCCESS,
                     intermediate.getSubjectX500Principal().getName());
             em.flush();
             transaction.commit();

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
+import org.shakenpki.config.ImportedCertificates;
 import org.shakenpki.config.Role;
 import org.shakenpki.config.RoleSettings;
 import org.shakenpki.config.SettingReader;
@@ -48,6 +49,7 @@ public class CaSettings implements RoleSettings {
     private boolean acceptSeedTokens;
     private boolean externalAccountRequired;
     private Path adminTokenFile;
+    private Optional<ImportedCertificates> imported;
 
     @PostConstruct
     void read() {
@@ -91,6 +93,7 @@ public class CaSettings implements RoleSettings {
         tokenSignerIssuers = fingerprints(settings, ISSUER_FINGERPRINTS);
         externalAccountRequired = settings.flag("shakenpki.ca.external-account-required", true);
         adminTokenFile = settings.path("shakenpki.ca.admin-token-file", null);
+        imported = ImportedCertificates.read(settings, HierarchyImport.PREFIX, HierarchyImport.NAMES);
     }
 
     private static Set<String> fingerprints(SettingReader settings, String name) {
@@ -201,6 +204,14 @@ public class CaSettings implements RoleSettings {
      */
     public boolean externalAccountRequired() {
         return externalAccountRequired;
+    }
+
+    /**
+     * The hierarchy of a key ceremony to use instead of generating one ({@code shakenpki.ca.import.*}), checked
+     * when the {@code ca} token is opened ({@link HierarchyImport}); empty: the STI-CA generates its own.
+     */
+    public Optional<ImportedCertificates> imported() {
+        return imported;
     }
 
     /** The file holding the STI-CA administrator's bearer token ({@link CaAdmin}). */
