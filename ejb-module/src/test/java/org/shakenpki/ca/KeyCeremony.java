@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  * BouncyCastle in software, then put on a SoftHSM2 token with OpenSC's {@code pkcs11-tool --write-object} (private
  * key and certificate under one CKA_ID, with or without a CKA_LABEL), as an operator loads a ceremony's output.
  */
-final class KeyCeremony {
+public final class KeyCeremony {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private KeyCeremony() {
@@ -88,7 +88,7 @@ final class KeyCeremony {
      * Writes a private key and a certificate onto the token under one CKA_ID (and the label, when not null) with
      * pkcs11-tool, as a separate process.
      */
-    static void load(TokenSettings token, String idHex, String label, PrivateKey key, X509Certificate certificate) throws Exception {
+    public static void load(TokenSettings token, String idHex, String label, PrivateKey key, X509Certificate certificate) throws Exception {
         Path dir = Files.createTempDirectory("ceremony");
         Path keyFile = Files.write(dir.resolve("key.der"), key.getEncoded());
         Path certificateFile = Files.write(dir.resolve("cert.der"), certificate.getEncoded());
@@ -97,7 +97,7 @@ final class KeyCeremony {
     }
 
     /** A random CKA_ID of 8 bytes, in hex; never printable as a whole, so SunPKCS11 names it {@code 0x<hex>}. */
-    static String randomId() {
+    public static String randomId() {
         byte[] id = new byte[8];
         RANDOM.nextBytes(id);
         id[0] = 0x01;
