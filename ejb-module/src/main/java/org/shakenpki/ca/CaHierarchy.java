@@ -75,6 +75,9 @@ public class CaHierarchy {
     @EJB
     AuditLog audit;
 
+    @EJB
+    CaAdmin admin;
+
     @Inject
     CaSettings settings;
 
@@ -160,12 +163,21 @@ public class CaHierarchy {
     /**
      * Rolls the intermediate over: a new P-256 key on the {@code ca} token, a new intermediate certificate signed by
      * the root (linted as ATIS-1000080's intermediate, named as the one it replaces with a generation suffix
-     * {@code G<n>}), made the issuer of every certificate from now on. Authorised and audited by
-     * {@link CaKeyAdministration}, the only caller.
+     * {@code G<n>}), made the issuer of every certificate from now on. Only for the STI-CA administrator: the
+     * admin token is checked first ({@link CaAdmin}), a refusal recorded on its own; the rollover is audited.
      *
+     * @param authorization the {@code Authorization} header ({@code Bearer <admin token>})
      * @return the new issuer
+     * @throws ProblemException UNAUTHENTICATED without the admin token
      */
-    synchronized Issuer rollIntermediate(String actor) {
+    public synchronized Issuer rollIntermediate(String authorization) {
+        try {
+            admin.check(authorization);
+        } catch (ProblemException e) {
+            audit.recordIndependently("anonymous", "ca.intermediate.roll", "ca:intermediate", Outcome.REFUSED, e.getMessage());
+            throw e;
+        }
+        String actor = SubscriberManagement.ACTOR;
         Issuer before = issuer();
         KeyStoreToken token = keyStore.token("ca");
         String alias = "sti-ca-intermediate-" + Ids.random().replaceAll("[^A-Za-z0-9]", "");
@@ -214,7 +226,7 @@ public class CaHierarchy {
     }
 
     /** The intermediates that issued certificates before the one in use, oldest first. */
-    java.util.List<X509Certificate> retiredIntermediates() {
+    public java.util.List<X509Certificate> retiredIntermediates() {
         try {
             transaction.begin();
             try {

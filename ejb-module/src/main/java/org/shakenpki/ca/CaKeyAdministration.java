@@ -4,8 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import org.shakenpki.audit.AuditLog;
-import org.shakenpki.audit.Outcome;
 import org.shakenpki.problem.ProblemException;
 
 import java.security.cert.X509Certificate;
@@ -13,22 +11,17 @@ import java.util.List;
 
 /**
  * The STI-CA operator's view and rollover of its hierarchy (ATIS-1000080 section 6.4.1), as authorise, act, audit:
- * the caller must present the STI-CA admin token ({@link CaAdmin}); a refused rollover is recorded in an audit
- * record of its own, the rollover itself by {@link CaHierarchy#rollIntermediate}.
+ * the caller must present the STI-CA admin token ({@link CaAdmin}), which {@link CaHierarchy#rollIntermediate} checks
+ * itself before it acts (a refusal is recorded in an audit record of its own).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // CaHierarchy runs its own transactions
 public class CaKeyAdministration {
-    static final String ROLL = "ca.intermediate.roll";
-
     @EJB
     CaAdmin admin;
 
     @EJB
     CaHierarchy hierarchy;
-
-    @EJB
-    AuditLog audit;
 
     /** The root, the intermediate in use, and the intermediates it replaced (their leaves still verify). */
     public record Hierarchy(X509Certificate root, X509Certificate intermediate, List<X509Certificate> retired) {
@@ -52,13 +45,7 @@ public class CaKeyAdministration {
      * @throws ProblemException UNAUTHENTICATED without the admin token (recorded as refused)
      */
     public Hierarchy rollIntermediate(String authorization) {
-        try {
-            admin.check(authorization);
-        } catch (ProblemException e) {
-            audit.recordIndependently("anonymous", ROLL, "ca:intermediate", Outcome.REFUSED, e.getMessage());
-            throw e;
-        }
-        hierarchy.rollIntermediate(SubscriberManagement.ACTOR);
+        hierarchy.rollIntermediate(authorization);
         return show(authorization);
     }
 }

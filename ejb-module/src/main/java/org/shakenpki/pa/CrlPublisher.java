@@ -76,7 +76,7 @@ public class CrlPublisher {
      * Locks the CRL number, as every CRL issuance does: a CRL-signer rollover takes it so that no CRL is being
      * signed with the old key while the new one takes over.
      */
-    void lockCrlNumber() {
+    public void lockCrlNumber() {
         em.find(PaCounter.class, PaCounter.CRL_NUMBER, LockModeType.PESSIMISTIC_WRITE);
     }
 

@@ -90,8 +90,8 @@ public class PaKeys {
         return Optional.empty();
     }
 
-    /** The generations of a purpose that are not in use: staged first, then retired, newest first. */
-    List<PaCertificateGeneration> generations(PaCertificate.Purpose purpose) {
+    /** The generations of a purpose that are not in use: staged first, then retired, newest first (for this package). */
+    public List<PaCertificateGeneration> generations(PaCertificate.Purpose purpose) {
         return em.createQuery("select g from PaCertificateGeneration g where g.purpose = :purpose"
                         + " order by g.state, g.changedAt desc", PaCertificateGeneration.class)
                 .setParameter("purpose", purpose).getResultList();
