@@ -74,11 +74,12 @@ public class PaKeyRollover {
     /**
      * Makes and publishes the next key of a signer.
      *
-     * @throws ProblemException FORBIDDEN for anyone but an administrator; MALFORMED for the root; CONFLICT when a
-     *                          next key is staged already
+     * @param purpose the signer, null when the request named none
+     * @throws ProblemException FORBIDDEN for anyone but an administrator; MALFORMED for the root or none; CONFLICT
+     *                          when a next key is staged already
      */
     public Views.Signer stage(PaPrincipal caller, PaCertificate.Purpose purpose) {
-        String subject = "sti-pa:" + purpose;
+        String subject = "sti-pa:" + (purpose == null ? "keys" : purpose);
         authorization.requireAdmin(caller, STAGE, subject);
         requireSigner(purpose);
         em.find(PaCertificate.class, purpose, LockModeType.PESSIMISTIC_WRITE);
@@ -105,11 +106,12 @@ public class PaKeyRollover {
     /**
      * Makes the staged key of a signer the one that signs; the replaced one stays published.
      *
-     * @throws ProblemException FORBIDDEN for anyone but an administrator; MALFORMED for the root; CONFLICT when no
-     *                          key is staged
+     * @param purpose the signer, null when the request named none
+     * @throws ProblemException FORBIDDEN for anyone but an administrator; MALFORMED for the root or none; CONFLICT
+     *                          when no key is staged
      */
     public Views.Signer activate(PaPrincipal caller, PaCertificate.Purpose purpose) {
-        String subject = "sti-pa:" + purpose;
+        String subject = "sti-pa:" + (purpose == null ? "keys" : purpose);
         authorization.requireAdmin(caller, ACTIVATE, subject);
         requireSigner(purpose);
         if (purpose == PaCertificate.Purpose.CRL_SIGNER) {
@@ -155,9 +157,9 @@ public class PaKeyRollover {
     }
 
     private static void requireSigner(PaCertificate.Purpose purpose) {
-        if (purpose == PaCertificate.Purpose.ROOT) {
+        if (purpose == null || purpose == PaCertificate.Purpose.ROOT) {
             throw new ProblemException(ProblemType.MALFORMED,
-                    "the STI-PA root is not rolled over: only TOKEN_SIGNER and CRL_SIGNER are");
+                    "the key is token-signer or crl-signer (the STI-PA root is not rolled over)");
         }
     }
 

@@ -153,7 +153,8 @@ class RolloverIT {
     void outsidersCannotRollAnyKey() throws Exception {
         StiPaClient pa = new StiPaClient(base());
         String serviceProvider = pa.newAccountWithUser("rollover-outsider", false, "7102");
-        for (String step : List.of("token-signer/stage", "token-signer/activate", "crl-signer/stage", "crl-signer/activate")) {
+        for (String step : List.of("token-signer/stage", "token-signer/activate", "crl-signer/stage", "crl-signer/activate",
+                "root/stage", "banana/activate")) {
             URI uri = base().resolve("api/v1/admin/keys/" + step);
             assertProblem(Http.send(HttpRequest.newBuilder(uri).header("Authorization", serviceProvider)
                     .POST(HttpRequest.BodyPublishers.noBody())), 403, FORBIDDEN);
@@ -163,6 +164,7 @@ class RolloverIT {
                 .GET()), 403, FORBIDDEN);
         // the root is not rolled; an activation with nothing staged changes nothing
         assertEquals(400, pa.admin("POST", "api/v1/admin/keys/root/stage", null).statusCode());
+        assertEquals(400, pa.admin("POST", "api/v1/admin/keys/banana/activate", null).statusCode());
         assertProblem(pa.admin("POST", "api/v1/admin/keys/crl-signer/activate", null), 409, CONFLICT);
 
         String before = check(caAdmin("GET", "hierarchy", caToken()), 200).body();
@@ -171,6 +173,12 @@ class RolloverIT {
         assertProblem(caAdmin("POST", "hierarchy/intermediate/roll", StiPaClient.adminBasic()), 401, UNAUTHENTICATED);
         assertProblem(caAdmin("POST", "hierarchy/intermediate/roll", serviceProvider), 401, UNAUTHENTICATED);
         assertEquals(before, check(caAdmin("GET", "hierarchy", caToken()), 200).body(), "the hierarchy is unchanged");
+
+        String openapi = check(Http.get(URI.create(HTTPS + "/openapi")), 200).body();
+        for (String path : List.of("/api/v1/admin/keys/{purpose}/stage", "/api/v1/admin/keys/{purpose}/activate",
+                "/sti-ca/admin/v1/hierarchy/intermediate/roll")) {
+            assertTrue(openapi.contains(path), "OpenAPI describes " + path);
+        }
     }
 
     private static void trustTheLocalStiCa(StiPaClient pa) throws Exception {
