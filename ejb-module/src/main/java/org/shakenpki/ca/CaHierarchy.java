@@ -198,9 +198,7 @@ public class CaHierarchy {
                     crlPoint()), ShakenProfile.Kind.INTERMEDIATE, token.signer(root.keyAlias));
             java.time.OffsetDateTime at = java.time.OffsetDateTime.now(clock);
             em.persist(new CaKeyRecord(INTERMEDIATE + "-" + (retired + 1), inUse.keyAlias, inUse.certificatePem, inUse.createdAt));
-            inUse.keyAlias = alias;
-            inUse.certificatePem = Pem.encode(intermediate);
-            inUse.createdAt = at;
+            inUse.replaceWith(alias, Pem.encode(intermediate), at);
             audit.record(actor, "ca.intermediate.roll", "ca:" + alias, Outcome.SUCCESS, intermediate.getSubjectX500Principal().getName()
                     + " (serial " + intermediate.getSerialNumber().toString(16) + ") issues from now on; serial "
                     + replaced.getSerialNumber().toString(16) + " retired");
@@ -223,6 +221,15 @@ public class CaHierarchy {
             }
             throw new IllegalStateException("the STI-CA intermediate could not be rolled over", e);
         }
+    }
+
+    /** The hierarchy as the database holds it now (not this node's copy), for the operator's view. */
+    public Issuer stored() {
+        Issuer stored = load();
+        if (stored == null) {
+            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "the STI-CA hierarchy is not set up yet");
+        }
+        return stored;
     }
 
     /** The intermediates that issued certificates before the one in use, oldest first. */

@@ -23,7 +23,7 @@ public class CaKeyAdministration {
     @EJB
     CaHierarchy hierarchy;
 
-    /** The root, the intermediate in use, and the intermediates it replaced (their leaves still verify). */
+    /** The root, the intermediate in use, and the intermediates it replaced (their leaves still verify), as stored. */
     public record Hierarchy(X509Certificate root, X509Certificate intermediate, List<X509Certificate> retired) {
     }
 
@@ -34,7 +34,7 @@ public class CaKeyAdministration {
      */
     public Hierarchy show(String authorization) {
         admin.check(authorization);
-        CaHierarchy.Issuer issuer = hierarchy.issuer();
+        CaHierarchy.Issuer issuer = hierarchy.stored();
         return new Hierarchy(issuer.root(), issuer.intermediate(), hierarchy.retiredIntermediates());
     }
 
