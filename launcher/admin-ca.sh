@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2016 # the single-quoted $names are jq's
-# Part of ./shaken-pki (sourced): STI-CA subscribers and their External Account Binding keys (./shaken-pki ca ...),
+# Part of ./shaken-pki (sourced): STI-CA subscribers, their External Account Binding keys and the hierarchy (./shaken-pki ca ...),
 # over the admin API with the bearer token the STI-CA wrote at first start (data/ca/admin.token).
 
 # ca_call METHOD PATH [json_body arguments]: PATH below /sti-ca/admin/v1/subscribers ("" or "/ID...").
@@ -32,6 +32,11 @@ ca_subscriber_create() {
       subject: ($ARGS.named | with_entries(select(.key | IN("O", "C", "ST", "L", "OU"))))}' --args "${spcs[@]}"
 }
 
+# ca_admin_call METHOD PATH: PATH below /sti-ca/admin/v1/.
+ca_admin_call() {
+  admin_call bearer "$DATA/ca/admin.token" "STI-CA admin token" "$1" "http://$BIND:$HTTP_PORT/sti-ca/admin/v1/$2"
+}
+
 cmd_ca() {
   local command="${1:-help}"; shift || true
   case "$command" in
@@ -42,6 +47,8 @@ cmd_ca() {
     subscriber-activate) ca_call POST "/${1:?ID}/activate" ;;
     eab-create) ca_call POST "/${1:?SUBSCRIBER}/eab" ;;
     eab-list) ca_call GET "/${1:?SUBSCRIBER}/eab" ;;
+    hierarchy) ca_admin_call GET hierarchy ;;
+    intermediate-roll) ca_admin_call POST hierarchy/intermediate/roll ;;
     *) cat <<'USAGE'
 ./shaken-pki ca subscriber-create ID --name LEGAL-NAME --o O [--c C] [--st ST] [--l L] [--ou OU] --spc SPC [--spc SPC ...] --contact CONTACT
 ./shaken-pki ca subscriber-list | subscriber-show ID
@@ -50,6 +57,9 @@ cmd_ca() {
                                           give them to the subscriber's ACME client (acme4j withKeyIdentifier, certbot
                                           --eab-kid=KID --eab-hmac-key=KEY, the SP-KMS's shakenpki.kms.acme-eab-*)
 ./shaken-pki ca eab-list SUBSCRIBER       its EAB keys (no HMAC keys) and the ACME account each one bound
+./shaken-pki ca hierarchy                 the root, the intermediate in use and the retired intermediates
+./shaken-pki ca intermediate-roll         a new intermediate key and certificate under the root issue from now on;
+                                          certificates of the old intermediate keep verifying (docs/deployment.md)
 USAGE
       ;;
   esac

@@ -78,6 +78,8 @@ cmd_pa() {
     revocations) pa_call GET api/v1/admin/revocations ;;
     crl) curl -sS "http://$BIND:$HTTP_PORT/download/v1/crl" | openssl crl -inform DER -noout -text ;;
     audit-verify) pa_call GET api/v1/admin/audit/chain ;;
+    keys) pa_call GET api/v1/admin/keys ;;
+    key-stage|key-activate) pa_call POST "api/v1/admin/keys/${1:?token-signer|crl-signer}/${command#key-}" ;;
     *) cat <<'USAGE'
 ./shaken-pki pa accounts                                   list service-provider accounts
 ./shaken-pki pa account-show ACCOUNT
@@ -93,6 +95,9 @@ cmd_pa() {
 ./shaken-pki pa revoke CERT.pem [REASON]                   put a certificate on the STI-PA CRL
 ./shaken-pki pa revocations | crl                          what the CRL lists
 ./shaken-pki pa audit-verify                               seal pending audit records, verify the hash chain
+./shaken-pki pa keys                                       the SPC-token and CRL signers: in use, staged, retired
+./shaken-pki pa key-stage token-signer|crl-signer          rollover step 1: a new key and certificate, published
+./shaken-pki pa key-activate token-signer|crl-signer       rollover step 2: the staged key signs from now on
 USAGE
       ;;
   esac

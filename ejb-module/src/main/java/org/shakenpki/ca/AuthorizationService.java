@@ -96,7 +96,8 @@ public class AuthorizationService {
 
     private void validate(AcmeAuthorization authorization, String token, java.security.PublicKey accountKey) {
         TkAuthValidator validator = new TkAuthValidator(clock, anchors::anchors, x5u::certificates,
-                new TkAuthValidator.SignerPolicy(settings.x5uPrefixes(), settings.tokenSignerFingerprints()),
+                new TkAuthValidator.SignerPolicy(settings.x5uPrefixes(), settings.tokenSignerFingerprints(),
+                        settings.tokenSignerIssuers()),
                 settings.acceptSeedTokens());
         String subject = "acme-authz:" + authorization.id;
         try {

@@ -33,4 +33,14 @@ public class CaKeyRecord {
         this.certificatePem = certificatePem;
         this.createdAt = createdAt;
     }
+
+    /**
+     * Makes another key and certificate the one this row names (an intermediate rollover). A method of the entity,
+     * not field writes from outside: EclipseLink's woven change tracking sees only writes made inside the entity.
+     */
+    void replaceWith(String newKeyAlias, String newCertificatePem, OffsetDateTime at) {
+        this.keyAlias = newKeyAlias;
+        this.certificatePem = newCertificatePem;
+        this.createdAt = at;
+    }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
+import org.shakenpki.config.ImportedCertificates;
 import org.shakenpki.config.Role;
 import org.shakenpki.config.RoleSettings;
 import org.shakenpki.config.SettingReader;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CaSettings implements RoleSettings {
     private static final String FINGERPRINTS = "shakenpki.ca.sti-pa-token-signer-fingerprints";
+    private static final String ISSUER_FINGERPRINTS = "shakenpki.ca.sti-pa-token-signer-issuers";
 
     @Inject
     Config config;
@@ -43,10 +45,12 @@ public class CaSettings implements RoleSettings {
     private String publicUrl;
     private List<String> x5uPrefixes;
     private Set<String> tokenSignerFingerprints;
+    private Set<String> tokenSignerIssuers;
     private boolean acceptSeedTokens;
     private boolean externalAccountRequired;
     private CsrSubject.Mismatch csrSubjectMismatch;
     private Path adminTokenFile;
+    private Optional<ImportedCertificates> imported;
 
     @PostConstruct
     void read() {
@@ -86,16 +90,23 @@ public class CaSettings implements RoleSettings {
             }
         }
         acceptSeedTokens = settings.flag("shakenpki.ca.accept-seed-tokens", false);
-        tokenSignerFingerprints = settings.list(FINGERPRINTS, "").stream()
-                .map(f -> f.replace(":", "").toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-        for (String fingerprint : tokenSignerFingerprints) {
-            if (!fingerprint.matches("[0-9a-f]{64}")) {
-                throw SettingReader.invalid(FINGERPRINTS, fingerprint, "comma-separated SHA-256 fingerprints (64 hex digits, colons optional)");
-            }
-        }
+        tokenSignerFingerprints = fingerprints(settings, FINGERPRINTS);
+        tokenSignerIssuers = fingerprints(settings, ISSUER_FINGERPRINTS);
         externalAccountRequired = settings.flag("shakenpki.ca.external-account-required", true);
         csrSubjectMismatch = settings.choice("shakenpki.ca.csr-subject-mismatch", "ignore", CsrSubject.Mismatch.NAMES);
         adminTokenFile = settings.path("shakenpki.ca.admin-token-file", null);
+        imported = ImportedCertificates.read(settings, HierarchyImport.PREFIX, HierarchyImport.NAMES);
+    }
+
+    private static Set<String> fingerprints(SettingReader settings, String name) {
+        Set<String> fingerprints = settings.list(name, "").stream()
+                .map(f -> f.replace(":", "").toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        for (String fingerprint : fingerprints) {
+            if (!fingerprint.matches("[0-9a-f]{64}")) {
+                throw SettingReader.invalid(name, fingerprint, "comma-separated SHA-256 fingerprints (64 hex digits, colons optional)");
+            }
+        }
+        return fingerprints;
     }
 
     @Override
@@ -120,6 +131,14 @@ public class CaSettings implements RoleSettings {
      */
     public Set<String> tokenSignerFingerprints() {
         return tokenSignerFingerprints;
+    }
+
+    /**
+     * SHA-256 fingerprints of the certificates (the STI-PA root) allowed to issue SPC-token signers: the pin that
+     * survives the STI-PA's token-signer rollover ({@link TkAuthValidator.SignerPolicy}); empty: no issuer pin.
+     */
+    public Set<String> tokenSignerIssuers() {
+        return tokenSignerIssuers;
     }
 
     /**
@@ -195,6 +214,14 @@ public class CaSettings implements RoleSettings {
      */
     public CsrSubject.Mismatch csrSubjectMismatch() {
         return csrSubjectMismatch;
+    }
+
+    /**
+     * The hierarchy of a key ceremony to use instead of generating one ({@code shakenpki.ca.import.*}), checked
+     * when the {@code ca} token is opened ({@link HierarchyImport}); empty: the STI-CA generates its own.
+     */
+    public Optional<ImportedCertificates> imported() {
+        return imported;
     }
 
     /** The file holding the STI-CA administrator's bearer token ({@link CaAdmin}). */

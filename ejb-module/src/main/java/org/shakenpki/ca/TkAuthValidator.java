@@ -51,7 +51,8 @@ import java.util.function.Supplier;
  * <li>{@code x5u} is an https URL (at a configured prefix), or {@code x5c} holds the chain; the first
  *     certificate is the signer and must validate to a configured STI-PA trust anchor as an SPC-token signer
  *     ({@link PathValidator}, purpose SPC_TOKEN_SIGNING: not a CA, not the CRL signer) and, where configured,
- *     be one of the pinned token-signer certificates;</li>
+ *     be issued by one of the pinned issuers (a pin on issuer and purpose, which a key rollover of the STI-PA's
+ *     token signer does not break) or be one of the pinned token-signer certificates (a pin on one key);</li>
  * <li>the signature verifies with that certificate's key (ES256 only, the SHAKEN algorithm).</li>
  * </ol>
  *
@@ -71,21 +72,34 @@ public final class TkAuthValidator {
     private final boolean acceptSeedTokens;
 
     /**
-     * Where a token's signer may come from.
+     * Where a token's signer may come from. What is pinned is the issuer and the purpose, not a key: a signer
+     * passes an issuer pin when the certificate that issued it (the next in its validated path, or the trust
+     * anchor) has a pinned fingerprint and it validates as an SPC-token signer, so the STI-PA can roll its token
+     * signer over (a new key and certificate under the same root) without any verifier changing its settings. A
+     * certificate pin names one signer key and must be extended with the next signer's fingerprint, published
+     * before it signs, at every rollover.
      *
      * @param x5uPrefixes        the URL prefixes an {@code x5u} must start with; empty: any https URL
      * @param signerFingerprints SHA-256 fingerprints (lower-case hex) of the pinned token-signer certificates;
-     *                           empty: any SPC-token signer under the anchors
+     *                           empty: no certificate pin
+     * @param issuerFingerprints SHA-256 fingerprints (lower-case hex) of the certificates allowed to issue the
+     *                           token signer; empty: no issuer pin (any SPC-token signer under the anchors)
      */
-    public record SignerPolicy(List<String> x5uPrefixes, Set<String> signerFingerprints) {
+    public record SignerPolicy(List<String> x5uPrefixes, Set<String> signerFingerprints, Set<String> issuerFingerprints) {
         public SignerPolicy {
             x5uPrefixes = List.copyOf(x5uPrefixes);
             signerFingerprints = Set.copyOf(signerFingerprints);
+            issuerFingerprints = Set.copyOf(issuerFingerprints);
+        }
+
+        /** Prefixes and certificate pins, no issuer pin. */
+        public SignerPolicy(List<String> x5uPrefixes, Set<String> signerFingerprints) {
+            this(x5uPrefixes, signerFingerprints, Set.of());
         }
 
         /** No prefix and no pin: any https x5u, any SPC-token signer under the anchors. */
         public static SignerPolicy open() {
-            return new SignerPolicy(List.of(), Set.of());
+            return new SignerPolicy(List.of(), Set.of(), Set.of());
         }
     }
 
@@ -260,18 +274,25 @@ public final class TkAuthValidator {
             throw new ProblemException(ProblemType.UNAUTHORIZED,
                     "the token's signer is not an STI-PA SPC-token signer: " + e.getMessage(), e);
         }
-        if (!signerPolicy.signerFingerprints().isEmpty()) {
-            String fingerprint;
-            try {
-                fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(path.endEntity().getEncoded()));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-            if (!signerPolicy.signerFingerprints().contains(fingerprint)) {
-                throw new ProblemException(ProblemType.UNAUTHORIZED, "the token's signer is not a pinned STI-PA token signer");
+        if (!signerPolicy.issuerFingerprints().isEmpty()) {
+            X509Certificate issuer = path.path().size() > 1 ? path.path().get(1) : path.anchorCertificate();
+            if (!signerPolicy.issuerFingerprints().contains(sha256(issuer))) {
+                throw new ProblemException(ProblemType.UNAUTHORIZED,
+                        "the token's signer is not issued by a pinned STI-PA issuer");
             }
         }
+        if (!signerPolicy.signerFingerprints().isEmpty() && !signerPolicy.signerFingerprints().contains(sha256(path.endEntity()))) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "the token's signer is not a pinned STI-PA token signer");
+        }
         return path;
+    }
+
+    private static String sha256(X509Certificate certificate) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String text(Map<String, Object> atc, String name) {

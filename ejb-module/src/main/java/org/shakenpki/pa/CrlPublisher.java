@@ -72,6 +72,14 @@ public class CrlPublisher {
                 .setMaxResults(1).getResultStream().findFirst();
     }
 
+    /**
+     * Locks the CRL number, as every CRL issuance does: a CRL-signer rollover takes it so that no CRL is being
+     * signed with the old key while the new one takes over.
+     */
+    public void lockCrlNumber() {
+        em.find(PaCounter.class, PaCounter.CRL_NUMBER, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     /** Issues a new CRL with every revocation; called in the transaction that records a revocation. */
     public PublishedCrl publish(String reason) {
         PaCounter number = em.find(PaCounter.class, PaCounter.CRL_NUMBER, LockModeType.PESSIMISTIC_WRITE);
@@ -104,7 +112,8 @@ public class CrlPublisher {
         OffsetDateTime nextUpdate = thisUpdate.plus(settings.crlValidity());
         List<Revocation> revocations = em.createQuery("select r from Revocation r order by r.id", Revocation.class)
                 .getResultList();
-        X509Certificate signerCertificate = keys.certificate(PaCertificate.Purpose.CRL_SIGNER);
+        PaKeys.InUse signer = keys.inUse(PaCertificate.Purpose.CRL_SIGNER);
+        X509Certificate signerCertificate = signer.certificate();
         try {
             X509v2CRLBuilder builder = new X509v2CRLBuilder(
                     X500Name.getInstance(signerCertificate.getSubjectX500Principal().getEncoded()),
@@ -120,7 +129,7 @@ public class CrlPublisher {
                     new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(signerCertificate.getPublicKey()));
             builder.addExtension(Extension.issuingDistributionPoint, true, new IssuingDistributionPoint(
                     new DistributionPointName(crlUrl), false, false, null, true, false));
-            byte[] der = builder.build(new HsmContentSigner(keys.signer(PaCertificate.Purpose.CRL_SIGNER))).getEncoded();
+            byte[] der = builder.build(new HsmContentSigner(signer.signer())).getEncoded();
             PublishedCrl crl = new PublishedCrl(crlNumber, der, thisUpdate, nextUpdate);
             em.persist(crl);
             audit.record("system", "pa.crl.issue", "crl:" + crlNumber, Outcome.SUCCESS,

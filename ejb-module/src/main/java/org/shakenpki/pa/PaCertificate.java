@@ -11,7 +11,11 @@ import org.shakenpki.pkix.Pem;
 import java.security.cert.X509Certificate;
 import java.time.OffsetDateTime;
 
-/** One of the STI-PA's own certificates; its private key is on the {@code pa} token under {@code keyAlias}. */
+/**
+ * One of the STI-PA's own certificates in use, one per purpose; its private key is on the {@code pa} token under
+ * {@code keyAlias}. A key rollover ({@link PaKeyRollover}) replaces the key and certificate of a signer and keeps
+ * the replaced one as a {@link PaCertificateGeneration}.
+ */
 @Entity
 @Table(name = "pa_certificate")
 public class PaCertificate {
@@ -36,7 +40,8 @@ public class PaCertificate {
     @Column(nullable = false)
     private byte[] der;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    /** When this key became the one in use. */
+    @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
     protected PaCertificate() {
@@ -47,6 +52,21 @@ public class PaCertificate {
         this.keyAlias = keyAlias;
         this.der = der.clone();
         this.createdAt = createdAt;
+    }
+
+    /** Makes another key and certificate the one in use (a rollover's activation). */
+    void replaceWith(String newKeyAlias, byte[] newDer, OffsetDateTime now) {
+        this.keyAlias = newKeyAlias;
+        this.der = newDer.clone();
+        this.createdAt = now;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    byte[] der() {
+        return der.clone();
     }
 
     public Purpose purpose() {

@@ -29,21 +29,29 @@ public class PaJwtSigner {
     @Inject
     PaSettings settings;
 
-    /** The x5u of the token signer: its certificate followed by the STI-PA root, as PEM. */
+    /** The x5u of the token signer in use: its certificate followed by the STI-PA root, as PEM. */
     public String signerUrl() {
-        X509Certificate signer = keys.certificate(PaCertificate.Purpose.TOKEN_SIGNER);
+        return url(keys.certificate(PaCertificate.Purpose.TOKEN_SIGNER));
+    }
+
+    /** The x5u of a published token-signer certificate. */
+    String url(X509Certificate signer) {
         return settings.publicUrl() + "/download/v1/certificate/" + PaKeys.downloadName(signer);
     }
 
-    /** A compact JWS over the claims, in the order the map gives them. */
+    /**
+     * A compact JWS over the claims, in the order the map gives them; its x5u names the certificate of the key that
+     * signs it (read together, so a rollover activated meanwhile cannot pair one key with the other's x5u).
+     */
     public String sign(Map<String, Object> claims) {
+        PaKeys.InUse signer = keys.inUse(PaCertificate.Purpose.TOKEN_SIGNER);
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
                 .type(JOSEObjectType.JWT)
-                .x509CertURL(URI.create(signerUrl()))
+                .x509CertURL(URI.create(url(signer.certificate())))
                 .build();
         JWSObject jws = new JWSObject(header, new Payload(claims));
         try {
-            jws.sign(new HsmJwsSigner(keys.signer(PaCertificate.Purpose.TOKEN_SIGNER)));
+            jws.sign(new HsmJwsSigner(signer.signer()));
         } catch (JOSEException e) {
             throw new IllegalStateException("signing an STI-PA JWT failed", e);
         }

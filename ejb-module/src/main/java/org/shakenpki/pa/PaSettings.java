@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
+import org.shakenpki.config.ImportedCertificates;
 import org.shakenpki.config.Role;
 import org.shakenpki.config.RoleSettings;
 import org.shakenpki.config.SettingReader;
@@ -41,6 +42,7 @@ public class PaSettings implements RoleSettings {
     private int maxAccountFailures;
     private Duration failureWindow;
     private Set<String> trustedProxies;
+    private Optional<ImportedCertificates> imported;
 
     @PostConstruct
     void read() {
@@ -63,6 +65,7 @@ public class PaSettings implements RoleSettings {
                 "CN=shaken-pki STI-PA SPC Token Signer,O=shaken-pki STI-PA,C=US");
         // the STI-PA CRL signer's DN is what STI-CAs name as cRLIssuer: the STI-CA reads the same key
         crlIssuerDn = settings.distinguishedName("shakenpki.sti-pa.crl-issuer-dn", "CN=STI-PA CRL,O=shaken-pki STI-PA,C=US");
+        imported = ImportedCertificates.read(settings, PaImport.PREFIX, PaImport.NAMES);
         tokenLifetime = settings.positiveDuration("shakenpki.pa.token-lifetime", "PT24H");
         tokenIssuer = settings.optional("shakenpki.pa.token-issuer");
         tokenProfile = settings.choice("shakenpki.pa.token-profile", "atc", SpcTokenProfile.NAMES);
@@ -114,6 +117,15 @@ public class PaSettings implements RoleSettings {
 
     public String tokenSignerDn() {
         return tokenSignerDn;
+    }
+
+    /**
+     * The root, SPC-token signer and CRL signer of a key ceremony to use instead of generating them
+     * ({@code shakenpki.pa.import.*}), checked when the {@code pa} token is opened ({@link PaImport}); empty: the
+     * STI-PA generates its own at first start.
+     */
+    public Optional<ImportedCertificates> imported() {
+        return imported;
     }
 
     public String crlIssuerDn() {

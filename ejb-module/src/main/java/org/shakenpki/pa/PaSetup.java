@@ -75,6 +75,21 @@ public class PaSetup {
     }
 
     /**
+     * Stores the checked signers of a key ceremony ({@link PaImport}) as the ones in use, unless the STI-PA has
+     * keys already; the keys stay where the ceremony put them.
+     */
+    public boolean importCertificatesIfMissing(PaImport.Checked checked) {
+        if (em.find(PaCertificate.class, PaCertificate.Purpose.ROOT) != null) {
+            return false;
+        }
+        persist(PaCertificate.Purpose.ROOT, checked.rootAlias(), checked.root());
+        persist(PaCertificate.Purpose.TOKEN_SIGNER, checked.tokenSignerAlias(), checked.tokenSigner());
+        persist(PaCertificate.Purpose.CRL_SIGNER, checked.crlSignerAlias(), checked.crlSigner());
+        audit.record(ACTOR, "pa.certificates.import", "sti-pa", Outcome.SUCCESS, checked.root().getSubjectX500Principal().getName());
+        return true;
+    }
+
+    /**
      * Creates a service user with a generated password unless the user exists: never locked by failed logins,
      * as nobody can guess the password.
      *
@@ -95,8 +110,12 @@ public class PaSetup {
     }
 
     private void persist(PaCertificate.Purpose purpose, KeyHandle key, X509Certificate certificate) {
+        persist(purpose, key.alias(), certificate);
+    }
+
+    private void persist(PaCertificate.Purpose purpose, String keyAlias, X509Certificate certificate) {
         try {
-            em.persist(new PaCertificate(purpose, key.alias(), certificate.getEncoded(), OffsetDateTime.now(clock)));
+            em.persist(new PaCertificate(purpose, keyAlias, certificate.getEncoded(), OffsetDateTime.now(clock)));
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }

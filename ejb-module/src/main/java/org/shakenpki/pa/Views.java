@@ -50,4 +50,13 @@ public final class Views {
             return new Crl(crl.der(), crl.thisUpdate(), crl.nextUpdate());
         }
     }
+
+    /**
+     * A published generation of an STI-PA signer ({@link PaKeyRollover}): {@code state} is CURRENT (signs), NEXT
+     * (staged, published, not signing yet) or RETIRED (replaced, still published); {@code since} is when it
+     * reached that state; {@code url} is where it is downloaded (the x5u of the tokens it signs).
+     */
+    public record Signer(String purpose, String state, String serialHex, String subject, java.time.Instant notAfter,
+                         OffsetDateTime since, String url) {
+    }
 }

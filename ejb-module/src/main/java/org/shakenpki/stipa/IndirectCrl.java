@@ -9,6 +9,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CRLEntryHolder;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.shakenpki.pkix.KeyIdentifiers;
 import org.shakenpki.trust.PathPurpose;
 import org.shakenpki.trust.PathValidator;
 import org.shakenpki.trust.UntrustedPath;
@@ -78,7 +79,10 @@ public final class IndirectCrl {
     /**
      * Verifies a DER CRL.
      *
-     * @param signerChain the CRL signer's certificate first, then the certificates up to the STI-PA root
+     * @param signerChain the CRL signer's certificate first, then the certificates up to the STI-PA root; during a
+     *                    key rollover the STI-PA publishes several CRL signers (end-entities) before the CA
+     *                    certificates, and the one whose subjectKeyIdentifier is the CRL's authorityKeyIdentifier is
+     *                    the signer ({@link #signerPath})
      * @throws IllegalArgumentException naming why the CRL is not acceptable
      */
     public static IndirectCrl verify(byte[] der, List<X509Certificate> signerChain, Set<TrustAnchor> stiPaAnchors, Instant now) {
@@ -91,7 +95,7 @@ public final class IndirectCrl {
         if (signerChain.isEmpty()) {
             throw new IllegalArgumentException("no CRL signer certificate");
         }
-        X509Certificate signer = validate(signerChain, stiPaAnchors, now).endEntity();
+        X509Certificate signer = validate(signerPath(crl, signerChain), stiPaAnchors, now).endEntity();
         X500Name issuer = crl.getIssuer();
         if (!issuer.equals(X500Name.getInstance(signer.getSubjectX500Principal().getEncoded()))) {
             throw new IllegalArgumentException("the CRL issuer " + issuer + " is not the CRL signer's subject");
@@ -127,6 +131,33 @@ public final class IndirectCrl {
             }
         }
         return new IndirectCrl(crl);
+    }
+
+    /**
+     * The chain to validate for this CRL: the published CRL signers are the end-entity certificates that lead the
+     * served list (RFC 5280 section 5.2.1: the CRL's authorityKeyIdentifier names the signer's key), the rest is the
+     * path to the root. Without an authorityKeyIdentifier, or with one CRL signer, the first certificate is the
+     * signer, as before any rollover. The certificate picked still has to pass the whole validation.
+     */
+    static List<X509Certificate> signerPath(X509CRLHolder crl, List<X509Certificate> served) {
+        int signers = 0;
+        while (signers < served.size() && served.get(signers).getBasicConstraints() < 0) {
+            signers++;
+        }
+        if (signers <= 1) {
+            return served;
+        }
+        Optional<byte[]> keyId = KeyIdentifiers.crlAuthorityKeyId(crl);
+        X509Certificate chosen = served.get(0);
+        if (keyId.isPresent()) {
+            chosen = served.subList(0, signers).stream().filter(c -> KeyIdentifiers.hasKeyId(c, keyId.get())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "none of the published CRL signers has the key the CRL's authorityKeyIdentifier names"));
+        }
+        List<X509Certificate> path = new ArrayList<>();
+        path.add(chosen);
+        path.addAll(served.subList(signers, served.size()));
+        return path;
     }
 
     /** The CRL signer's validated path: chained to an STI-PA anchor, with cRLSign (the kernel's CRL_SIGNING). */

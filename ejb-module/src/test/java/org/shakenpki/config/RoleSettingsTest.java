@@ -131,6 +131,8 @@ class RoleSettingsTest {
                 refusal(CaSettings::from, "shakenpki.ca.subject-c", "USA"));
         assertEquals("shakenpki.ca.sti-pa-token-signer-fingerprints=abcd is not allowed: expected comma-separated SHA-256 fingerprints (64 hex digits, colons optional)",
                 refusal(CaSettings::from, "shakenpki.ca.sti-pa-token-signer-fingerprints", "AB:CD"));
+        assertEquals("shakenpki.ca.sti-pa-token-signer-issuers=root is not allowed: expected comma-separated SHA-256 fingerprints (64 hex digits, colons optional)",
+                refusal(CaSettings::from, "shakenpki.ca.sti-pa-token-signer-issuers", "root"));
         assertEquals("shakenpki.ca.sti-pa-x5u-prefixes=http://pa.example.net/ is not allowed: expected comma-separated https URL prefixes",
                 refusal(CaSettings::from, "shakenpki.ca.sti-pa-x5u-prefixes", "https://pa.example.net/,http://pa.example.net/"));
     }

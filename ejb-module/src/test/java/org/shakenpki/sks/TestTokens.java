@@ -9,9 +9,10 @@ import java.util.Properties;
 
 /**
  * The SoftHSM2 tokens made fresh for this test run by {@code hsm-config/create-tokens.sh} (see the
- * ejb-module pom); one JVM opens each token once, as libsofthsm2 reads its configuration only once.
+ * ejb-module pom); one JVM opens each token once, as libsofthsm2 reads its configuration only once. Public for the
+ * tests of other packages that need a real token (the import of a key ceremony's hierarchy).
  */
-final class TestTokens {
+public final class TestTokens {
     private static final Path DIR = Path.of(System.getProperty("test.hsm.dir", "target/test-hsm"));
     private static final Properties PROPERTIES = load();
     private static final java.util.Map<String, Pkcs11Token> OPEN = new java.util.concurrent.ConcurrentHashMap<>();
@@ -19,11 +20,11 @@ final class TestTokens {
     private TestTokens() {
     }
 
-    static TokenSettings settings(String role) {
+    public static TokenSettings settings(String role) {
         return TokenSettings.from(role, key -> Optional.ofNullable(PROPERTIES.getProperty(key)));
     }
 
-    static Pkcs11Token token(String role) {
+    public static Pkcs11Token token(String role) {
         return OPEN.computeIfAbsent(role, r -> Pkcs11Token.open(settings(r)));
     }
 

@@ -44,8 +44,12 @@ public class HierarchyRaceProbe {
     @Inject
     Clock clock;
 
-    /** What the late node ended up with. */
-    public record Outcome(boolean sameIntermediate, List<String> aliasesBefore, List<String> aliasesAfter) {
+    /**
+     * What the late node ended up with; {@code hierarchyAliases} are the keys the database names (the root, the
+     * intermediate in use and any it replaced in a rollover).
+     */
+    public record Outcome(boolean sameIntermediate, List<String> aliasesBefore, List<String> aliasesAfter,
+                          List<String> hierarchyAliases) {
     }
 
     public Outcome loseTheRace() {
@@ -59,6 +63,8 @@ public class HierarchyRaceProbe {
         late.settings = settings;
         late.clock = clock;
         CaHierarchy.Issuer result = late.create();
-        return new Outcome(result.intermediate().equals(winner.intermediate()), before, keyStore.token("ca").aliases());
+        List<String> hierarchy = em.createQuery("select k.keyAlias from CaKeyRecord k", String.class)
+                .getResultStream().sorted().toList();
+        return new Outcome(result.intermediate().equals(winner.intermediate()), before, keyStore.token("ca").aliases(), hierarchy);
     }
 }

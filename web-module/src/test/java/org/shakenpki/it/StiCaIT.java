@@ -188,7 +188,9 @@ class StiCaIT {
         HierarchyRaceProbe.Outcome outcome = race.loseTheRace();
         assertTrue(outcome.sameIntermediate(), "the late node must use the hierarchy in the database");
         assertEquals(outcome.aliasesBefore(), outcome.aliasesAfter(), "the late node left keys on the ca token");
-        assertEquals(2, outcome.aliasesAfter().stream().filter(a -> a.startsWith("sti-ca-")).count(), outcome.aliasesAfter().toString());
+        // every STI-CA key on the token is one the database names (two, or more after an intermediate rollover)
+        assertEquals(outcome.hierarchyAliases(), outcome.aliasesAfter().stream().filter(a -> a.startsWith("sti-ca-")).sorted().toList(),
+                outcome.aliasesAfter().toString());
     }
 
     @Test

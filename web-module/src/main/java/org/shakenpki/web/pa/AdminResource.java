@@ -26,6 +26,8 @@ import org.shakenpki.audit.AuditEntry;
 import org.shakenpki.audit.ChainVerification;
 import org.shakenpki.pa.AccountAdministration;
 import org.shakenpki.pa.PaAuditTrail;
+import org.shakenpki.pa.PaCertificate;
+import org.shakenpki.pa.PaKeyRollover;
 import org.shakenpki.pa.PaPrincipal;
 import org.shakenpki.pa.RevocationService;
 import org.shakenpki.pa.TrustListService;
@@ -40,7 +42,8 @@ import java.util.Locale;
 
 /**
  * The STI-PA administration API, for administrators only (access token or HTTP Basic): service-provider
- * accounts and SPCs, users, the STI-CA trust list, the list of revocations, and the audit log with the
+ * accounts and SPCs, users, the STI-CA trust list, the list of revocations, the rollover of the SPC-token
+ * signer and CRL signer ({@code /keys}, {@link org.shakenpki.pa.PaKeyRollover}), and the audit log with the
  * verification of its hash chain ({@code org.shakenpki.audit}). The resource only establishes the caller and
  * passes it on; each EJB method checks it first ({@link org.shakenpki.pa.PaAuthorization}).
  */
@@ -64,6 +67,9 @@ public class AdminResource {
 
     @Inject
     PaAuditTrail auditTrail;
+
+    @Inject
+    PaKeyRollover rollover;
 
     @Context
     HttpHeaders headers;
@@ -203,6 +209,51 @@ public class AdminResource {
     @Path("audit/chain")
     public JsonObject auditChain() {
         return render(auditTrail.sealAndVerify(caller()));
+    }
+
+    /** The published generations of the SPC-token signer and the CRL signer (key rollover). */
+    @GET
+    @Path("keys")
+    public JsonArray keys() {
+        JsonArrayBuilder array = JsonBuilders.array();
+        rollover.list(caller()).forEach(signer -> array.add(render(signer)));
+        return array.build();
+    }
+
+    /** Stages the next key of a signer ({@code token-signer} or {@code crl-signer}): made, certified, published. */
+    @POST
+    @Path("keys/{purpose}/stage")
+    @Consumes(MediaType.WILDCARD)
+    public Response stageKey(@PathParam("purpose") String purpose) {
+        PaPrincipal caller = caller();
+        return Response.status(Response.Status.CREATED).entity(render(rollover.stage(caller, purpose(purpose)))).build();
+    }
+
+    /** Makes the staged key of a signer the one that signs; the replaced certificate stays published. */
+    @POST
+    @Path("keys/{purpose}/activate")
+    @Consumes(MediaType.WILDCARD)
+    public JsonObject activateKey(@PathParam("purpose") String purpose) {
+        PaPrincipal caller = caller();
+        return render(rollover.activate(caller, purpose(purpose)));
+    }
+
+    /** The purpose a path names, or null for none: the EJB authorises the caller before it refuses that. */
+    private static PaCertificate.Purpose purpose(String name) {
+        String normal = name.toUpperCase(Locale.ROOT).replace('-', '_');
+        for (PaCertificate.Purpose purpose : PaCertificate.Purpose.values()) {
+            if (purpose.name().equals(normal)) {
+                return purpose;
+            }
+        }
+        return null;
+    }
+
+    private static JsonObject render(Views.Signer signer) {
+        return JsonBuilders.object().add("purpose", signer.purpose()).add("state", signer.state())
+                .add("serialNumber", signer.serialHex()).add("subject", signer.subject())
+                .add("notAfter", signer.notAfter().toString()).add("since", signer.since().toString())
+                .add("url", signer.url()).build();
     }
 
     /** Who calls; whether that caller may do what it asks is for the EJB it is passed to. */
