@@ -1,0 +1,134 @@
+package org.shakenpki.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One measure (signing, verification, issuance) of shaken-pki and its peer in the same bench run: a warm-up of
+ * each, then alternating maximum-rate runs (shaken-pki, peer, shaken-pki, peer, ...) with the server CPU per
+ * operation read from {@code /proc/<pid>/stat} around each run, then alternating runs at a fixed offered load of
+ * half of each server's own median maximum for p50/p99, then one run of the bench's own generator at its maximum
+ * beside wrk's rate. Every reported figure is the median over the runs.
+ */
+final class Measure {
+    private final String key;
+    private final Side shaken;
+    private final Side peer;
+    private final int runs;
+    private final double seconds;
+    private final double warmupSeconds;
+    private final int clockTicks;
+
+    /** {@code clockTicks} is {@code getconf CLK_TCK}, the unit of {@code /proc/<pid>/stat}'s times. */
+    Measure(String key, Side shaken, Side peer, int runs, double seconds, double warmupSeconds, int clockTicks) {
+        this.key = key;
+        this.shaken = shaken;
+        this.peer = peer;
+        this.runs = runs;
+        this.seconds = seconds;
+        this.warmupSeconds = warmupSeconds;
+        this.clockTicks = clockTicks;
+    }
+
+    Measure(String key, Side shaken, Side peer, Settings s) {
+        this(key, shaken, peer, s.runs(), s.seconds(), s.warmupSeconds(), s.clockTicks());
+    }
+
+    /** Per-side figures of one measure. */
+    private static final class Figures {
+        final List<Double> rates = new ArrayList<>();
+        final List<Double> cpuMs = new ArrayList<>();
+        final List<Double> generatorShare = new ArrayList<>();
+        final List<Double> p50 = new ArrayList<>();
+        final List<Double> p99 = new ArrayList<>();
+        final List<Double> achieved = new ArrayList<>();
+        double offered = Double.NaN;
+        Double ownMax;
+    }
+
+    /** Runs the measure and puts its figures into the report, under keys starting with {@code key}. */
+    void run(Map<String, Object> report, Map<String, Object> perRunReport) throws Exception {
+        List<Side> sides = List.of(shaken, peer);
+        Map<Side, Figures> figures = new LinkedHashMap<>();
+        for (Side side : sides) {
+            figures.put(side, new Figures());
+            System.out.printf("  warm-up %s ...%n", side.name());
+            side.prepare().max(warmupSeconds);
+        }
+        for (int run = 0; run < runs; run++) {
+            for (Side side : sides) {
+                Side.Run prepared = side.prepare();
+                long before = ProcStats.cpuTicks(side.pid());
+                Side.Max max = prepared.max(seconds);
+                long after = ProcStats.cpuTicks(side.pid());
+                Figures f = figures.get(side);
+                f.rates.add(max.perSecond());
+                f.cpuMs.add(CpuPerOperation.ms(after - before, clockTicks, max.completed()));
+                f.generatorShare.add(max.generatorCpuShare());
+                System.out.printf("  run %d %-10s %9.1f/s  server CPU %7.3f ms/op  generator CPU %.0f%%%n", run + 1,
+                        side.name(), max.perSecond(), f.cpuMs.get(run), 100 * max.generatorCpuShare());
+            }
+        }
+        for (Side side : sides) {
+            Figures f = figures.get(side);
+            f.offered = Stats.median(f.rates) / 2;
+        }
+        for (int run = 0; run < runs; run++) {
+            for (Side side : sides) {
+                Figures f = figures.get(side);
+                Load.Result open = side.prepare().open(f.offered, seconds);
+                f.p50.add(open.percentileMs(50));
+                f.p99.add(open.percentileMs(99));
+                f.achieved.add(open.perSecond());
+                System.out.printf("  run %d %-10s at %.1f/s offered: %.1f/s done, p50 %.2f ms, p99 %.2f ms%n", run + 1,
+                        side.name(), f.offered, open.perSecond(), f.p50.get(run), f.p99.get(run));
+            }
+        }
+        for (Side side : sides) {
+            Load.Result own = side.prepare().ownMax(seconds);
+            if (own != null) {
+                figures.get(side).ownMax = own.perSecond();
+                System.out.printf("  %-10s bench's own generator at its maximum: %.1f/s%n", side.name(), own.perSecond());
+            }
+        }
+        put(report, key, figures.get(shaken));
+        put(report, key + "_" + peer.name(), figures.get(peer));
+        report.put(key + "_cpu_ratio_to_" + peer.name(), ratio(Stats.median(figures.get(shaken).cpuMs), Stats.median(figures.get(peer).cpuMs)));
+        report.put(key + "_rate_ratio_to_" + peer.name(), ratio(Stats.median(figures.get(shaken).rates), Stats.median(figures.get(peer).rates)));
+        report.put(key + "_p99_ratio_to_" + peer.name(), ratio(Stats.median(figures.get(shaken).p99), Stats.median(figures.get(peer).p99)));
+        Map<String, Object> perRun = new LinkedHashMap<>();
+        for (Side side : sides) {
+            Figures f = figures.get(side);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("per_s", f.rates);
+            r.put("cpu_ms", f.cpuMs);
+            r.put("generator_cpu_share", f.generatorShare);
+            r.put("p50_ms", f.p50);
+            r.put("p99_ms", f.p99);
+            r.put("achieved_per_s", f.achieved);
+            perRun.put(side.name(), r);
+        }
+        perRunReport.put(key, perRun);
+    }
+
+    private static void put(Map<String, Object> report, String prefix, Figures f) {
+        double rate = Stats.median(f.rates);
+        report.put(prefix + "_per_s", rate);
+        report.put(prefix + "_cpu_ms", Stats.median(f.cpuMs));
+        report.put(prefix + "_p50_ms", Stats.median(f.p50));
+        report.put(prefix + "_p99_ms", Stats.median(f.p99));
+        report.put(prefix + "_offered_per_s", f.offered);
+        report.put(prefix + "_achieved_per_s", Stats.median(f.achieved));
+        report.put(prefix + "_generator_cpu_share", Stats.median(f.generatorShare));
+        if (f.ownMax != null) {
+            report.put(prefix + "_own_generator_per_s", f.ownMax);
+            report.put(prefix + "_own_generator_ratio_to_wrk", ratio(f.ownMax, rate));
+        }
+    }
+
+    static Double ratio(double a, double b) {
+        return b > 0 && Double.isFinite(a) ? a / b : null;
+    }
+}
