@@ -26,6 +26,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         Settings s = Settings.fromSystemProperties();
+        String loadAtStart = Machine.loadAverage();
         Map<String, Object> report = new LinkedHashMap<>();
         Map<String, Object> runs = new LinkedHashMap<>();
         Map<String, Object> notes = new LinkedHashMap<>();
@@ -99,7 +100,9 @@ public final class BenchMain {
         report.put("rss_mb_pebble", ProcStats.rssMb(s.pebblePid()));
         report.put("startup_s", s.startupSeconds());
         report.put("load_generator", LoadGeneratorCheck.of(report));
-        report.put("machine", Machine.describe());
+        Map<String, Object> machine = Machine.describe();
+        machine.put("loadavg_at_start", loadAtStart);
+        report.put("machine", machine);
         report.put("versions", s.versions());
         report.put("settings", s.asMap());
         if (s.startupSeconds() == null) {

@@ -9,8 +9,8 @@ import java.util.Map;
  * One measure (signing, verification, issuance) of shaken-pki and its peer in the same bench run: a warm-up of
  * each, then alternating maximum-rate runs (shaken-pki, peer, shaken-pki, peer, ...) with the server CPU per
  * operation read from {@code /proc/<pid>/stat} around each run, then alternating runs at a fixed offered load of
- * half of each server's own median maximum for p50/p99, then one run of the bench's own generator at its maximum
- * beside wrk's rate. Every reported figure is the median over the runs.
+ * half of each server's own median maximum for p50/p99, then, per server, the bench's own generator at its
+ * maximum and wrk right after it on the same endpoint, to show the first can offer that load. Every reported figure is the median over the runs.
  */
 final class Measure {
     private final String key;
@@ -46,6 +46,7 @@ final class Measure {
         final List<Double> achieved = new ArrayList<>();
         double offered = Double.NaN;
         Double ownMax;
+        double pairedWrk = Double.NaN;
     }
 
     /** Runs the measure and puts its figures into the report, under keys starting with {@code key}. */
@@ -87,10 +88,14 @@ final class Measure {
             }
         }
         for (Side side : sides) {
+            // the generators compared back to back on the same endpoint, so that a noisy machine moves both alike
             Load.Result own = side.prepare().ownMax(seconds);
             if (own != null) {
-                figures.get(side).ownMax = own.perSecond();
-                System.out.printf("  %-10s bench's own generator at its maximum: %.1f/s%n", side.name(), own.perSecond());
+                Figures f = figures.get(side);
+                f.ownMax = own.perSecond();
+                f.pairedWrk = side.prepare().max(seconds).perSecond();
+                System.out.printf("  %-10s the bench's own generator at its maximum: %.1f/s, wrk right after: %.1f/s%n",
+                        side.name(), f.ownMax, f.pairedWrk);
             }
         }
         put(report, key, figures.get(shaken));
@@ -124,7 +129,8 @@ final class Measure {
         report.put(prefix + "_generator_cpu_share", Stats.median(f.generatorShare));
         if (f.ownMax != null) {
             report.put(prefix + "_own_generator_per_s", f.ownMax);
-            report.put(prefix + "_own_generator_ratio_to_wrk", ratio(f.ownMax, rate));
+            report.put(prefix + "_own_generator_wrk_per_s", f.pairedWrk);
+            report.put(prefix + "_own_generator_ratio_to_wrk", ratio(f.ownMax, f.pairedWrk));
         }
     }
 

@@ -18,8 +18,10 @@ final class Table {
                 r.get("settings") instanceof Map<?, ?> settings ? settings.get("runs") : "?"));
         out.append('\n');
         row(out, r, "lightest_per_s", "GET /sti-ca/root.pem with wrk (shows what wrk can send)");
-        row(out, r, "sign_own_generator_ratio_to_wrk", "the bench's own generator's maximum over wrk's (>= 0.9 wanted)");
-        row(out, r, "verify_own_generator_ratio_to_wrk", "");
+        for (String prefix : new String[] {"sign", "sign_secsipidx", "verify", "verify_secsipidx"}) {
+            row(out, r, prefix + "_own_generator_ratio_to_wrk", String.format("own generator %s/s, wrk right after %s/s (>= 0.9 wanted)",
+                    number(r.get(prefix + "_own_generator_per_s"), "%.0f"), number(r.get(prefix + "_own_generator_wrk_per_s"), "%.0f")));
+        }
         row(out, r, "raw_hsm_sign_per_s", "JMH, SunPKCS11 on SoftHSM2");
         row(out, r, "raw_verify_per_s", "JMH, SunEC");
         row(out, r, "raw_verify_bc_per_s", "JMH, BouncyCastle (the server's verifier)");
