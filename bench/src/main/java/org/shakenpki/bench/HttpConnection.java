@@ -93,7 +93,8 @@ final class HttpConnection implements AutoCloseable {
         }
     }
 
-    private void connect() throws IOException {
+    /** Connects now (a run opens its connections before its clock starts; {@link #exchange} connects when needed). */
+    void connect() throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(30_000);

@@ -47,6 +47,7 @@ final class Measure {
         double offered = Double.NaN;
         Double ownMax;
         double pairedWrk = Double.NaN;
+        double ownCpuShare = Double.NaN;
     }
 
     /** Runs the measure and puts its figures into the report, under keys starting with {@code key}. */
@@ -89,13 +90,17 @@ final class Measure {
         }
         for (Side side : sides) {
             // the generators compared back to back on the same endpoint, so that a noisy machine moves both alike
-            Load.Result own = side.prepare().ownMax(seconds);
+            Side.Run prepared = side.prepare();
+            double cpuBefore = ProcStats.ownCpuSeconds();
+            Load.Result own = prepared.ownMax(seconds);
+            double cpuAfter = ProcStats.ownCpuSeconds();
             if (own != null) {
                 Figures f = figures.get(side);
                 f.ownMax = own.perSecond();
+                f.ownCpuShare = (cpuAfter - cpuBefore) / own.seconds();
                 f.pairedWrk = side.prepare().max(seconds).perSecond();
-                System.out.printf("  %-10s the bench's own generator at its maximum: %.1f/s, wrk right after: %.1f/s%n",
-                        side.name(), f.ownMax, f.pairedWrk);
+                System.out.printf("  %-10s the bench's own generator at its maximum: %.1f/s (bench JVM CPU %.0f%%), wrk right after: %.1f/s%n",
+                        side.name(), f.ownMax, 100 * f.ownCpuShare, f.pairedWrk);
             }
         }
         put(report, key, figures.get(shaken));
@@ -129,6 +134,7 @@ final class Measure {
         report.put(prefix + "_generator_cpu_share", Stats.median(f.generatorShare));
         if (f.ownMax != null) {
             report.put(prefix + "_own_generator_per_s", f.ownMax);
+            report.put(prefix + "_own_generator_cpu_share", f.ownCpuShare);
             report.put(prefix + "_own_generator_wrk_per_s", f.pairedWrk);
             report.put(prefix + "_own_generator_ratio_to_wrk", ratio(f.ownMax, f.pairedWrk));
         }

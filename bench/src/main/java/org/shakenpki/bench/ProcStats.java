@@ -21,6 +21,11 @@ public final class ProcStats {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
+    /** The bench JVM's own CPU time so far, all its threads, in seconds (NaN where the OS does not tell). */
+    public static double ownCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
     /** VmRSS of the process in MiB, from {@code /proc/<pid>/status}. */
     public static double rssMb(long pid) throws IOException {
         return rssMbOf(Files.readString(Path.of("/proc", Long.toString(pid), "status")));

@@ -95,6 +95,9 @@ interface Side {
                             });
                         }
                         try {
+                            for (HttpConnection connection : connections) {
+                                connection.connect(); // before the clock starts
+                            }
                             return failOnErrors(name, load.run(workers));
                         } finally {
                             connections.forEach(HttpConnection::close);
@@ -114,9 +117,9 @@ interface Side {
         Run run = new Run() {
             @Override
             public Max max(double seconds) throws Exception {
-                double before = ownCpuSeconds();
+                double before = ProcStats.ownCpuSeconds();
                 Load.Result result = failOnErrors(name, Load.closed(workers, seconds));
-                return new Max(result.completed(), result.seconds(), (ownCpuSeconds() - before) / result.seconds());
+                return new Max(result.completed(), result.seconds(), (ProcStats.ownCpuSeconds() - before) / result.seconds());
             }
 
             @Override
@@ -145,11 +148,6 @@ interface Side {
                 return run;
             }
         };
-    }
-
-    /** The bench JVM's CPU time so far (all its threads). */
-    private static double ownCpuSeconds() {
-        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     /** A run over a list of workers. */
