@@ -9,8 +9,8 @@ import java.util.Map;
  * One measure (signing, verification, issuance) of shaken-pki and its peer in the same bench run: a warm-up of
  * each, then alternating maximum-rate runs (shaken-pki, peer, shaken-pki, peer, ...) with the server CPU per
  * operation read from {@code /proc/<pid>/stat} around each run, then alternating runs at a fixed offered load of
- * half of each server's own median maximum for p50/p99, then, per server, the bench's own generator at its
- * maximum and wrk right after it on the same endpoint, to show the first can offer that load. Every reported figure is the median over the runs.
+ * half of each server's own median maximum for p50/p99, then, per server, pairs of runs of the bench's own
+ * generator at its maximum and wrk right after it on the same endpoint, to show the first can offer that load. Every reported figure is the median over the runs.
  */
 final class Measure {
     private final String key;
@@ -45,9 +45,10 @@ final class Measure {
         final List<Double> p99 = new ArrayList<>();
         final List<Double> achieved = new ArrayList<>();
         double offered = Double.NaN;
-        Double ownMax;
-        double pairedWrk = Double.NaN;
-        double ownCpuShare = Double.NaN;
+        final List<Double> ownMax = new ArrayList<>();
+        final List<Double> ownCpuShare = new ArrayList<>();
+        final List<Double> pairedWrk = new ArrayList<>();
+        final List<Double> ownRatio = new ArrayList<>();
     }
 
     /** Runs the measure and puts its figures into the report, under keys starting with {@code key}. */
@@ -89,18 +90,24 @@ final class Measure {
             }
         }
         for (Side side : sides) {
-            // the generators compared back to back on the same endpoint, so that a noisy machine moves both alike
-            Side.Run prepared = side.prepare();
-            double cpuBefore = ProcStats.ownCpuSeconds();
-            Load.Result own = prepared.ownMax(seconds);
-            double cpuAfter = ProcStats.ownCpuSeconds();
-            if (own != null) {
-                Figures f = figures.get(side);
-                f.ownMax = own.perSecond();
-                f.ownCpuShare = (cpuAfter - cpuBefore) / own.seconds();
-                f.pairedWrk = side.prepare().max(seconds).perSecond();
-                System.out.printf("  %-10s the bench's own generator at its maximum: %.1f/s (bench JVM CPU %.0f%%), wrk right after: %.1f/s%n",
-                        side.name(), f.ownMax, 100 * f.ownCpuShare, f.pairedWrk);
+            // the generators compared back to back on the same endpoint, so that a noisy machine moves both alike;
+            // the own generator warmed up first (its first seconds on a fresh JIT are slower)
+            if (side.prepare().ownMax(warmupSeconds) == null) {
+                continue;
+            }
+            Figures f = figures.get(side);
+            for (int run = 0; run < runs; run++) {
+                Side.Run prepared = side.prepare();
+                double cpuBefore = ProcStats.ownCpuSeconds();
+                Load.Result own = prepared.ownMax(seconds);
+                double cpuAfter = ProcStats.ownCpuSeconds();
+                double wrk = side.prepare().max(seconds).perSecond();
+                f.ownMax.add(own.perSecond());
+                f.ownCpuShare.add((cpuAfter - cpuBefore) / own.seconds());
+                f.pairedWrk.add(wrk);
+                f.ownRatio.add(own.perSecond() / wrk);
+                System.out.printf("  run %d %-10s the bench's own generator at its maximum: %.1f/s (bench JVM CPU %.0f%%),"
+                        + " wrk right after: %.1f/s%n", run + 1, side.name(), own.perSecond(), 100 * f.ownCpuShare.get(run), wrk);
             }
         }
         put(report, key, figures.get(shaken));
@@ -118,6 +125,8 @@ final class Measure {
             r.put("p50_ms", f.p50);
             r.put("p99_ms", f.p99);
             r.put("achieved_per_s", f.achieved);
+            r.put("own_generator_per_s", f.ownMax);
+            r.put("own_generator_wrk_per_s", f.pairedWrk);
             perRun.put(side.name(), r);
         }
         perRunReport.put(key, perRun);
@@ -132,11 +141,11 @@ final class Measure {
         report.put(prefix + "_offered_per_s", f.offered);
         report.put(prefix + "_achieved_per_s", Stats.median(f.achieved));
         report.put(prefix + "_generator_cpu_share", Stats.median(f.generatorShare));
-        if (f.ownMax != null) {
-            report.put(prefix + "_own_generator_per_s", f.ownMax);
-            report.put(prefix + "_own_generator_cpu_share", f.ownCpuShare);
-            report.put(prefix + "_own_generator_wrk_per_s", f.pairedWrk);
-            report.put(prefix + "_own_generator_ratio_to_wrk", ratio(f.ownMax, f.pairedWrk));
+        if (!f.ownMax.isEmpty()) {
+            report.put(prefix + "_own_generator_per_s", Stats.median(f.ownMax));
+            report.put(prefix + "_own_generator_cpu_share", Stats.median(f.ownCpuShare));
+            report.put(prefix + "_own_generator_wrk_per_s", Stats.median(f.pairedWrk));
+            report.put(prefix + "_own_generator_ratio_to_wrk", Stats.median(f.ownRatio));
         }
     }
 
