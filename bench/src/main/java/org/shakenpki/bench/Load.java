@@ -34,7 +34,7 @@ public final class Load {
         void call(long call) throws Exception;
     }
 
-    /** What a run measured; {@code seconds} runs from the first call due to the last answer. */
+    /** What a run measured; {@code seconds} runs from the start to the last answer, at least the run's length. */
     public record Result(int completed, int errors, double seconds, double[] latenciesMs, String firstError) {
         public double perSecond() {
             return completed / seconds;
@@ -133,8 +133,10 @@ public final class Load {
             }
         }
         double[] all = perWorker.stream().flatMapToDouble(Arrays::stream).toArray();
+        // from the start to the last answer, and never shorter than the run: an open loop's last call falls due
+        // before the end, and a rate over the time to its answer alone would overstate what was offered
         long start = startedAt.get();
-        double elapsed = (Math.max(lastAnswer.get(), start + 1) - start) / 1e9;
+        double elapsed = Math.max(length, lastAnswer.get() - start) / 1e9;
         return new Result(all.length, errors.get(), elapsed, all, firstError.get());
     }
 }

@@ -47,11 +47,11 @@ final class Table {
         out.append(String.format("%-10s %-11s %10s %9s %8s %8s %8s   %s%n", label, server,
                 number(r.get(prefix + "_per_s"), "%.1f"), number(r.get(prefix + "_cpu_ms"), "%.3f"),
                 number(r.get(prefix + "_p50_ms"), "%.2f"), number(r.get(prefix + "_p99_ms"), "%.2f"),
-                number(r.get(prefix + "_offered_per_s"), "%.0f"), ratio));
+                number(r.get(prefix + "_offered_per_s"), "%.1f"), ratio));
     }
 
     private static void row(StringBuilder out, Map<String, Object> r, String key, String note) {
-        out.append(String.format("%-36s %12s   %s%n", key, number(r.get(key), "%.2f"), note));
+        out.append(String.format("%-44s %10s   %s%n", key, number(r.get(key), "%.2f"), note));
     }
 
     static String number(Object v, String format) {

@@ -42,6 +42,14 @@ class LoadTest {
     }
 
     @Test
+    void aRateIsOverTheWholeRunEvenWhenTheLastCallIsAnsweredEarly() throws Exception {
+        // 1/s offered for 2 s: calls due at 0 s and 1 s, both answered at once; 2 calls in 2 s, not 2 in 1 s
+        Load.Result result = Load.open(List.of(call -> { }), 1, 2.0);
+        assertEquals(2, result.completed());
+        assertEquals(1.0, result.perSecond(), 0.01);
+    }
+
+    @Test
     void failuresAreCountedAndNotTimed() throws Exception {
         Load.Result result = Load.closed(List.of(call -> {
             throw new java.io.IOException("500 FAILED");
