@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Map;
  *
  * @param method  GET or POST
  * @param url     an {@code http://} URL on 127.0.0.1
- * @param headers sent with every request (an API key among them: written to a file of mode 0600, never a command line)
+ * @param headers sent with every request (an API key among them: written to a file of mode 0600, never on a command line)
  * @param bodies  one body per request, used in turn (none for a GET); no body may hold a line break
  * @param marker  what the body of a good answer (status 200) contains
  */
@@ -36,11 +37,13 @@ public record RequestSet(String method, URI url, Map<String, String> headers, Li
     record WrkFiles(String bodies, Path headers) {
     }
 
-    /** Writes the bodies and headers into {@code dir} (mode 0600 under a private directory) for wrk. */
+    /** Writes the bodies and headers (mode 0600: an API key may be among them) into {@code dir} for wrk. */
     WrkFiles writeFor(Path dir, String name) throws IOException {
         Path headerFile = dir.resolve(name + ".headers");
         StringBuilder h = new StringBuilder();
         headers.forEach((k, v) -> h.append(k).append(": ").append(v).append('\n'));
+        Files.writeString(headerFile, "");
+        Files.setPosixFilePermissions(headerFile, PosixFilePermissions.fromString("rw-------")); // before the key is in it
         Files.writeString(headerFile, h.toString());
         if (bodies.isEmpty()) {
             return new WrkFiles("-", headerFile);

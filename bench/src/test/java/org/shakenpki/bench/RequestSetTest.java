@@ -39,6 +39,7 @@ class RequestSetTest {
         RequestSet.WrkFiles files = set.writeFor(dir, "sign");
         assertEquals(List.of("{\"a\":1}", "{\"b\":\"é\"}"), Files.readAllLines(Path.of(files.bodies())));
         assertEquals(List.of("Authorization: Bearer k"), Files.readAllLines(files.headers()));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(files.headers())));
         RequestSet get = new RequestSet("GET", URI.create("http://127.0.0.1:1/x"), Map.of(), List.of(), "x");
         assertEquals("-", get.writeFor(dir, "get").bodies());
     }
