@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# ./shaken-pki bench: measures issuance, signing and verification of the embedded server against the raw
-# HSM and JCA rates, start-up time and memory; prints a table and writes bench-report.json at the top level.
+# ./shaken-pki bench: signing, verification and issuance of the embedded server beside its peers in the same run
+# (secsipidx for signing and verification, Pebble for issuance), with the same load generator (wrk; acme4j for
+# issuance), plus raw HSM and JCA rates, start-up time and memory; prints a table and writes bench-report.json.
+# Run it through ./shaken-pki bench, which installs wrk, pebble, secsipidx and jq when root (require_commands).
 #
 # Starts the server when it is not running (and stops it again at the end unless BENCH_KEEP_SERVER=1; a server
 # started elsewhere must allow x5u URLs on its HTTPS port: shakenpki.vs.allowed-ports),
 # provisions what the measurements need (STI-PA account, API users, an ACTIVE SP-KMS credential, an STI-AS API
-# key), makes a private SoftHSM2 token for the raw signing rate, then runs the Java driver (bench/src/main/java).
+# key), makes a private SoftHSM2 token for the raw signing rate, starts the peers on loopback (stopped on exit),
+# then runs the Java driver (bench/src/main/java).
 #
-# Settings (environment): BENCH_N (issuances per run, 30), BENCH_C (concurrent clients, 2), BENCH_RUNS (3),
-# BENCH_SECONDS (per signing/verification run, 5), BENCH_WARMUP_ISSUANCES (60), BENCH_WARMUP_SECONDS (4),
-# BENCH_JMH_SECONDS (per JMH iteration, 2), BENCH_SKIP_RAW=1 (no JMH, for profiling runs), BENCH_REPORT (bench-report.json), plus the launcher's
-# SHAKEN_PKI_DATA, SHAKEN_PKI_HTTP_PORT, SHAKEN_PKI_HTTPS_PORT and SHAKEN_PKI_JAVA_OPTS.
+# Settings (environment): BENCH_RUNS (alternating runs per server and measure, 3), BENCH_SECONDS (per run, 5;
+# at most 45), BENCH_WARMUP_SECONDS (4), BENCH_C (ACME clients, 2), BENCH_JMH_SECONDS (per JMH iteration, 2),
+# BENCH_SKIP_RAW=1 (no JMH), BENCH_REPORT (bench-report.json), BENCH_PEER_PORT (first of six loopback ports for
+# the peers, default SHAKEN_PKI_HTTPS_PORT + 1), plus the launcher's SHAKEN_PKI_DATA, SHAKEN_PKI_HTTP_PORT,
+# SHAKEN_PKI_HTTPS_PORT and SHAKEN_PKI_JAVA_OPTS.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,7 +29,12 @@ say() { printf 'bench: %s\n' "$*"; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 pom_property() { sed -n "s|.*<$1>\(.*\)</$1>.*|\1|p" "$ROOT/pom.xml" | head -n 1; }
 
-command -v jq >/dev/null || die "jq is missing: apt-get install -y jq"
+for tool in jq wrk pebble secsipidx openssl curl bc; do
+  command -v "$tool" >/dev/null || die "$tool is missing: run the bench as ./shaken-pki bench (it installs what it needs)"
+done
+PEER_PORT="${BENCH_PEER_PORT:-$((HTTPS_PORT + 1))}"
+SECSIPIDX_PORT="$PEER_PORT"
+PEBBLE_PORT="$((PEER_PORT + 1))"
 
 # --- build: the application (so that start-up is not build time) and the driver ----------------------
 war="$ROOT/web-module/target/shaken-pki.war"
@@ -89,20 +98,64 @@ fi
 
 # --- a private SoftHSM2 token for the raw signing rate ------------------------------------------------
 scratch="$(mktemp -d /tmp/shaken-pki-bench.XXXXXX)"
-trap 'rm -rf "$scratch"; stop_server' EXIT
+chmod 700 "$scratch"
+peer_pids=()
+cleanup() {
+  local p
+  for p in "${peer_pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$scratch"
+  stop_server
+}
+trap cleanup EXIT
 SHAKEN_PKI_HSM_ROLES=bench "$ROOT/hsm-config/create-tokens.sh" "$scratch/hsm" >/dev/null
+
+# --- the peers, on loopback only ---------------------------------------------------------------------
+wait_for() { # URL CURL-OPTIONS...: until it answers, 20 s at most
+  local url="$1"; shift
+  for _ in $(seq 1 100); do curl -sf -o /dev/null "$@" "$url" && return 0; sleep 0.2; done
+  die "no answer from $url"
+}
+# secsipidx: its own P-256 key in a file and its public key given, so that /v1/check fetches no certificate;
+# -expire 60 is the STI-VS's iat freshness window (without it, a PASSporT expires after a second).
+mkdir -p "$scratch/secsipidx" "$scratch/pebble" "$scratch/wrk"
+openssl ecparam -name prime256v1 -genkey -noout -out "$scratch/secsipidx/key.pem" 2>/dev/null
+openssl ec -in "$scratch/secsipidx/key.pem" -pubout -out "$scratch/secsipidx/pub.pem" 2>/dev/null
+secsipidx -http-srv "127.0.0.1:$SECSIPIDX_PORT" -fprvkey "$scratch/secsipidx/key.pem" \
+  -fpubkey "$scratch/secsipidx/pub.pem" -expire 60 >"$scratch/secsipidx/log" 2>&1 &
+secsipidx_pid=$!; peer_pids+=("$secsipidx_pid")
+wait_for "http://127.0.0.1:$SECSIPIDX_PORT/v1/sign-csv" --data "1,2,A,x,https://localhost/x.pem"
+# Pebble: in memory, validation skipped (PEBBLE_VA_ALWAYS_VALID), no random bad nonces, no authorization reuse
+# (the STI-CA reuses none either), and a DNS server on a loopback port where nothing answers: it makes no lookup.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=localhost \
+  -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout "$scratch/pebble/key.pem" -out "$scratch/pebble/cert.pem" 2>/dev/null
+cat > "$scratch/pebble/config.json" <<PEBBLE
+{"pebble": {"listenAddress": "127.0.0.1:$PEBBLE_PORT", "managementListenAddress": "127.0.0.1:$((PEER_PORT + 2))",
+  "certificate": "$scratch/pebble/cert.pem", "privateKey": "$scratch/pebble/key.pem",
+  "httpPort": $((PEER_PORT + 3)), "tlsPort": $((PEER_PORT + 4)), "ocspResponderURL": "", "externalAccountBindingRequired": false}}
+PEBBLE
+PEBBLE_VA_ALWAYS_VALID=1 PEBBLE_VA_NOSLEEP=1 PEBBLE_WFE_NONCEREJECT=0 PEBBLE_AUTHZREUSE=0 \
+  pebble -config "$scratch/pebble/config.json" -dnsserver "127.0.0.1:$((PEER_PORT + 5))" >"$scratch/pebble/log" 2>&1 &
+pebble_pid=$!; peer_pids+=("$pebble_pid")
+wait_for "https://localhost:$PEBBLE_PORT/dir" --cacert "$scratch/pebble/cert.pem"
 
 # --- the driver --------------------------------------------------------------------------------------
 say "measuring (machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)) ..."
 SOFTHSM2_CONF="$scratch/hsm/softhsm2.conf" java -Xmx512m -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" \
   -Dbench.http="http://127.0.0.1:$HTTP_PORT" -Dbench.https="https://localhost:$HTTPS_PORT" \
   -Dbench.trust-pem="$DATA/tls/server.pem" -Dbench.data="$DATA" -Dbench.pid="$pid" -Dbench.clk-tck="$(getconf CLK_TCK)" \
-  -Dbench.n="${BENCH_N:-30}" -Dbench.c="${BENCH_C:-2}" -Dbench.runs="${BENCH_RUNS:-3}" \
-  -Dbench.seconds="${BENCH_SECONDS:-5}" -Dbench.warmup-issuances="${BENCH_WARMUP_ISSUANCES:-60}" \
+  -Dbench.c="${BENCH_C:-2}" -Dbench.runs="${BENCH_RUNS:-3}" \
+  -Dbench.seconds="${BENCH_SECONDS:-5}" \
   -Dbench.warmup-seconds="${BENCH_WARMUP_SECONDS:-4}" -Dbench.jmh-seconds="${BENCH_JMH_SECONDS:-2}" \
+  -Dbench.secsipidx="http://127.0.0.1:$SECSIPIDX_PORT" -Dbench.secsipidx-pid="$secsipidx_pid" \
+  -Dbench.pebble="https://localhost:$PEBBLE_PORT/dir" -Dbench.pebble-pid="$pebble_pid" \
+  -Dbench.pebble-trust-pem="$scratch/pebble/cert.pem" \
+  -Dbench.wrk-script="$ROOT/bench/wrk/requests.lua" -Dbench.scratch="$scratch/wrk" \
   -Dbench.hsm.cfg="$scratch/hsm/sunpkcs11-bench.cfg" -Dbench.hsm.pin-file="$scratch/hsm/bench.pin" \
   -Dbench.skip-raw="$([[ "${BENCH_SKIP_RAW:-0}" == 1 ]] && echo true || echo false)" -Dbench.startup-s="$startup" -Dbench.report="$REPORT" \
   -Dbench.version.app="$(sed -n '0,/<version>/s|.*<version>\(.*\)</version>.*|\1|p' "$ROOT/pom.xml")" \
   -Dbench.version.payara="$(pom_property payara.version)" -Dbench.version.acme4j="$(pom_property acme4j.version)" -Dbench.version.jmh="$(pom_property jmh.version)" \
   -Dbench.version.softhsm="$(softhsm2-util --version 2>/dev/null || echo unknown)" \
+  -Dbench.version.wrk="$(dpkg-query -W -f='${Version}' wrk 2>/dev/null || echo unknown)" \
+  -Dbench.version.secsipidx="$(secsipidx -version 2>/dev/null | awk '{print $2}')" \
+  -Dbench.version.pebble="$(dpkg-query -W -f='${Version}' pebble 2>/dev/null || echo unknown)" \
   org.shakenpki.bench.BenchMain

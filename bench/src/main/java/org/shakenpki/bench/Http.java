@@ -19,7 +19,10 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.Map;
 
-/** One shared HTTP/1.1 client (keep-alive connections, as a real peer would hold) and JSON helpers. */
+/**
+ * One shared HTTP/1.1 client for the bench's set-up calls (provisioning, the PASSporTs a verification run sends)
+ * and JSON helpers; the load itself is sent by wrk or {@link HttpConnection}, never by this client.
+ */
 final class Http {
     private final HttpClient client;
 
@@ -46,8 +49,12 @@ final class Http {
     }
 
     HttpResponse<String> postJson(URI uri, String json, String... headers) throws IOException, InterruptedException {
+        return post(uri, "application/json", json, headers);
+    }
+
+    HttpResponse<String> post(URI uri, String contentType, String body, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
         }

@@ -17,6 +17,8 @@ import org.shredzone.acme4j.Identifier;
 import org.shredzone.acme4j.Order;
 import org.shredzone.acme4j.Session;
 import org.shredzone.acme4j.Status;
+import org.shredzone.acme4j.challenge.Http01Challenge;
+import org.shredzone.acme4j.util.CSRBuilder;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
@@ -33,47 +35,57 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * One ACME client of the STI-CA, as an SP-KMS is: one account (software P-256 key) reused for every issuance;
- * each issuance is a new SPC token from the STI-PA, a new order for the TNAuthList, the tkauth-01 challenge,
- * finalize with a CSR for a new software key, and the download of the chain.
+ * One ACME client (acme4j, RFC 8555), the same for the STI-CA and for its peer Pebble: one account (software
+ * P-256 key) reused for every issuance; each issuance is a new order, the authorization's challenge, finalize
+ * with a CSR for a new software key, and the download of the chain. What differs is the {@link Authority}:
+ * at the STI-CA an SPC token from the STI-PA, a TNAuthList order and tkauth-01 (RFC 9447, RFC 9448), as an
+ * SP-KMS does; at Pebble a DNS name and http-01 in Pebble's always-valid mode (no validation request is made).
  */
 final class IssuanceClient {
     private static final ASN1ObjectIdentifier TN_AUTH_LIST = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.1.26");
     private static final int MAX_POLLS = 500;
 
-    private final StiPa stiPa;
-    private final Account account;
-    private final String fingerprint;
-    private final byte[] tnAuthList;
-    private final String spc;
+    /** What one CA asks of an order: its identifier, how an authorization is answered, and the CSR. */
+    interface Authority {
+        Identifier identifier();
 
-    IssuanceClient(URI acmeDirectory, SSLContext tls, StiPa stiPa, String spc) throws Exception {
-        this.stiPa = stiPa;
-        this.spc = spc;
-        this.tnAuthList = tnAuthList(spc);
-        KeyPair accountKey = p256();
-        this.fingerprint = spkiFingerprint(accountKey);
+        /** Answers the authorization's challenge (called only for an authorization not yet valid). */
+        void authorize(Authorization authorization) throws Exception;
+
+        byte[] csr(KeyPair certificateKey) throws Exception;
+    }
+
+    private final Account account;
+    private final Authority authority;
+
+    private IssuanceClient(URI acmeDirectory, SSLContext tls, KeyPair accountKey, Authority authority) throws Exception {
+        this.authority = authority;
         Session session = new Session(acmeDirectory, new BenchAcmeProvider(tls));
         this.account = new AccountBuilder().agreeToTermsOfService().useKeyPair(accountKey).create(session);
     }
 
+    /** A client of the project's STI-CA: TNAuthList order for the SPC, tkauth-01 with a fresh SPC token. */
+    static IssuanceClient stiCa(URI acmeDirectory, SSLContext tls, StiPa stiPa, String spc) throws Exception {
+        KeyPair accountKey = p256();
+        return new IssuanceClient(acmeDirectory, tls, accountKey, new TkAuth(stiPa, spc, spkiFingerprint(accountKey)));
+    }
+
+    /** A client of Pebble run with PEBBLE_VA_ALWAYS_VALID=1: a DNS name, http-01 triggered and never fetched. */
+    static IssuanceClient pebble(URI acmeDirectory, SSLContext tls, String dnsName) throws Exception {
+        return new IssuanceClient(acmeDirectory, tls, p256(), new AlwaysValidDns(dnsName));
+    }
+
     /** One complete issuance; throws unless the chain's leaf carries the CSR's key. */
     void issue() throws Exception {
-        String tkvalue = Base64.getUrlEncoder().withoutPadding().encodeToString(tnAuthList);
-        String token = stiPa.spcToken(tkvalue, fingerprint);
-        Order order = account.newOrder().identifier(new Identifier("TNAuthList", tkvalue)).create();
+        Order order = account.newOrder().identifier(authority.identifier()).create();
         for (Authorization authorization : order.getAuthorizations()) {
             if (authorization.getStatus() != Status.VALID) {
-                BenchTkAuthChallenge challenge = authorization.findChallenge(BenchTkAuthChallenge.class)
-                        .orElseThrow(() -> new IOException("no tkauth-01 challenge offered"));
-                challenge.setToken(token);
-                challenge.trigger();
-                await(challenge, challenge::getStatus, Status.VALID);
+                authority.authorize(authorization);
             }
         }
         await(order, order::getStatus, Status.READY);
         KeyPair certificateKey = p256();
-        order.execute(csr(certificateKey));
+        order.execute(authority.csr(certificateKey));
         await(order, order::getStatus, Status.VALID);
         List<X509Certificate> chain = order.getCertificate().getCertificateChain();
         if (chain.isEmpty() || !chain.get(0).getPublicKey().equals(certificateKey.getPublic())) {
@@ -97,13 +109,69 @@ final class IssuanceClient {
         throw new IOException(resource.getClass().getSimpleName() + " never became " + wanted);
     }
 
-    private byte[] csr(KeyPair key) throws Exception {
-        ExtensionsGenerator extensions = new ExtensionsGenerator();
-        extensions.addExtension(TN_AUTH_LIST, false, tnAuthList);
-        return new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=SHAKEN " + spc), key.getPublic())
-                .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate())
-                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate()))
-                .getEncoded();
+    /** The STI-CA's authority: an SPC token per order (RFC 9448 section 5.5) presented in tkauth-01. */
+    private static final class TkAuth implements Authority {
+        private final StiPa stiPa;
+        private final String spc;
+        private final String fingerprint;
+        private final byte[] tnAuthList;
+        private final String tkvalue;
+
+        TkAuth(StiPa stiPa, String spc, String fingerprint) throws IOException {
+            this.stiPa = stiPa;
+            this.spc = spc;
+            this.fingerprint = fingerprint;
+            this.tnAuthList = tnAuthList(spc);
+            this.tkvalue = Base64.getUrlEncoder().withoutPadding().encodeToString(tnAuthList);
+        }
+
+        @Override
+        public Identifier identifier() {
+            return new Identifier("TNAuthList", tkvalue);
+        }
+
+        @Override
+        public void authorize(Authorization authorization) throws Exception {
+            BenchTkAuthChallenge challenge = authorization.findChallenge(BenchTkAuthChallenge.class)
+                    .orElseThrow(() -> new IOException("no tkauth-01 challenge offered"));
+            challenge.setToken(stiPa.spcToken(tkvalue, fingerprint));
+            challenge.trigger();
+            await(challenge, challenge::getStatus, Status.VALID);
+        }
+
+        @Override
+        public byte[] csr(KeyPair key) throws Exception {
+            ExtensionsGenerator extensions = new ExtensionsGenerator();
+            extensions.addExtension(TN_AUTH_LIST, false, tnAuthList);
+            return new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=SHAKEN " + spc), key.getPublic())
+                    .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate())
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate()))
+                    .getEncoded();
+        }
+    }
+
+    /** Pebble's authority in always-valid mode: the http-01 challenge is triggered and Pebble marks it valid. */
+    private record AlwaysValidDns(String dnsName) implements Authority {
+        @Override
+        public Identifier identifier() {
+            return Identifier.dns(dnsName);
+        }
+
+        @Override
+        public void authorize(Authorization authorization) throws Exception {
+            Http01Challenge challenge = authorization.findChallenge(Http01Challenge.class)
+                    .orElseThrow(() -> new IOException("no http-01 challenge offered"));
+            challenge.trigger();
+            await(challenge, challenge::getStatus, Status.VALID);
+        }
+
+        @Override
+        public byte[] csr(KeyPair key) throws Exception {
+            CSRBuilder csr = new CSRBuilder();
+            csr.addDomain(dnsName);
+            csr.sign(key);
+            return csr.getEncoded();
+        }
     }
 
     /** TNAuthList (RFC 8226 section 9) holding one SPC: SEQUENCE { [0] EXPLICIT IA5String }. */

@@ -2,7 +2,7 @@ package org.shakenpki.bench;
 
 import java.util.Map;
 
-/** Writes the report as indented JSON: maps, strings, numbers (non-finite ones as null), booleans and null. */
+/** Writes the report as indented JSON: maps, lists, strings, numbers (non-finite ones as null), booleans and null. */
 final class JsonWriter {
     private JsonWriter() {
     }
@@ -26,6 +26,13 @@ final class JsonWriter {
                 first = false;
             }
             out.append(first ? "}" : "\n" + indent + "}");
+        } else if (value instanceof java.util.List<?> list) {
+            out.append("[");
+            for (int i = 0; i < list.size(); i++) {
+                out.append(i == 0 ? "" : ", ");
+                write(list.get(i), out, indent);
+            }
+            out.append("]");
         } else if (value instanceof Double d) {
             out.append(Double.isFinite(d) ? Double.toString(Math.round(d * 100) / 100.0) : "null");
         } else if (value instanceof Number || value instanceof Boolean) {

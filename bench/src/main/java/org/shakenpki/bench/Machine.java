@@ -17,13 +17,18 @@ final class Machine {
         machine.put("memory_mb", field("/proc/meminfo", "MemTotal:").map(v -> Long.parseLong(v.replaceAll("[^0-9]", "")) / 1024)
                 .orElse(null));
         machine.put("cpu_model", field("/proc/cpuinfo", "model name").map(v -> v.replaceFirst("^\\s*:\\s*", "")).orElse(null));
-        try {
-            machine.put("loadavg", Files.readString(Path.of("/proc/loadavg")).strip());
-        } catch (IOException e) {
-            machine.put("loadavg", null);
-        }
+        machine.put("loadavg", loadAverage());
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         return machine;
+    }
+
+    /** {@code /proc/loadavg} (1, 5 and 15 minute load averages, runnable/all tasks, last pid), or null. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static java.util.Optional<String> field(String file, String prefix) {

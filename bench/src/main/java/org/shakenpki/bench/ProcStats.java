@@ -21,31 +21,9 @@ public final class ProcStats {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
-    /**
-     * utime + stime of the process's threads other than the JIT compiler threads, in clock ticks: how much of
-     * the CPU went to serving requests rather than to compiling code, which a short run on a fresh JVM mixes in.
-     */
-    public static long cpuTicksWithoutJit(long pid) throws IOException {
-        long ticks = 0;
-        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    if (!isCompilerThread(stat)) {
-                        ticks += cpuTicksOf(stat);
-                    }
-                } catch (java.nio.file.NoSuchFileException e) {
-                    // the thread ended between the listing and the read
-                }
-            }
-        }
-        return ticks;
-    }
-
-    /** HotSpot names its JIT threads "C1 CompilerThread<n>" and "C2 CompilerThread<n>" (15 characters in comm). */
-    static boolean isCompilerThread(String stat) {
-        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        return comm.matches("C[12] CompilerThre.*");
+    /** The bench JVM's own CPU time so far, all its threads, in seconds (NaN where the OS does not tell). */
+    public static double ownCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     /** VmRSS of the process in MiB, from {@code /proc/<pid>/status}. */

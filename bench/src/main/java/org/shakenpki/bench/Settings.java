@@ -8,16 +8,20 @@ import java.util.Map;
 /**
  * The bench settings, from {@code bench.*} system properties that {@code bench/run-bench.sh} passes.
  *
- * @param n issuances per measured run
- * @param c concurrent clients (and JMH threads)
- * @param runs measured runs (and JMH measurement iterations)
- * @param seconds length of one signing or verification run
+ * @param c          concurrent ACME clients per issuance run (and JMH threads)
+ * @param runs       measured runs per server and measure (alternating), and JMH measurement iterations
+ * @param seconds    length of one run (wrk takes whole seconds)
  * @param apiKeyFile the STI-AS API key the signing runs authenticate with ({@code bench/run-bench.sh} makes it)
+ * @param secsipidx  the peer secsipidx's HTTP server, {@code secsipidxPid} its process
+ * @param pebble     the peer Pebble's ACME directory, {@code pebblePid} its process, {@code pebbleTrustPem} its TLS certificate
+ * @param wrkScript  {@code bench/wrk/requests.lua}
+ * @param scratch    a private directory for the request files wrk reads
  */
-public record Settings(URI http, URI https, Path trustPem, long pid, int clockTicks, int n, int c, int runs,
-                       int warmupIssuances, double seconds, double warmupSeconds, int jmhSeconds, String hsmCfg,
+public record Settings(URI http, URI https, Path trustPem, long pid, int clockTicks, int c, int runs,
+                       double seconds, double warmupSeconds, int jmhSeconds, String hsmCfg,
                        String hsmPinFile, String account, String spc, Path adminPasswordFile, Path userPasswordFile,
-                       Path apiKeyFile, Double startupSeconds, Path report, Map<String, Object> versions) {
+                       Path apiKeyFile, URI secsipidx, long secsipidxPid, URI pebble, long pebblePid, Path pebbleTrustPem,
+                       Path wrkScript, Path scratch, Double startupSeconds, Path report, Map<String, Object> versions) {
 
     static Settings fromSystemProperties() {
         Path data = Path.of(required("bench.data"));
@@ -29,21 +33,38 @@ public record Settings(URI http, URI https, Path trustPem, long pid, int clockTi
         versions.put("softhsm2", System.getProperty("bench.version.softhsm", "unknown"));
         versions.put("jmh", System.getProperty("bench.version.jmh", "unknown"));
         versions.put("acme4j", System.getProperty("bench.version.acme4j", "unknown"));
+        versions.put("wrk", System.getProperty("bench.version.wrk", "unknown"));
+        versions.put("secsipidx", System.getProperty("bench.version.secsipidx", "unknown"));
+        versions.put("pebble", System.getProperty("bench.version.pebble", "unknown"));
         return new Settings(
                 URI.create(required("bench.http")), URI.create(required("bench.https")),
                 Path.of(required("bench.trust-pem")), Long.parseLong(required("bench.pid")),
                 Integer.getInteger("bench.clk-tck", 100),
-                Integer.getInteger("bench.n", 30), Integer.getInteger("bench.c", 2), Integer.getInteger("bench.runs", 3),
-                Integer.getInteger("bench.warmup-issuances", 60),
-                Double.parseDouble(System.getProperty("bench.seconds", "5")),
-                Double.parseDouble(System.getProperty("bench.warmup-seconds", "4")),
+                Integer.getInteger("bench.c", 2), Integer.getInteger("bench.runs", 3),
+                seconds("bench.seconds", "5"), seconds("bench.warmup-seconds", "4"),
                 Integer.getInteger("bench.jmh-seconds", 2),
                 System.getProperty("bench.hsm.cfg"), System.getProperty("bench.hsm.pin-file"),
                 System.getProperty("bench.account", "bench-sp"), System.getProperty("bench.spc", "7001"),
                 data.resolve("sti-pa/admin.password"), data.resolve("bench/sti-pa-user.password"),
                 data.resolve("bench/as.api-key"),
+                URI.create(required("bench.secsipidx")), Long.parseLong(required("bench.secsipidx-pid")),
+                URI.create(required("bench.pebble")), Long.parseLong(required("bench.pebble-pid")),
+                Path.of(required("bench.pebble-trust-pem")),
+                Path.of(required("bench.wrk-script")), Path.of(required("bench.scratch")),
                 startup.isBlank() ? null : Double.valueOf(startup),
                 Path.of(System.getProperty("bench.report", "bench-report.json")), versions);
+    }
+
+    /**
+     * A run length in seconds. At most 45: a verification run's PASSporTs are signed just before it and the
+     * STI-VS (and secsipidx, {@code -expire 60}) refuse an iat older than 60 s.
+     */
+    private static double seconds(String name, String fallback) {
+        double value = Double.parseDouble(System.getProperty(name, fallback));
+        if (!(value >= 1 && value <= 45)) {
+            throw new IllegalArgumentException(name + " must be between 1 and 45 seconds (the iat freshness window is 60 s): " + value);
+        }
+        return value;
     }
 
     private static String required(String name) {
@@ -56,14 +77,15 @@ public record Settings(URI http, URI https, Path trustPem, long pid, int clockTi
 
     Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("N", n);
         map.put("C", c);
         map.put("runs", runs);
-        map.put("warmup_issuances", warmupIssuances);
         map.put("seconds_per_run", seconds);
         map.put("warmup_seconds", warmupSeconds);
         map.put("jmh_iteration_seconds", jmhSeconds);
+        map.put("wrk", "-t" + Wrk.THREADS + " -c" + Wrk.CONNECTIONS + " (keep-alive)");
         map.put("server", http.toString());
+        map.put("secsipidx", secsipidx.toString());
+        map.put("pebble", pebble.toString());
         return map;
     }
 }

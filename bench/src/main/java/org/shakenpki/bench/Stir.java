@@ -26,11 +26,40 @@ final class Stir {
         this.verification = base.resolve("/stir/v1/verification");
     }
 
+    /** A signing request for the bench call, {@code iat} now (ATIS-1000082 signingRequest). */
+    static String signingBody() {
+        return "{\"signingRequest\":{\"attest\":\"A\",\"dest\":{\"tn\":[\"" + DEST + "\"]},\"iat\":"
+                + now() + ",\"orig\":{\"tn\":\"" + ORIG + "\"}}}";
+    }
+
+    /** A verification request for the bench call carrying the Identity header value, {@code time} now. */
+    static String verificationBody(String identity) {
+        return Http.json(Map.of("verificationRequest", Map.of(
+                "from", Map.of("tn", ORIG), "to", Map.of("tn", List.of(DEST)), "time", now(), "identity", identity)));
+    }
+
+    /** What the load generators send to sign: the request with the API key, and the answer's marker. */
+    RequestSet signingRequests() {
+        return new RequestSet("POST", signing, Map.of("Content-Type", "application/json", "Authorization", authorization),
+                List.of(signingBody()), "\"identity\"");
+    }
+
+    /**
+     * What the load generators send to verify: {@code n} PASSporTs signed now, so that the whole run falls inside
+     * the STI-VS's iat freshness window (60 s); an answer passes only with TN-Validation-Passed.
+     */
+    RequestSet verificationRequests(int n) throws Exception {
+        List<String> bodies = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            bodies.add(verificationBody(sign()));
+        }
+        return new RequestSet("POST", verification, Map.of("Content-Type", "application/json"), bodies,
+                "TN-Validation-Passed");
+    }
+
     /** Signs a PASSporT for the bench call; returns the Identity header value. */
     String sign() throws Exception {
-        String body = "{\"signingRequest\":{\"attest\":\"A\",\"dest\":{\"tn\":[\"" + DEST + "\"]},\"iat\":"
-                + now() + ",\"orig\":{\"tn\":\"" + ORIG + "\"}}}";
-        Map<String, Object> response = http.postExpect(signing, body, 200, "Authorization", authorization);
+        Map<String, Object> response = http.postExpect(signing, signingBody(), 200, "Authorization", authorization);
         Object identity = response.get("signingResponse") instanceof Map<?, ?> sr ? sr.get("identity") : null;
         if (!(identity instanceof String value) || value.isEmpty()) {
             throw new IOException("signing answered without an identity");
@@ -40,9 +69,7 @@ final class Stir {
 
     /** The raw verification response, so that a missing STI-VS (404) can be told apart. */
     HttpResponse<String> verifyRaw(String identity) throws Exception {
-        String body = Http.json(Map.of("verificationRequest", Map.of(
-                "from", Map.of("tn", ORIG), "to", Map.of("tn", List.of(DEST)), "time", now(), "identity", identity)));
-        return http.postJson(verification, body);
+        return http.postJson(verification, verificationBody(identity));
     }
 
     /** Verifies; throws unless the answer is TN-Validation-Passed. */

@@ -2,45 +2,59 @@ package org.shakenpki.bench;
 
 import java.util.Map;
 
-/** The report as a plain-text table, each measured rate beside its limit and the target. */
+/** The report as plain-text tables: per measure shaken-pki beside its peer in the same run, then the rest. */
 final class Table {
     private Table() {
     }
 
     static String of(Map<String, Object> r) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%-40s %12s   %s%n", "metric", "value", "limit / target"));
-        row(out, r, "issuance_per_s", "");
-        row(out, r, "issuance_p50_ms", "");
-        row(out, r, "issuance_p99_ms", "");
-        row(out, r, "server_cpu_ms_per_issuance", "target <= 7");
-        row(out, r, "server_cpu_ms_per_issuance_without_jit", "threads other than C1/C2 CompilerThread");
-        row(out, r, "signing_per_s", ratio(r, "signing_per_s", "raw_hsm_sign_per_s") + " of raw HSM, target >= 50%");
+        out.append(String.format("%-10s %-11s %10s %9s %8s %8s %8s   %s%n",
+                "measure", "server", "max /s", "CPU ms/op", "p50 ms", "p99 ms", "at /s", "CPU ratio to the peer"));
+        measure(out, r, "sign", "secsipidx");
+        measure(out, r, "verify", "secsipidx");
+        measure(out, r, "issuance", "pebble");
+        out.append(String.format("(p50/p99: open loop at half of each server's maximum; medians over %s runs)%n",
+                r.get("settings") instanceof Map<?, ?> settings ? settings.get("runs") : "?"));
+        out.append('\n');
+        row(out, r, "lightest_per_s", "GET /sti-ca/root.pem with wrk (shows what wrk can send)");
+        for (String prefix : new String[] {"sign", "sign_secsipidx", "verify", "verify_secsipidx"}) {
+            row(out, r, prefix + "_own_generator_ratio_to_wrk", String.format("own generator %s/s, wrk right after %s/s (>= 0.9 wanted)",
+                    number(r.get(prefix + "_own_generator_per_s"), "%.0f"), number(r.get(prefix + "_own_generator_wrk_per_s"), "%.0f")));
+        }
         row(out, r, "raw_hsm_sign_per_s", "JMH, SunPKCS11 on SoftHSM2");
-        row(out, r, "server_cpu_ms_per_signature", "");
-        row(out, r, "server_cpu_ms_per_signature_without_jit", "");
-        row(out, r, "verification_per_s", r.get("verification_per_s") == null ? "not measured: see notes"
-                : ratio(r, "verification_per_s", "raw_verify_per_s") + " of raw JCA, target >= 50%");
         row(out, r, "raw_verify_per_s", "JMH, SunEC");
-        row(out, r, "raw_verify_bc_per_s", r.get("verification_per_s") == null ? "JMH, BouncyCastle (the server's verifier)"
-                : ratio(r, "verification_per_s", "raw_verify_bc_per_s") + " of it: JMH, BouncyCastle (the server's verifier)");
-        row(out, r, "server_cpu_ms_per_verification", "");
-        row(out, r, "server_cpu_ms_per_verification_without_jit", "");
-        row(out, r, "startup_s", "target < 30");
-        row(out, r, "rss_mb", "target < 768");
+        row(out, r, "raw_verify_bc_per_s", "JMH, BouncyCastle (the server's verifier)");
+        row(out, r, "startup_s", "./shaken-pki start to healthy");
+        row(out, r, "rss_mb", "server resident memory after the bench");
+        if (r.get("load_generator") instanceof Map<?, ?> check) {
+            out.append(Boolean.TRUE.equals(check.get("ok")) ? "load generator: not the limit (see load_generator)\n"
+                    : "load generator WARNINGS: " + check.get("warnings") + "\n");
+        }
         return out.toString();
     }
 
-    private static void row(StringBuilder out, Map<String, Object> r, String key, String note) {
-        Object v = r.get(key);
-        String value = v instanceof Double d ? (Double.isFinite(d) ? String.format("%.1f", d) : "-") : v == null ? "-" : v.toString();
-        out.append(String.format("%-40s %12s   %s%n", key, value, note));
+    private static void measure(StringBuilder out, Map<String, Object> r, String key, String peer) {
+        if (!(r.get(key + "_per_s") instanceof Double)) {
+            out.append(String.format("%-10s not measured: see notes%n", key));
+            return;
+        }
+        side(out, r, key, key, "shaken-pki", number(r.get(key + "_cpu_ratio_to_" + peer), "%.2fx"));
+        side(out, r, "", key + "_" + peer, peer, "");
     }
 
-    private static String ratio(Map<String, Object> r, String measured, String limit) {
-        if (r.get(measured) instanceof Double m && r.get(limit) instanceof Double l && l > 0) {
-            return String.format("%.0f%%", 100 * m / l);
-        }
-        return "-";
+    private static void side(StringBuilder out, Map<String, Object> r, String label, String prefix, String server, String ratio) {
+        out.append(String.format("%-10s %-11s %10s %9s %8s %8s %8s   %s%n", label, server,
+                number(r.get(prefix + "_per_s"), "%.1f"), number(r.get(prefix + "_cpu_ms"), "%.3f"),
+                number(r.get(prefix + "_p50_ms"), "%.2f"), number(r.get(prefix + "_p99_ms"), "%.2f"),
+                number(r.get(prefix + "_offered_per_s"), "%.1f"), ratio));
+    }
+
+    private static void row(StringBuilder out, Map<String, Object> r, String key, String note) {
+        out.append(String.format("%-44s %10s   %s%n", key, number(r.get(key), "%.2f"), note));
+    }
+
+    static String number(Object v, String format) {
+        return v instanceof Double d && Double.isFinite(d) ? String.format(format, d) : v == null ? "-" : v.toString();
     }
 }

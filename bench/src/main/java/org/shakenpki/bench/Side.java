@@ -1,0 +1,166 @@
+package org.shakenpki.bench;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * One server (shaken-pki or its peer) under one measure: how to prepare a run (fresh PASSporTs for a verification
+ * run, outside the measured interval) and how to load it, at the maximum rate and at a fixed offered load.
+ */
+interface Side {
+    /** The name in the report: "shaken_pki", "secsipidx", "pebble". */
+    String name();
+
+    /** The server process whose utime + stime is the server CPU. */
+    long pid();
+
+    /** Prepares one run; nothing of it is measured. */
+    Run prepare() throws Exception;
+
+    /** One prepared run. */
+    interface Run {
+        /** The maximum rate: the issue's generator (wrk, or acme4j clients for issuance) for {@code seconds}. */
+        Max max(double seconds) throws Exception;
+
+        /** The fixed offered load, open loop, latency from each call's due time. */
+        Load.Result open(double perSecond, double seconds) throws Exception;
+
+        /** The bench's own generator at its maximum (closed loop, same connections as wrk), or null if n/a. */
+        Load.Result ownMax(double seconds) throws Exception;
+    }
+
+    /**
+     * A maximum-rate run. {@code generatorCpuShare} is the load generator's CPU over the run's length: wrk's (one
+     * thread: 1.0 is fully busy), or for issuance the bench JVM's, whose acme4j clients are the generator (in
+     * cores: up to the machine's count).
+     */
+    record Max(long completed, double seconds, double generatorCpuShare) {
+        double perSecond() {
+            return completed / seconds;
+        }
+    }
+
+    /** An HTTP endpoint loaded by wrk (maximum) and by {@link HttpConnection} workers (fixed offered load). */
+    static Side http(String name, long pid, Wrk wrk, Callable<RequestSet> requests) {
+        return new Side() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public long pid() {
+                return pid;
+            }
+
+            @Override
+            public Run prepare() throws Exception {
+                RequestSet set = requests.call();
+                List<byte[]> wire = set.wire();
+                return new Run() {
+                    @Override
+                    public Max max(double seconds) throws Exception {
+                        WrkOutput out = wrk.run(set, name, (int) Math.max(1, Math.round(seconds)));
+                        if (out.errors() > 0) {
+                            throw new IOException(name + ": " + out.errors() + " of " + out.requests()
+                                    + " answers failed under wrk; first: " + out.firstFailure());
+                        }
+                        return new Max(out.requests(), out.seconds(), out.cpuShare());
+                    }
+
+                    @Override
+                    public Load.Result open(double perSecond, double seconds) throws Exception {
+                        return withConnections(workers -> Load.open(workers, perSecond, seconds));
+                    }
+
+                    @Override
+                    public Load.Result ownMax(double seconds) throws Exception {
+                        return withConnections(workers -> Load.closed(workers, seconds));
+                    }
+
+                    private Load.Result withConnections(LoadOn load) throws Exception {
+                        List<HttpConnection> connections = new ArrayList<>();
+                        List<Load.Worker> workers = new ArrayList<>();
+                        for (int i = 0; i < Wrk.CONNECTIONS; i++) {
+                            HttpConnection connection = new HttpConnection(set.url());
+                            connections.add(connection);
+                            workers.add(call -> {
+                                HttpConnection.Response response = connection.exchange(wire.get((int) (call % wire.size())));
+                                if (response.status() != 200 || !response.body().contains(set.marker())) {
+                                    throw new IOException(response.status() + " " + response.body()
+                                            .substring(0, Math.min(200, response.body().length())));
+                                }
+                            });
+                        }
+                        try {
+                            for (HttpConnection connection : connections) {
+                                connection.connect(); // before the clock starts
+                            }
+                            return failOnErrors(name, load.run(workers));
+                        } finally {
+                            connections.forEach(HttpConnection::close);
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    /** An ACME server loaded by C acme4j clients, each issuing one certificate after another. */
+    static Side acme(String name, long pid, List<IssuanceClient> clients) {
+        List<Load.Worker> workers = new ArrayList<>();
+        for (IssuanceClient client : clients) {
+            workers.add(call -> client.issue());
+        }
+        Run run = new Run() {
+            @Override
+            public Max max(double seconds) throws Exception {
+                double before = ProcStats.ownCpuSeconds();
+                Load.Result result = failOnErrors(name, Load.closed(workers, seconds));
+                return new Max(result.completed(), result.seconds(), (ProcStats.ownCpuSeconds() - before) / result.seconds());
+            }
+
+            @Override
+            public Load.Result open(double perSecond, double seconds) throws Exception {
+                return failOnErrors(name, Load.open(workers, perSecond, seconds));
+            }
+
+            @Override
+            public Load.Result ownMax(double seconds) {
+                return null;
+            }
+        };
+        return new Side() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public long pid() {
+                return pid;
+            }
+
+            @Override
+            public Run prepare() {
+                return run;
+            }
+        };
+    }
+
+    /** A run over a list of workers. */
+    @FunctionalInterface
+    interface LoadOn {
+        Load.Result run(List<Load.Worker> workers) throws Exception;
+    }
+
+    private static Load.Result failOnErrors(String name, Load.Result result) {
+        if (result.errors() > 0) {
+            throw new IllegalStateException(name + ": " + result.errors() + " of " + (result.errors() + result.completed())
+                    + " calls failed; first: " + result.firstError());
+        }
+        return result;
+    }
+}
