@@ -260,7 +260,7 @@ public final class PassportVerifier {
             verdict = checkChain(x5u, chain);
         }
         seen.spc = verdict.spc();
-        checkNumberAuthority(verdict.path(), "shaken".equals(seen.ppt) ? seen.orig : seen.div, seen.ppt);
+        checkNumberAuthority(verdict.path(), "div".equals(seen.ppt) ? seen.div : seen.orig, seen.ppt);
         checkRevocation(verdict.path(), verdict.crlIssuers());
         checkSignature(jws, verdict.signingKey());
         ClaimConstraints.check(verdict.path().path(), payload);
@@ -389,7 +389,7 @@ public final class PassportVerifier {
 
     /**
      * The signer must be authoritative for the number it signs for (RFC 8224 section 6.2, RFC 8226 section 9): for
-     * a {@code shaken} PASSporT its {@code orig}, for a {@code div} PASSporT the diverting number in {@code div}
+     * a {@code shaken} or {@code rcd} PASSporT its {@code orig}, for a {@code div} PASSporT the diverting number in {@code div}
      * (RFC 8946 section 3). An SPC certificate covers any number; a delegate certificate (RFC 9060) only the
      * numbers and ranges of its TNAuthList. Checked per call, because a kept verdict is reused for other numbers.
      */
@@ -397,7 +397,7 @@ public final class PassportVerifier {
         Optional<TNAuthList> list = path.tnAuthList();
         if (list.isPresent() && !TnAuthScope.authorizes(list.get(), number)) {
             throw new Rejected(Failure.UNSUPPORTED_CREDENTIAL, "the signing certificate's TNAuthList " + list.get()
-                    + " does not cover " + ("shaken".equals(ppt) ? "orig " : "div ") + number);
+                    + " does not cover " + ("div".equals(ppt) ? "div " : "orig ") + number);
         }
     }
 

@@ -17,6 +17,7 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.shakenpki.pkix.ShakenProfile;
+import org.shakenpki.sks.Pkcs11Tool;
 import org.shakenpki.sks.TokenSettings;
 
 import java.math.BigInteger;
@@ -105,8 +106,7 @@ public final class KeyCeremony {
     }
 
     private static void tool(TokenSettings token, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("pkcs11-tool", "--module", token.library(), "--token-label", token.label(),
-                "--login", "--pin", new String(token.readPin())));
+        List<String> command = Pkcs11Tool.loggedIn(token);
         for (int i = 0; i < arguments.length; i++) {
             if (i == arguments.length - 1) {
                 if (arguments[i] != null) {

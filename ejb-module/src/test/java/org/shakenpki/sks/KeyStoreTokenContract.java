@@ -113,7 +113,7 @@ abstract class KeyStoreTokenContract {
                 () -> KeyFactory.getInstance("EC", token.provider()).getKeySpec(privateKey, ECPrivateKeySpec.class),
                 "the token refuses to reveal the private value");
 
-        String block = Pkcs11Tool.objectBlock(Pkcs11Tool.listPrivateKeys(settings().label(), settings()), alias);
+        String block = Pkcs11Tool.objectBlock(Pkcs11Tool.listPrivateKeys(settings()), alias);
         assertTrue(block.contains("always sensitive"), block);
         assertTrue(block.contains("never extractable"), block);
         token.deleteKey(alias);

@@ -5,16 +5,28 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /** Asks OpenSC's {@code pkcs11-tool} what the token itself says about its objects: a view independent of Java. */
-final class Pkcs11Tool {
+public final class Pkcs11Tool {
+
+    /**
+     * The start of a pkcs11-tool command line logged in to the token of {@code settings}, naming the token by its
+     * slot: pkcs11-tool's {@code --token-label} matches a prefix, so {@code shaken-kms} could pick
+     * {@code shaken-kms-delegate} (and log in with the wrong PIN) when that token's slot comes first.
+     */
+    public static java.util.List<String> loggedIn(TokenSettings settings) {
+        long slot = Pkcs11Slots.slotOf(settings.library(), settings.label());
+        return new java.util.ArrayList<>(java.util.List.of("pkcs11-tool", "--module", settings.library(),
+                "--slot", Long.toString(slot), "--login", "--pin", new String(settings.readPin())));
+    }
+
     private Pkcs11Tool() {
     }
 
-    static String listPrivateKeys(String tokenLabel, TokenSettings settings) throws IOException, InterruptedException {
-        return list(tokenLabel, settings, "--type", "privkey");
+    static String listPrivateKeys(TokenSettings settings) throws IOException, InterruptedException {
+        return list(settings, "--type", "privkey");
     }
 
     static String listSecretKeys(TokenSettings settings) throws IOException, InterruptedException {
-        return list(settings.label(), settings, "--type", "secrkey");
+        return list(settings, "--type", "secrkey");
     }
 
     /**
@@ -23,9 +35,9 @@ final class Pkcs11Tool {
      * would: the exit code and the output ({@code pkcs11-tool --read-object}).
      */
     static Result readSecretKey(TokenSettings settings, String alias) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("pkcs11-tool", "--module", settings.library(), "--token-label", settings.label(),
-                "--login", "--pin", new String(settings.readPin()), "--read-object", "--type", "secrkey", "--label", alias)
-                .redirectErrorStream(true).start();
+        java.util.List<String> command = loggedIn(settings);
+        command.addAll(java.util.List.of("--read-object", "--type", "secrkey", "--label", alias));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroy();
@@ -40,12 +52,12 @@ final class Pkcs11Tool {
 
     /** How many objects of any class (keys, certificates, data) the token holds, as its logged-in user sees them. */
     static long countObjects(TokenSettings settings) throws IOException, InterruptedException {
-        return list(settings.label(), settings).lines().filter(line -> line.contains(" Object; ")).count();
+        return list(settings).lines().filter(line -> line.contains(" Object; ")).count();
     }
 
-    private static String list(String tokenLabel, TokenSettings settings, String... filter) throws IOException, InterruptedException {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("pkcs11-tool", "--module", settings.library(),
-                "--token-label", tokenLabel, "--login", "--pin", new String(settings.readPin()), "--list-objects"));
+    private static String list(TokenSettings settings, String... filter) throws IOException, InterruptedException {
+        java.util.List<String> command = loggedIn(settings);
+        command.add("--list-objects");
         command.addAll(java.util.List.of(filter));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
