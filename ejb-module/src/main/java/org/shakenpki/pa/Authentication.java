@@ -64,6 +64,52 @@ public class Authentication {
         return new PaPrincipal(user.userId(), user.role(), user.accountId());
     }
 
+    /**
+     * A console login (docs/console.md): the same password check, throttle and lock-out as {@link #login}, and
+     * the same audit record with {@code console} as its detail; the session is the web container's.
+     */
+    public PaPrincipal consoleLogin(String userId, String password, String source) {
+        PaUser user = checkPassword(userId, password, source);
+        audit.record(userId, "pa.login", "user:" + userId, Outcome.SUCCESS, "console");
+        return new PaPrincipal(user.userId(), user.role(), user.accountId());
+    }
+
+    /** Records the end of a console session. */
+    public void consoleLogout(String userId) {
+        audit.record(userId, "pa.logout", "user:" + userId, Outcome.SUCCESS, "console");
+    }
+
+    /**
+     * The principal of a console session's user as of now: role and account are read again on every request,
+     * so a deactivated user or a changed role takes effect at once.
+     *
+     * @throws ProblemException UNAUTHENTICATED if the user is gone or inactive
+     */
+    public PaPrincipal principal(String userId) {
+        PaUser user = activeUser(userId);
+        return new PaPrincipal(user.userId(), user.role(), user.accountId());
+    }
+
+    /**
+     * Changes the caller's own password after checking the current one (throttled like a login, so a stolen
+     * session cannot guess it); the new one has at least 12 characters and differs from the current one.
+     */
+    public void changePassword(PaPrincipal caller, String current, String next, String source) {
+        if (caller == null) {
+            throw new ProblemException(ProblemType.UNAUTHENTICATED, "log in first");
+        }
+        PaUser user = checkPassword(caller.userId(), current, source);
+        if (next == null || next.length() < AccountAdministration.MIN_PASSWORD) {
+            throw new ProblemException(ProblemType.MALFORMED,
+                    "a password has at least " + AccountAdministration.MIN_PASSWORD + " characters");
+        }
+        if (next.equals(current)) {
+            throw new ProblemException(ProblemType.MALFORMED, "the new password is the current one");
+        }
+        user.setPassword(Passwords.hash(next), false);
+        audit.record(caller.userId(), "pa.user.password-change", "user:" + caller.userId(), Outcome.SUCCESS, "");
+    }
+
     /** Exchanges a refresh token for a new token pair; the old pair stops working. */
     public LoginResult refresh(String refreshToken) {
         PaSession session = single("select s from PaSession s where s.refreshHash = :hash", refreshToken);

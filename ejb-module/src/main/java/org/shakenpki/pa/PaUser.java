@@ -72,7 +72,16 @@ public class PaUser {
         return role;
     }
 
-    /** The account of an SP API user; null for administrators and STI-CA clients. */
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    /** Whether the user belongs to one service-provider account (SP_API, SP_ADMIN). */
+    public boolean ofAccount() {
+        return role == UserRole.SP_API || role == UserRole.SP_ADMIN;
+    }
+
+    /** The account of an SP API user or SP administrator; null for STI-PA administrators and STI-CA clients. */
     public String accountId() {
         return accountId;
     }
@@ -113,6 +122,12 @@ public class PaUser {
 
     void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    /** A new password; a person-chosen one makes the user lockable by failed logins again ({@link LoginThrottle}). */
+    void setPassword(String passwordHash, boolean generated) {
+        this.passwordHash = passwordHash;
+        this.secretGenerated = generated;
     }
 
     void loginFailed(OffsetDateTime lockedUntil) {

@@ -101,10 +101,18 @@ public class RevocationService {
                 .map(Views.Revoked::of).toList();
     }
 
+    /** The CRL now published, with its number of entries: for administrators. */
+    public java.util.Optional<Views.CrlStatus> currentCrl(PaPrincipal caller) {
+        authorization.requireAdmin(caller, "pa.crl.read", "crl");
+        long entries = em.createQuery("select count(r) from Revocation r", Long.class).getSingleResult();
+        return crls.latest().map(c -> new Views.CrlStatus(c.crlNumber(), c.thisUpdate(), c.nextUpdate(), (int) entries));
+    }
+
     /** The caller as the policy sees it, read from the database now (a binding may have changed since login). */
     private RevocationAuthority.Caller caller(PaPrincipal caller) {
         PaUser user = em.find(PaUser.class, caller.userId());
-        Set<String> spcs = caller.role() != UserRole.SP_API || caller.accountId() == null ? Set.of()
+        boolean provider = caller.role() == UserRole.SP_API || caller.role() == UserRole.SP_ADMIN;
+        Set<String> spcs = !provider || caller.accountId() == null ? Set.of()
                 : em.createQuery("select s.spc from ServiceProviderCode s where s.accountId = :account", String.class)
                 .setParameter("account", caller.accountId()).getResultStream().collect(Collectors.toSet());
         return new RevocationAuthority.Caller(caller.role(), spcs, user == null ? null : user.caFingerprint());
