@@ -16,7 +16,8 @@ stop_test_postgres() {
 
 cmd_test() {
   require_runtime
-  require_commands jq:jq /usr/lib/postgresql:postgresql haproxy:haproxy secsipidx:secsipidx
+  require_commands jq:jq /usr/lib/postgresql:postgresql haproxy:haproxy secsipidx:secsipidx \
+    chromium:chromium chromedriver:chromium-driver
   cd "$ROOT"
   say "== a second PKCS#11 library for the HSM contract tests: tpm2-pkcs11 over the swtpm simulator"
   eval "$("$ROOT/hsm-config/second-pkcs11.sh" --fresh --while $$ "$ROOT/ejb-module/target/second-pkcs11")"
