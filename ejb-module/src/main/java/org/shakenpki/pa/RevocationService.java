@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
 import org.shakenpki.pkix.Pem;
@@ -126,13 +125,18 @@ public class RevocationService {
         }
     }
 
-    private static X500Principal parseIssuer(String dn) {
+    /**
+     * The issuer as RFC 4514 writes a DN (most specific RDN first, as {@code X500Principal.getName()} prints it):
+     * the JDK's parser keeps the order of the certificate's own name. (BouncyCastle's {@code X500Name(String)}
+     * encodes the RDNs in the order written, the reverse, so the CRL entry named no certificate.)
+     */
+    static X500Principal parseIssuer(String dn) {
         if (dn == null || dn.isBlank()) {
             throw new ProblemException(ProblemType.MALFORMED, "give certificate, or issuer and serialNumber");
         }
         try {
-            return new X500Principal(new X500Name(dn).getEncoded());
-        } catch (IllegalArgumentException | java.io.IOException e) {
+            return new X500Principal(dn.strip());
+        } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.MALFORMED, "issuer is not a distinguished name: " + dn);
         }
     }

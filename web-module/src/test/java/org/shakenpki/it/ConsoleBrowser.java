@@ -158,6 +158,14 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.manage().getCookieNamed("JSESSIONID").getValue();
     }
 
+    /** The ids of the page's form fields that no {@code <label for>} names (a screen reader could not name them). */
+    java.util.List<String> unlabelledFields() {
+        return driver.findElements(By.cssSelector("input:not([type=hidden]):not([type=submit]), select, textarea")).stream()
+                .map(field -> field.getAttribute("id"))
+                .filter(id -> id == null || driver.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty())
+                .toList();
+    }
+
     void screenshot(String name) throws IOException {
         File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(png.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);

@@ -107,6 +107,8 @@ class ConsoleIT {
         String first = "first-password-" + account;
         newAccountWithProviderAdmin(pa, account, spc, admin, first);
 
+        browser.get("console/login.xhtml");
+        mainPage("login");
         browser.login(admin, first);
         assertTrue(browser.currentUrl().contains("/console/provider/account.xhtml?account=" + account), browser.currentUrl());
         assertTrue(browser.text("spcs").contains(spc), browser.text());
@@ -142,7 +144,7 @@ class ConsoleIT {
         browser.press("request:submit");
         assertTrue(browser.messages().contains("SPC " + extra + " requested"), browser.messages());
         assertTrue(browser.text("requests").contains(extra + " PENDING"), browser.text("requests"));
-        browser.screenshot("provider-account");
+        mainPage("provider-account");
 
         // its API user gets an SPC token and, with it, a certificate from this server's STI-CA
         X509Certificate leaf = certificateFor(pa, account, apiUser, apiPassword, spc);
@@ -152,7 +154,7 @@ class ConsoleIT {
         assertTrue(browser.text("tokens").contains("spc " + spc), browser.text("tokens"));
         assertTrue(browser.text("tokens").contains(apiUser), browser.text("tokens"));
         assertTrue(browser.text("certificates:list").contains(serial), browser.text());
-        browser.screenshot("provider-certificates");
+        mainPage("provider-certificates");
 
         browser.pressLabelled("Revoke " + serial);
         assertTrue(browser.messages().contains("Certificate " + serial + " revoked; CRL"), browser.messages());
@@ -181,7 +183,7 @@ class ConsoleIT {
         assertTrue(browser.messages().contains("STI-CA root added"), browser.messages());
         String rootBase64 = Base64.getEncoder().encodeToString(rootCertificate.getEncoded()).substring(0, 60);
         assertTrue(browser.text("payload").replace("\\n", "").replace("\n", "").contains(rootBase64), browser.text("payload"));
-        browser.screenshot("admin-trust-list");
+        mainPage("admin-trust-list");
 
         // creates an account with an SPC and its provider's administrator
         String account = accountId();
@@ -193,7 +195,14 @@ class ConsoleIT {
         browser.press("create:submit");
         assertTrue(browser.messages().contains("Account " + account + " created"), browser.messages());
         assertTrue(browser.text("accounts:list").contains(spc), browser.text());
-        browser.screenshot("admin-accounts");
+        mainPage("admin-accounts");
+        browser.pressLabelled("Deactivate " + account);
+        assertTrue(browser.messages().contains("Account " + account + " deactivated"), browser.messages());
+        assertEquals(false, StiPaClient.json(pa.admin("GET", "api/v1/admin/accounts/" + account, null)).get("active"));
+        browser.pressLabelled("Reinstate " + account);
+        assertTrue(browser.messages().contains("Account " + account + " reinstated"), browser.messages());
+        browser.pressLabelled("Allow delegates for " + account);
+        assertEquals(true, StiPaClient.json(pa.admin("GET", "api/v1/admin/accounts/" + account, null)).get("caAllowed"));
 
         String providerAdmin = account + "-admin";
         String providerPassword = "provider-password-" + account;
@@ -204,7 +213,7 @@ class ConsoleIT {
         browser.type("create:password", providerPassword);
         browser.press("create:submit");
         assertTrue(browser.messages().contains("User " + providerAdmin + " created"), browser.messages());
-        browser.screenshot("admin-users");
+        mainPage("admin-users");
         browser.logout();
 
         // the provider asks for another SPC; the administrator approves it
@@ -219,7 +228,7 @@ class ConsoleIT {
         loginAsStiPaAdministrator();
         browser.get("console/pa/spc-requests.xhtml");
         assertTrue(browser.text("requests:list").contains(extra), browser.text());
-        browser.screenshot("admin-spc-requests");
+        mainPage("admin-spc-requests");
         browser.pressLabelled("Approve " + extra);
         assertTrue(browser.messages().contains("SPC " + extra + " approved for account " + account), browser.messages());
         Map<String, Object> approved = StiPaClient.json(StiPaClient.check(pa.admin("GET", "api/v1/admin/accounts/" + account, null), 200));
@@ -229,14 +238,21 @@ class ConsoleIT {
         String serial = new BigInteger(64, new SecureRandom()).setBit(63).toString(16);
         browser.get("console/pa/revocations.xhtml");
         long before = Long.parseLong(browser.text("crlNumber").strip());
-        browser.type("revoke:issuer", "CN=Console Test STI-CA,O=shaken-pki tests,C=US");
+        String issuerDn = "CN=Console Test STI-CA,O=shaken-pki tests,C=US";
+        browser.type("revoke:issuer", issuerDn);
         browser.type("revoke:serial", serial);
         browser.choose("revoke:reason", "keyCompromise");
         browser.press("revoke:submit");
         assertTrue(browser.messages().contains("Serial " + serial + " revoked"), browser.messages());
         assertTrue(Long.parseLong(browser.text("crlNumber").strip()) > before, browser.text("crl"));
         assertTrue(browser.text("entries").contains(serial), browser.text("entries"));
-        browser.screenshot("admin-revocations");
+        // the entry names the issuer as typed (RFC 4514), in the certificate's own RDN order: checked with the JDK
+        X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(
+                Http.sendBytes(HttpRequest.newBuilder(BASE.resolve("download/v1/crl")).GET()).body()));
+        var entry = crl.getRevokedCertificates().stream().filter(e -> e.getSerialNumber().toString(16).equals(serial))
+                .findFirst().orElseThrow(() -> new AssertionError("no CRL entry for " + serial));
+        assertEquals(new javax.security.auth.x500.X500Principal(issuerDn), entry.getCertificateIssuer());
+        mainPage("admin-revocations");
 
         // resets the provider's password for it; only the new one logs in
         browser.get("console/pa/users.xhtml");
@@ -254,7 +270,7 @@ class ConsoleIT {
         browser.get("console/pa/audit.xhtml");
         browser.press("verify:submit");
         assertTrue(browser.text("verify").contains("The chain is intact"), browser.text("verify"));
-        browser.screenshot("admin-audit");
+        mainPage("admin-audit");
         browser.logout();
     }
 
@@ -274,7 +290,7 @@ class ConsoleIT {
             assertTrue(browser.text().contains("is not an administrator of account " + theirs), browser.text());
             assertFalse(browser.text().contains(theirSpc), "another provider's SPC shown on " + page);
         }
-        browser.screenshot("refused-other-provider");
+        mainPage("refused-other-provider");
         browser.get("console/pa/accounts.xhtml");
         assertTrue(browser.title().startsWith("403"), browser.title());
         assertFalse(browser.text().contains(theirs), "the administrators' account list shown to a provider");
@@ -339,6 +355,13 @@ class ConsoleIT {
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------
+
+    /** A main page: kept as a screenshot, and checked to run no script and to label every field. */
+    private static void mainPage(String name) throws Exception {
+        browser.screenshot(name);
+        assertNoScript(browser.source());
+        assertEquals(List.of(), browser.unlabelledFields(), name + ": fields without a label");
+    }
 
     private static void loginAsStiPaAdministrator() throws Exception {
         Path file = Path.of(System.getProperty("it.data.dir", "target/it-data"), "sti-pa", "admin.password");
