@@ -15,3 +15,8 @@ CREATE TABLE pa_spc_request (
 );
 CREATE INDEX pa_spc_request_account ON pa_spc_request (account_id);
 CREATE INDEX pa_spc_request_state ON pa_spc_request (state);
+
+-- An optional second factor for console users (RFC 6238 TOTP, org.shakenpki.pa.Totp): the base32 secret, and the
+-- last time step accepted, so that a code is used once. A user with a secret logs in only with a code.
+ALTER TABLE pa_user ADD COLUMN totp_secret VARCHAR(64);
+ALTER TABLE pa_user ADD COLUMN totp_last_step BIGINT DEFAULT 0 NOT NULL;

@@ -162,7 +162,8 @@ public class AccountAdministration {
     }
 
     /**
-     * Sets another user's password (one the user forgot, say) and lifts a lock-out; without a password one is
+     * Sets another user's password (one the user forgot, say), lifts a lock-out and turns off a second factor (a lost
+     * phone); without a password one is
      * generated. An administrator changes their own password with {@link Authentication#changePassword}, which
      * asks for the current one: so a stolen administrator session alone cannot take over the account.
      *
@@ -178,6 +179,7 @@ public class AccountAdministration {
         require(password == null || password.length() >= MIN_PASSWORD, "a password has at least " + MIN_PASSWORD + " characters");
         String actual = password != null ? password : Passwords.randomSecret();
         user.setPassword(Passwords.hash(actual), password == null);
+        user.setTotp(null, 0);
         user.loginSucceeded();
         audit.record(admin.userId(), "pa.user.password-reset", "user:" + userId, Outcome.SUCCESS,
                 password == null ? "generated password" : "password set by the administrator");

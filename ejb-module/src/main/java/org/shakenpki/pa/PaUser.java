@@ -50,6 +50,12 @@ public class PaUser {
     @Column(name = "secret_generated", nullable = false)
     private boolean secretGenerated;
 
+    @Column(name = "totp_secret")
+    private String totpSecret;
+
+    @Column(name = "totp_last_step", nullable = false)
+    private long totpLastStep;
+
     protected PaUser() {
     }
 
@@ -128,6 +134,29 @@ public class PaUser {
     void setPassword(String passwordHash, boolean generated) {
         this.passwordHash = passwordHash;
         this.secretGenerated = generated;
+    }
+
+    /** Whether the user logs in with a one-time code as well ({@link Totp}). */
+    public boolean hasSecondFactor() {
+        return totpSecret != null;
+    }
+
+    String totpSecret() {
+        return totpSecret;
+    }
+
+    long totpLastStep() {
+        return totpLastStep;
+    }
+
+    /** Turns the second factor on (a secret) or off (null). */
+    void setTotp(String secret, long usedStep) {
+        this.totpSecret = secret;
+        this.totpLastStep = usedStep;
+    }
+
+    void totpUsed(long step) {
+        this.totpLastStep = step;
     }
 
     void loginFailed(OffsetDateTime lockedUntil) {

@@ -17,7 +17,7 @@ import java.io.IOException;
 
 /**
  * Console login and logout: the STI-PA's users and passwords, with the login throttle, lock-out and audit of the
- * API login ({@link Authentication#consoleLogin}). A new session id is issued at login (no session fixation) and
+ * API login ({@link Authentication#consoleLogin}), and the one-time code of a user with a second factor. A new session id is issued at login (no session fixation) and
  * the session is invalidated at logout. The console is for STI-PA administrators and providers' administrators;
  * API-only users (SP_API, STI_CA, VERIFIER) are told so.
  */
@@ -36,12 +36,13 @@ public class LoginPage {
 
     private String userId;
     private String password;
+    private String code;
 
     public String login() {
         PaPrincipal principal;
         try {
             principal = authentication.consoleLogin(userId == null ? "" : userId.strip(), password == null ? "" : password,
-                    client.source());
+                    code == null || code.isBlank() ? null : code.strip(), client.source());
         } catch (ProblemException e) {
             Messages.error(e);
             return null;
@@ -73,6 +74,14 @@ public class LoginPage {
 
     public void setUserId(String userId) {
         this.userId = userId;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
     }
 
     public String getPassword() {
