@@ -76,6 +76,14 @@ final class ConsoleBrowser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Types into the field (its id ends with {@code :field}) of the table row that has a cell reading {@code cell}. */
+    void typeInRow(String cell, String field, String text) {
+        WebElement input = driver.findElement(By.xpath("//tr[td[normalize-space()=\"" + cell + "\"]]//input[substring(@id,"
+                + " string-length(@id) - " + field.length() + ") = \":" + field + "\"]"));
+        input.clear();
+        input.sendKeys(text);
+    }
+
     void choose(String id, String visibleText) {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(id))).selectByVisibleText(visibleText);
     }

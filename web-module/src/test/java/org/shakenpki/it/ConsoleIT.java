@@ -223,6 +223,10 @@ class ConsoleIT {
         browser.type("request:reason", "ported-in numbers of a merged carrier");
         browser.press("request:submit");
         assertTrue(browser.messages().contains("requested"), browser.messages());
+        String refused = spc();
+        browser.type("request:spc", refused);
+        browser.type("request:reason", "just in case");
+        browser.press("request:submit");
         browser.logout();
 
         loginAsStiPaAdministrator();
@@ -231,8 +235,13 @@ class ConsoleIT {
         mainPage("admin-spc-requests");
         browser.pressLabelled("Approve " + extra);
         assertTrue(browser.messages().contains("SPC " + extra + " approved for account " + account), browser.messages());
+        browser.typeInRow(refused, "note", "the SPC belongs to another carrier");
+        browser.pressLabelled("Reject " + refused);
+        assertTrue(browser.messages().contains("SPC request for " + refused + " of account " + account + " rejected"),
+                browser.messages());
         Map<String, Object> approved = StiPaClient.json(StiPaClient.check(pa.admin("GET", "api/v1/admin/accounts/" + account, null), 200));
         assertTrue(approved.get("spcs").toString().contains(extra), "the API shows the approved SPC: " + approved);
+        assertFalse(approved.get("spcs").toString().contains(refused), "a rejected SPC joined the account: " + approved);
 
         // revokes a certificate by issuer and serial number and sees the CRL entry
         String serial = new BigInteger(64, new SecureRandom()).setBit(63).toString(16);

@@ -1,3 +1,5 @@
+-- The operator's console (docs/console.md): SPC requests and the optional second factor.
+
 -- SPC requests from the service-provider portal (org.shakenpki.pa.SpcRequests): a provider's administrator asks
 -- for an additional SPC for its account; an STI-PA administrator approves it (the SPC joins the account, as
 -- AccountAdministration.addSpc) or rejects it. Rows are never deleted, so the audit trail keeps its subjects.
