@@ -31,10 +31,10 @@ pa_account_create() {
     '{$accountId, $name, $caAllowed, spcs: $ARGS.positional}' --args "${spcs[@]}"
 }
 
-# user-create USER ROLE [ACCOUNT | ROOT-SHA256]: the third argument is the account of an SP_API user, or the
+# user-create USER ROLE [ACCOUNT | ROOT-SHA256]: the third argument is the account of an SP_API or SP_ADMIN user, or the
 # trust-list root (sha256) an STI_CA user is bound to. The server answers with the generated password.
 pa_user_create() {
-  local user="${1:?userId}" role="${2:?SP_API|ADMIN|STI_CA|VERIFIER}"
+  local user="${1:?userId}" role="${2:?SP_API|SP_ADMIN|ADMIN|STI_CA|VERIFIER}"
   local account=(--argjson accountId null) ca=(--argjson caFingerprint null)
   if [[ "$role" == STI_CA ]]; then ca=(--arg caFingerprint "${3:?root sha256 fingerprint}")
   elif [[ -n "${3:-}" ]]; then account=(--arg accountId "$3"); fi
@@ -88,7 +88,7 @@ cmd_pa() {
 ./shaken-pki pa account-ca-allow|account-ca-deny ACCOUNT   whether it gets ca:true tokens (delegate CA certificates)
 ./shaken-pki pa spc-add ACCOUNT SPC
 ./shaken-pki pa spc-activate|spc-deactivate ACCOUNT SPC
-./shaken-pki pa user-create USER SP_API|ADMIN|VERIFIER [ACCOUNT]   prints the generated password
+./shaken-pki pa user-create USER SP_API|SP_ADMIN|ADMIN|VERIFIER [ACCOUNT]   prints the generated password
 ./shaken-pki pa user-create USER STI_CA ROOT-SHA256         an STI-CA's revocation user, bound to its root
 ./shaken-pki pa user-activate|user-deactivate USER
 ./shaken-pki pa ca-list | ca-add ROOT.pem | ca-remove SHA256-HEX    the STI-CA trust list

@@ -69,8 +69,10 @@ test_summary() {
 
 cmd_test() {
   require_runtime
-  # certbot: StiCaIT registers with it, with and without External Account Binding (docs/interop.md)
-  require_commands jq:jq /usr/lib/postgresql:postgresql haproxy:haproxy secsipidx:secsipidx certbot:certbot
+  # certbot: StiCaIT registers with it, with and without External Account Binding (docs/interop.md);
+  # chromium and its driver: ConsoleIT drives the console in a headless browser
+  require_commands jq:jq /usr/lib/postgresql:postgresql haproxy:haproxy secsipidx:secsipidx certbot:certbot \
+    chromium:chromium chromedriver:chromium-driver
   cd "$ROOT"
   local started=$SECONDS second rc=0
   say "== ${TEST_PHASES[0]}: tpm2-pkcs11 over the swtpm simulator"

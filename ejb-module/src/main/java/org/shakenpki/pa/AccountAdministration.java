@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
 @Stateless
 public class AccountAdministration {
     private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
-    private static final int MIN_PASSWORD = 12;
+    static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
+    static final int MIN_PASSWORD = 12;
 
     @PersistenceContext(unitName = "shakenpki")
     EntityManager em;
@@ -124,12 +124,12 @@ public class AccountAdministration {
                                        String caFingerprint) {
         authorization.requireAdmin(admin, "pa.user.create", "user:" + userId);
         require(userId != null && USER_ID.matcher(userId).matches(), "userId must be 1-100 letters, digits, '.', '_', '@' or '-'");
-        require(role != null, "role is one of ADMIN, SP_API, STI_CA, VERIFIER");
-        if (role == UserRole.SP_API) {
-            require(accountId != null && !accountId.isBlank(), "an SP_API user needs the accountId of its account");
+        require(role != null, "role is one of ADMIN, SP_API, SP_ADMIN, STI_CA, VERIFIER");
+        if (role == UserRole.SP_API || role == UserRole.SP_ADMIN) {
+            require(accountId != null && !accountId.isBlank(), "an " + role + " user needs the accountId of its account");
             account(admin, accountId);
         } else {
-            require(accountId == null, "only SP_API users belong to an account");
+            require(accountId == null, "only SP_API and SP_ADMIN users belong to an account");
         }
         String boundRoot = null;
         if (role == UserRole.STI_CA) {
@@ -150,6 +150,39 @@ public class AccountAdministration {
         audit.record(admin.userId(), "pa.user.create", "user:" + userId, Outcome.SUCCESS,
                 "role " + role + (accountId != null ? ", account " + accountId : "")
                         + (boundRoot != null ? ", STI-CA root " + boundRoot : ""));
+        return password == null ? Optional.of(actual) : Optional.empty();
+    }
+
+    /** Every user, in user-id order. */
+    public List<Views.User> users(PaPrincipal admin) {
+        authorization.requireAdmin(admin, "pa.user.list", "users");
+        OffsetDateTime now = now();
+        return em.createQuery("select u from PaUser u order by u.userId", PaUser.class).getResultStream()
+                .map(u -> Views.User.of(u, now)).toList();
+    }
+
+    /**
+     * Sets another user's password (one the user forgot, say), lifts a lock-out and turns off a second factor (a lost
+     * phone); without a password one is
+     * generated. An administrator changes their own password with {@link Authentication#changePassword}, which
+     * asks for the current one: so a stolen administrator session alone cannot take over the account.
+     *
+     * @return the password, when it was generated
+     */
+    public Optional<String> resetPassword(PaPrincipal admin, String userId, String password) {
+        authorization.requireAdmin(admin, "pa.user.password-reset", "user:" + userId);
+        PaUser user = user(userId);
+        if (user.userId().equals(admin.userId())) {
+            throw authorization.refuse(admin, "pa.user.password-reset", "user:" + userId,
+                    "administrators change their own password with the current one, not by a reset");
+        }
+        require(password == null || password.length() >= MIN_PASSWORD, "a password has at least " + MIN_PASSWORD + " characters");
+        String actual = password != null ? password : Passwords.randomSecret();
+        user.setPassword(Passwords.hash(actual), password == null);
+        user.setTotp(null, 0);
+        user.loginSucceeded();
+        audit.record(admin.userId(), "pa.user.password-reset", "user:" + userId, Outcome.SUCCESS,
+                password == null ? "generated password" : "password set by the administrator");
         return password == null ? Optional.of(actual) : Optional.empty();
     }
 

@@ -35,6 +35,23 @@ public class PaAuthorization {
         }
     }
 
+    /**
+     * Lets a service provider's administrator through to its own account only (the provider portal): another
+     * account's id in a URL or form is refused like any other unauthorised call.
+     *
+     * @throws ProblemException FORBIDDEN for anyone else, after recording the refusal
+     */
+    public void requireProviderAdmin(PaPrincipal caller, String accountId, String action) {
+        String subject = "account:" + accountId;
+        if (caller == null || caller.role() != UserRole.SP_ADMIN) {
+            throw refuse(caller, action, subject, "this page is for a service provider's administrators");
+        }
+        if (accountId == null || !accountId.equals(caller.accountId())) {
+            throw refuse(caller, action, subject, "user " + caller.userId() + " is not an administrator of account "
+                    + accountId);
+        }
+    }
+
     /** Lets any authenticated caller through (the trust list is for every STI-PA user). */
     public void requireAuthenticated(PaPrincipal caller, String action, String subject) {
         if (caller == null) {

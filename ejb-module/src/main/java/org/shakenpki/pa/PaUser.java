@@ -50,6 +50,12 @@ public class PaUser {
     @Column(name = "secret_generated", nullable = false)
     private boolean secretGenerated;
 
+    @Column(name = "totp_secret")
+    private String totpSecret;
+
+    @Column(name = "totp_last_step", nullable = false)
+    private long totpLastStep;
+
     protected PaUser() {
     }
 
@@ -72,7 +78,16 @@ public class PaUser {
         return role;
     }
 
-    /** The account of an SP API user; null for administrators and STI-CA clients. */
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    /** Whether the user belongs to one service-provider account (SP_API, SP_ADMIN). */
+    public boolean ofAccount() {
+        return role == UserRole.SP_API || role == UserRole.SP_ADMIN;
+    }
+
+    /** The account of an SP API user or SP administrator; null for STI-PA administrators and STI-CA clients. */
     public String accountId() {
         return accountId;
     }
@@ -113,6 +128,35 @@ public class PaUser {
 
     void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    /** A new password; a person-chosen one makes the user lockable by failed logins again ({@link LoginThrottle}). */
+    void setPassword(String passwordHash, boolean generated) {
+        this.passwordHash = passwordHash;
+        this.secretGenerated = generated;
+    }
+
+    /** Whether the user logs in with a one-time code as well ({@link Totp}). */
+    public boolean hasSecondFactor() {
+        return totpSecret != null;
+    }
+
+    String totpSecret() {
+        return totpSecret;
+    }
+
+    long totpLastStep() {
+        return totpLastStep;
+    }
+
+    /** Turns the second factor on (a secret) or off (null). */
+    void setTotp(String secret, long usedStep) {
+        this.totpSecret = secret;
+        this.totpLastStep = usedStep;
+    }
+
+    void totpUsed(long step) {
+        this.totpLastStep = step;
     }
 
     void loginFailed(OffsetDateTime lockedUntil) {

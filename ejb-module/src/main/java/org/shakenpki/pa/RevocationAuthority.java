@@ -23,11 +23,12 @@ import java.util.Set;
  * <ul>
  *   <li>ADMIN: any certificate, named by issuer and serial or sent with its chain;</li>
  *   <li>STI_CA: only certificates it sends that validate to the one trust-list root it is bound to;</li>
- *   <li>SP_API: only certificates it sends that validate to a trust-list root and whose TNAuthList holds only
- *       SPCs of the caller's account; or delegate end-entity certificates (RFC 9060 section 4, TNAuthList of
- *       numbers and ranges) issued under a delegate CA of the path whose TNAuthList holds only the account's SPCs:
- *       the account delegated those numbers, so it may withdraw them (the path validation has checked that the
- *       end-entity lies within the delegate CA's scope);</li>
+ *   <li>SP_API and SP_ADMIN (a provider's API user and its administrator in the portal): only certificates it
+ *       sends that validate to a trust-list root and whose TNAuthList holds only SPCs of the caller's account; or
+ *       delegate end-entity certificates (RFC 9060 section 4, TNAuthList of numbers and ranges) issued under a
+ *       delegate CA of the path whose TNAuthList holds only the account's SPCs: the account delegated those
+ *       numbers, so it may withdraw them (the path validation has checked that the end-entity lies within the
+ *       delegate CA's scope);</li>
  *   <li>VERIFIER: none.</li>
  * </ul>
  * A sent certificate is identified by the path {@link PathValidator} validated
@@ -53,7 +54,7 @@ final class RevocationAuthority {
     record Target(X500Principal issuer, BigInteger serial) {
     }
 
-    /** What the caller is: its role, its account's SPCs (SP_API) and its bound root's fingerprint (STI_CA). */
+    /** What the caller is: its role, its account's SPCs (SP_API, SP_ADMIN) and its bound root's fingerprint (STI_CA). */
     record Caller(UserRole role, Set<String> accountSpcs, String boundRoot) {
     }
 
@@ -73,7 +74,7 @@ final class RevocationAuthority {
                             + " can check that it issued it");
                 }
             }
-            case SP_API -> {
+            case SP_API, SP_ADMIN -> {
                 if (!certificateSent) {
                     throw new Refusal("a service provider revokes by sending the certificate and its chain");
                 }
@@ -114,7 +115,7 @@ final class RevocationAuthority {
                     + (caller.role() == UserRole.STI_CA ? "this user's STI-CA root" : "an STI-CA on the trust list")
                     + " (" + e.reason() + "): " + e.getMessage());
         }
-        if (caller.role() == UserRole.SP_API) {
+        if (caller.role() == UserRole.SP_API || caller.role() == UserRole.SP_ADMIN) {
             requireOwn(caller, path);
         }
         X509Certificate target = path.endEntity();

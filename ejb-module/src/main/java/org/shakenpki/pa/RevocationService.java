@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.shakenpki.audit.AuditLog;
 import org.shakenpki.audit.Outcome;
 import org.shakenpki.metrics.Metrics;
@@ -104,10 +103,18 @@ public class RevocationService {
                 .map(Views.Revoked::of).toList();
     }
 
+    /** The CRL now published, with its number of entries: for administrators. */
+    public java.util.Optional<Views.CrlStatus> currentCrl(PaPrincipal caller) {
+        authorization.requireAdmin(caller, "pa.crl.read", "crl");
+        long entries = em.createQuery("select count(r) from Revocation r", Long.class).getSingleResult();
+        return crls.latest().map(c -> new Views.CrlStatus(c.crlNumber(), c.thisUpdate(), c.nextUpdate(), (int) entries));
+    }
+
     /** The caller as the policy sees it, read from the database now (a binding may have changed since login). */
     private RevocationAuthority.Caller caller(PaPrincipal caller) {
         PaUser user = em.find(PaUser.class, caller.userId());
-        Set<String> spcs = caller.role() != UserRole.SP_API || caller.accountId() == null ? Set.of()
+        boolean provider = caller.role() == UserRole.SP_API || caller.role() == UserRole.SP_ADMIN;
+        Set<String> spcs = !provider || caller.accountId() == null ? Set.of()
                 : em.createQuery("select s.spc from ServiceProviderCode s where s.accountId = :account", String.class)
                 .setParameter("account", caller.accountId()).getResultStream().collect(Collectors.toSet());
         return new RevocationAuthority.Caller(caller.role(), spcs, user == null ? null : user.caFingerprint());
@@ -121,13 +128,18 @@ public class RevocationService {
         }
     }
 
-    private static X500Principal parseIssuer(String dn) {
+    /**
+     * The issuer as RFC 4514 writes a DN (most specific RDN first, as {@code X500Principal.getName()} prints it):
+     * the JDK's parser keeps the order of the certificate's own name. (BouncyCastle's {@code X500Name(String)}
+     * encodes the RDNs in the order written, the reverse, so the CRL entry named no certificate.)
+     */
+    static X500Principal parseIssuer(String dn) {
         if (dn == null || dn.isBlank()) {
             throw new ProblemException(ProblemType.MALFORMED, "give certificate, or issuer and serialNumber");
         }
         try {
-            return new X500Principal(new X500Name(dn).getEncoded());
-        } catch (IllegalArgumentException | java.io.IOException e) {
+            return new X500Principal(dn.strip());
+        } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.MALFORMED, "issuer is not a distinguished name: " + dn);
         }
     }

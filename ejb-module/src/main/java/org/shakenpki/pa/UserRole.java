@@ -7,6 +7,12 @@ public enum UserRole {
     /** A service provider's API user: SPC tokens for its account, revocation of its own certificates. */
     SP_API,
     /**
+     * A service provider's administrator, bound to one account: in the provider portal, manages its account's
+     * users, requests SPCs, sees its tokens and certificates and revokes them ({@link ProviderPortal}); gets no
+     * SPC tokens itself (that is for its SP_API users).
+     */
+    SP_ADMIN,
+    /**
      * An STI-CA's client: reports revocations of certificates it issued, that is, certificates whose chain
      * validates to the one trust-list root the user is bound to ({@link PaUser#caFingerprint()}).
      */

@@ -59,4 +59,31 @@ public final class Views {
     public record Signer(String purpose, String state, String serialHex, String subject, java.time.Instant notAfter,
                          OffsetDateTime since, String url) {
     }
+
+    /** A user of the STI-PA, without its password hash; {@code locked} while failed logins lock it out. */
+    public record User(String userId, UserRole role, String accountId, boolean active, boolean locked,
+                       String caFingerprint, OffsetDateTime createdAt) {
+        static User of(PaUser user, OffsetDateTime now) {
+            return new User(user.userId(), user.role(), user.accountId(), user.active(),
+                    user.lockedUntil() != null && user.lockedUntil().isAfter(now), user.caFingerprint(), user.createdAt());
+        }
+    }
+
+    /** A provider's request for an additional SPC and, once decided, who decided it and why. */
+    public record SpcAsk(long id, String accountId, String spc, String reason, SpcRequest.State state, String requestedBy,
+                         OffsetDateTime requestedAt, String decidedBy, OffsetDateTime decidedAt, String decisionNote) {
+        static SpcAsk of(SpcRequest request) {
+            return new SpcAsk(request.id(), request.accountId(), request.spc(), request.reason(), request.state(),
+                    request.requestedBy(), request.requestedAt(), request.decidedBy(), request.decidedAt(),
+                    request.decisionNote());
+        }
+    }
+
+    /** An SPC token the STI-PA issued to an account, as its audit record tells (the token itself is not kept). */
+    public record IssuedToken(OffsetDateTime issuedAt, String issuedTo, String detail) {
+    }
+
+    /** The CRL now published: its number, update times and how many entries it carries. */
+    public record CrlStatus(long crlNumber, OffsetDateTime thisUpdate, OffsetDateTime nextUpdate, int entries) {
+    }
 }

@@ -71,6 +71,18 @@ class RevocationAuthorityTest {
     }
 
     @Test
+    void aProvidersAdministratorInThePortalIsHeldToTheSameRulesAsItsApiUser() throws Exception {
+        var portal = new RevocationAuthority.Caller(UserRole.SP_ADMIN, Set.of("1234"), null);
+        assertThrows(RevocationAuthority.Refusal.class, () -> RevocationAuthority.admit(portal, false));
+        X509Certificate own = caX.leaf(TNAuthList.ofSpc("1234"));
+        assertEquals(own.getSerialNumber(), authorise(portal, List.of(own, caX.intermediate)).serial());
+        X509Certificate victims = caX.leaf(TNAuthList.ofSpc("9999"));
+        var refusal = assertThrows(RevocationAuthority.Refusal.class,
+                () -> authorise(portal, List.of(victims, caX.intermediate)));
+        assertTrue(refusal.getMessage().contains("do not all belong"), refusal.getMessage());
+    }
+
+    @Test
     void aServiceProviderMayNotRevokeAnotherAccountsGenuineCertificate() {
         X509Certificate victims = caX.leaf(TNAuthList.ofSpc("9999"));
         var refusal = assertThrows(RevocationAuthority.Refusal.class,

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which role each JAX-RS resource belongs to, by the path prefix of its class-level {@code @Path} (and so of the
+ * Which role each JAX-RS resource (and the console, {@code /console}) belongs to, by the path prefix of its class-level {@code @Path} (and so of the
  * requests for it): the one table that {@link RoleGate} closes the endpoints of disabled roles with. A resource under none of these prefixes
  * (the index at {@code /}) belongs to no role and is always open; {@code RoleEndpointsTest} fails for a new
  * resource that is neither mapped here nor listed as open.
@@ -20,6 +20,9 @@ public final class RoleEndpoints {
         // STI-PA API and downloads (ATIS-1000080 section 6.3, the iconectiv-style paths)
         PREFIXES.put("/api/v1", Role.PA);
         PREFIXES.put("/download/v1", Role.PA);
+        // the operator's console (docs/console.md): STI-PA administration and the provider portal; its servlet
+        // filter (web.console.ConsoleFilter) closes it with this table as RoleGate closes the APIs
+        PREFIXES.put("/console", Role.PA);
         // STI-CA: ACME (RFC 8555) and its own root and intermediate
         PREFIXES.put("/acme", Role.CA);
         PREFIXES.put("/sti-ca", Role.CA);

@@ -64,6 +64,8 @@ class RoleEndpointsTest {
         assertEquals(Optional.of(Role.CA), RoleEndpoints.roleOfRequest("acme/new-nonce"));
         assertEquals(Optional.empty(), RoleEndpoints.roleOfRequest(""));
         assertEquals(Optional.empty(), RoleEndpoints.roleOfRequest("health"));
+        assertEquals(Optional.of(Role.PA), RoleEndpoints.roleOfRequest("/console/pa/accounts.xhtml"));
+        assertEquals(Optional.of(Role.PA), RoleEndpoints.roleOfRequest("//console/./provider/account.xhtml"));
     }
 
     /** The classes under target/classes with a class-level @Path. */

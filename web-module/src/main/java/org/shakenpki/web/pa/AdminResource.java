@@ -277,7 +277,7 @@ public class AdminResource {
         try {
             return UserRole.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(ProblemType.MALFORMED, "role is one of ADMIN, SP_API, STI_CA, VERIFIER");
+            throw new ProblemException(ProblemType.MALFORMED, "role is one of ADMIN, SP_API, SP_ADMIN, STI_CA, VERIFIER");
         }
     }
 

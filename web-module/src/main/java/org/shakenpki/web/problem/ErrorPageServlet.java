@@ -5,6 +5,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.shakenpki.web.console.ConsoleErrorPage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The container's error page (web.xml): renders servlet-level failures as problem documents with the
  * same rules as {@link ProblemMapper} ({@link Problems#of}), so no request ever sees a stack trace or an
- * exception name.
+ * exception name. A console page's failure gets the same problem as an HTML page ({@link ConsoleErrorPage}).
  */
 @WebServlet("/problem-error")
 public class ErrorPageServlet extends HttpServlet {
@@ -23,6 +24,11 @@ public class ErrorPageServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         int status = code instanceof Integer number ? number : 500;
+        if (ConsoleErrorPage.isConsole(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))) {
+            ProblemDocument refused = ConsoleErrorPage.refusedViewState(failure);
+            ConsoleErrorPage.write(response, refused != null ? refused : Problems.of(failure, status));
+            return;
+        }
         ProblemDocument problem = Problems.of(failure, status);
         response.setStatus(problem.status());
         response.setContentType(ProblemDocument.MEDIA_TYPE);
