@@ -32,6 +32,29 @@ ca_subscriber_create() {
       subject: ($ARGS.named | with_entries(select(.key | IN("O", "C", "ST", "L", "OU"))))}' --args "${spcs[@]}"
 }
 
+# ari pull-forward (--serial HEX [--serial HEX ...] | --spc SPC | --all) [--by TIME] [--explanation URL]: pulls the
+# ACME Renewal Information window (RFC 9773) of those certificates forward so that their subscribers replace them by
+# TIME (default: at once).
+ca_ari() {
+  local command="${1:-help}"; shift || true
+  [[ "$command" == pull-forward ]] || die "./shaken-pki ca ari pull-forward (--serial HEX ... | --spc SPC | --all) [--by TIME] [--explanation URL]"
+  local fields=() serials=() all=false
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --serial) serials+=("${2:?HEX}"); shift 2 ;;
+      --spc) fields+=(--arg spc "${2:?SPC}"); shift 2 ;;
+      --all) all=true; shift ;;
+      --by) fields+=(--arg by "${2:?RFC 3339 time}"); shift 2 ;;
+      --explanation) fields+=(--arg explanationUrl "${2:?URL}"); shift 2 ;;
+      *) die "unknown option $1" ;;
+    esac
+  done
+  admin_call bearer "$DATA/ca/admin.token" "STI-CA admin token" POST \
+    "http://$BIND:$HTTP_PORT/sti-ca/admin/v1/renewal-windows/pull-forward" "${fields[@]}" --argjson all "$all" \
+    '($ARGS.named | if $all then . else del(.all) end) + (if ($ARGS.positional | length) > 0 then {serials: $ARGS.positional} else {} end)' \
+    --args "${serials[@]}"
+}
+
 cmd_ca() {
   local command="${1:-help}"; shift || true
   case "$command" in
@@ -41,6 +64,7 @@ cmd_ca() {
     subscriber-suspend) ca_call POST "/${1:?ID}/suspend" ;;
     subscriber-activate) ca_call POST "/${1:?ID}/activate" ;;
     eab-create) ca_call POST "/${1:?SUBSCRIBER}/eab" ;;
+    ari) ca_ari "$@" ;;
     *) cat <<'USAGE'
 ./shaken-pki ca subscriber-create ID --name LEGAL-NAME --o O [--c C] [--st ST] [--l L] [--ou OU] --spc SPC [--spc SPC ...] --contact CONTACT
 ./shaken-pki ca subscriber-list | subscriber-show ID
@@ -48,6 +72,9 @@ cmd_ca() {
 ./shaken-pki ca eab-create SUBSCRIBER     an External Account Binding key id and HMAC key (RFC 8555 7.3.4), shown once:
                                           give them to the subscriber's ACME client (acme4j withKeyIdentifier, certbot
                                           --eab-kid/--eab-hmac-key, the SP-KMS's shakenpki.kms.acme-eab-*)
+./shaken-pki ca ari pull-forward (--serial HEX [--serial HEX ...] | --spc SPC | --all) [--by TIME] [--explanation URL]
+                                          pull the ACME Renewal Information window (RFC 9773) of those certificates
+                                          forward: their ACME clients (the SP-KMS) replace them by TIME, default at once
 USAGE
       ;;
   esac

@@ -9,7 +9,7 @@ kms_call() {
   admin_call bearer "$DATA/kms/admin.token" "SP-KMS admin token" "$method" "http://$BIND:$HTTP_PORT/kms/v1/credentials$path" "$@"
 }
 
-# create SPC [--acme URL] [--fingerprint jwk-thumbprint|spki] [--response-key tkauth|atc|ATC]: the body holds
+# create SPC [--acme URL] [--fingerprint jwk-thumbprint|spki] [--response-key tkauth|atc|ATC] [--profile NAME]: the body holds
 # the options given, and only those.
 kms_create() {
   local fields=(--arg spc "${1:?SPC}"); shift
@@ -18,6 +18,7 @@ kms_create() {
       --acme) fields+=(--arg acmeDirectory "${2:?URL}"); shift 2 ;;
       --fingerprint) fields+=(--arg fingerprint "${2:?jwk-thumbprint|spki}"); shift 2 ;;
       --response-key) fields+=(--arg challengeResponseKey "${2:?tkauth|atc|ATC}"); shift 2 ;;
+      --profile) fields+=(--arg profile "${2:?PROFILE}"); shift 2 ;;
       *) die "unknown option $1" ;;
     esac
   done
@@ -35,7 +36,7 @@ cmd_kms() {
       else kms_call POST "/${1:?SPC}/renew"; fi ;;
     revoke) kms_call POST "/${1:?SPC}/revoke" --arg reason "${2:-unspecified}" '{$reason}' ;;
     *) cat <<'USAGE'
-./shaken-pki kms create SPC [--acme DIRECTORY-URL] [--fingerprint jwk-thumbprint|spki] [--response-key tkauth|atc]
+./shaken-pki kms create SPC [--acme DIRECTORY-URL] [--fingerprint jwk-thumbprint|spki] [--response-key tkauth|atc] [--profile NAME]
 ./shaken-pki kms list | show SPC
 ./shaken-pki kms renew SPC                 new key and certificate now
 ./shaken-pki kms renew SPC --at TIME       leave the renewal to the SP-KMS timer's first round after TIME (2026-12-01T02:00:00Z)

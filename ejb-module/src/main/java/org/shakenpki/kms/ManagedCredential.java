@@ -84,6 +84,24 @@ public class ManagedCredential {
     @Column(name = "revoked_on_crl_at")
     private OffsetDateTime revokedOnCrlAt;
 
+    /** The ACME profile orders ask for (draft-ietf-acme-profiles), or null. */
+    @Column(name = "profile", updatable = false)
+    private String profile;
+
+    /** The STI-CA's last suggested renewal window for the current certificate (RFC 9773 section 4.2), or null. */
+    @Column(name = "ari_window_start")
+    private OffsetDateTime ariWindowStart;
+
+    @Column(name = "ari_window_end")
+    private OffsetDateTime ariWindowEnd;
+
+    @Column(name = "ari_explanation_url")
+    private String ariExplanationUrl;
+
+    /** When to ask the STI-CA's renewalInfo again; null: at the next round (right after an issuance, section 4.3). */
+    @Column(name = "ari_next_check_at")
+    private OffsetDateTime ariNextCheckAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -102,6 +120,7 @@ public class ManagedCredential {
         this.acmeDirectory = options.acmeDirectory();
         this.fingerprintForm = options.fingerprint().name();
         this.responseKey = options.responseKey();
+        this.profile = options.profile();
         this.nextAttemptAt = now;
         this.createdAt = now;
         this.updatedAt = now;
@@ -148,7 +167,7 @@ public class ManagedCredential {
     }
 
     public IssuanceOptions options() {
-        return new IssuanceOptions(acmeDirectory, IssuanceOptions.Fingerprint.valueOf(fingerprintForm), responseKey);
+        return new IssuanceOptions(acmeDirectory, IssuanceOptions.Fingerprint.valueOf(fingerprintForm), responseKey, profile);
     }
 
     public OffsetDateTime renewAt() {
@@ -170,6 +189,53 @@ public class ManagedCredential {
     /** When the SP-KMS found the current certificate on the STI-PA CRL, or null. */
     public OffsetDateTime revokedOnCrlAt() {
         return revokedOnCrlAt;
+    }
+
+    /** The STI-CA's suggested renewal window start (RFC 9773 section 4.2), or null without ARI. */
+    public OffsetDateTime ariWindowStart() {
+        return ariWindowStart;
+    }
+
+    public OffsetDateTime ariWindowEnd() {
+        return ariWindowEnd;
+    }
+
+    public String ariExplanationUrl() {
+        return ariExplanationUrl;
+    }
+
+    public OffsetDateTime ariNextCheckAt() {
+        return ariNextCheckAt;
+    }
+
+    /** Whether the STI-CA's renewalInfo of the current certificate is to be fetched at {@code now}. */
+    boolean isAriDue(OffsetDateTime now) {
+        return state == CredentialState.ACTIVE && serialHex != null && chainPem != null && pendingKeyAlias == null
+                && (ariNextCheckAt == null || !ariNextCheckAt.isAfter(now));
+    }
+
+    /**
+     * Takes the STI-CA's answer for the current certificate: a window that differs from the last one sets the renewal
+     * to {@code renewAt} (a random time in it, or now for a window in the past); an unchanged window keeps the time
+     * already chosen (or an operator's). Without a window (no ARI, an error) the renewal date stays as it is.
+     *
+     * @return whether the renewal date moved
+     */
+    boolean ariChecked(AriPlan.Window window, OffsetDateTime renewAt, OffsetDateTime nextCheck, OffsetDateTime now) {
+        this.ariNextCheckAt = nextCheck;
+        this.updatedAt = now;
+        if (window == null) {
+            return false;
+        }
+        boolean changed = !window.start().equals(ariWindowStart) || !window.end().equals(ariWindowEnd);
+        this.ariWindowStart = window.start();
+        this.ariWindowEnd = window.end();
+        this.ariExplanationUrl = window.explanationUrl();
+        if (changed && state == CredentialState.ACTIVE) {
+            this.renewAt = renewAt;
+            return true;
+        }
+        return false;
     }
 
     public OffsetDateTime createdAt() {
@@ -213,6 +279,11 @@ public class ManagedCredential {
         this.lastError = null;
         this.revokedSerialHex = null;
         this.revokedOnCrlAt = null;
+        // the new certificate's renewal information is fetched at the next round (RFC 9773 section 4.3)
+        this.ariWindowStart = null;
+        this.ariWindowEnd = null;
+        this.ariExplanationUrl = null;
+        this.ariNextCheckAt = null;
         this.updatedAt = now;
     }
 
