@@ -100,7 +100,16 @@ public class RenewalInfoService {
     Optional<IssuedCertificate> find(AriCertId id, LockModeType lock) {
         return em.createQuery("select c from IssuedCertificate c where c.serialHex = :s", IssuedCertificate.class)
                 .setParameter("s", id.serialHex()).setLockMode(lock).getResultStream()
-                .filter(c -> id.equals(AriCertId.of(leaf(c)))).findFirst();
+                .filter(c -> id.equals(certId(c).orElse(null))).findFirst();
+    }
+
+    /** A stored certificate's certID; empty for a row whose certificate cannot be read, which no certID can name. */
+    static Optional<AriCertId> certId(IssuedCertificate certificate) {
+        try {
+            return Optional.of(AriCertId.of(leaf(certificate)));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     static X509Certificate leaf(IssuedCertificate certificate) {

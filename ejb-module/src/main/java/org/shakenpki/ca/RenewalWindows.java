@@ -86,11 +86,12 @@ public class RenewalWindows {
         for (IssuedCertificate certificate : selected) {
             RenewalWindow current = RenewalInfoService.window(certificate);
             boolean live = certificate.revokedAt == null && certificate.notAfter.toInstant().isAfter(now);
-            if (!live || !wanted.endsBefore(current)) {
+            java.util.Optional<AriCertId> id = RenewalInfoService.certId(certificate);
+            if (!live || !wanted.endsBefore(current) || id.isEmpty()) {
                 continue;
             }
             certificate.pullForward(wanted, explanation);
-            String certId = AriCertId.of(RenewalInfoService.leaf(certificate)).toString();
+            String certId = id.get().toString();
             moved.add(new Moved(certificate.serialHex, certId, wanted.start(), wanted.end()));
             audit.record(SubscriberManagement.ACTOR, "ca.ari.pull-forward", "certificate:" + certificate.serialHex, Outcome.SUCCESS,
                     "window " + wanted.start() + " to " + wanted.end() + " (was " + current.start() + " to " + current.end() + ")"
@@ -113,8 +114,8 @@ public class RenewalWindows {
                 IssuedCertificate.class).setParameter("now", nowTime).getResultList();
         if (selection.all()) {
             byte[] intermediateKey = subjectKeyId();
-            return unexpired.stream().filter(c -> Arrays.equals(intermediateKey,
-                    AriCertId.of(RenewalInfoService.leaf(c)).keyIdentifier())).toList();
+            return unexpired.stream().filter(c -> RenewalInfoService.certId(c)
+                    .map(id -> Arrays.equals(intermediateKey, id.keyIdentifier())).orElse(false)).toList();
         }
         String spc = selection.spc();
         return unexpired.stream().filter(c -> spcsOf(c).contains(spc)).toList();

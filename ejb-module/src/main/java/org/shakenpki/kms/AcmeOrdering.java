@@ -16,6 +16,7 @@ import org.shredzone.acme4j.Status;
 import org.shredzone.acme4j.connector.Resource;
 import org.shredzone.acme4j.exception.AcmeException;
 import org.shredzone.acme4j.exception.AcmeNetworkException;
+import org.shredzone.acme4j.exception.AcmeNotSupportedException;
 import org.shredzone.acme4j.exception.AcmeServerException;
 import org.shredzone.acme4j.toolbox.JSON;
 
@@ -105,6 +106,10 @@ final class AcmeOrdering {
             return new Result(chain, x5u);
         } catch (AcmeException e) {
             throw failure("the ACME order failed", e);
+        } catch (AcmeNotSupportedException e) {
+            // acme4j checks the directory before sending: a profile the STI-CA does not advertise, say
+            throw new IssuanceFailure("the ACME order was not sent: " + e.getMessage()
+                    + (profile == null ? "" : " (the credential's profile is " + profile + ")"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IssuanceFailure("interrupted while waiting for the STI-CA", e);
