@@ -2,7 +2,9 @@
  * The SP-KMS (ATIS-1000080 sections 5.2 and 6.3.4): the service provider's credentials. For each SPC it
  * generates the key on the {@code kms} HSM token, obtains an SPC token from the STI-PA (RFC 9447), orders the
  * certificate from an STI-CA with acme4j and answers {@code tkauth-01} (RFC 9448), downloads the chain, renews
- * before expiry, retires old keys after a grace period, revokes, and notifies the signing service.
+ * before expiry (inside the STI-CA's ACME Renewal Information window where it offers one, RFC 9773, naming the
+ * replaced certificate), replaces at once what the STI-PA CRL lists or the STI-CA's window asks for, retires old keys
+ * after a grace period, revokes, and notifies the signing service.
  *
  * <p>May depend on: the shared kernels ({@code audit}, {@code config}, {@code net}, {@code pkix}, {@code problem},
  * {@code sks}, {@code stipa}). It reaches the STI-PA and the STI-CA only over HTTP, never their beans.
