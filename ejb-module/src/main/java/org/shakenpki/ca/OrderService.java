@@ -31,7 +31,9 @@ import java.util.Map;
 
 /**
  * ACME orders (RFC 8555 section 7.4) for one {@code TNAuthList} identifier (RFC 9448 section 3): newOrder with
- * optional {@code notBefore}/{@code notAfter}, the order resource, finalize with the CSR checks and issuance.
+ * optional {@code notBefore}/{@code notAfter}, {@code profile} (draft-ietf-acme-profiles section 4, {@link AcmeProfiles})
+ * and {@code replaces} (RFC 9773 section 5, {@link RenewalInfoService#replaceable}), the order resource, finalize with
+ * the CSR checks and issuance under the order's profile.
  */
 @Stateless
 public class OrderService {

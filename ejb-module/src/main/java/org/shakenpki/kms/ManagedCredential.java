@@ -210,14 +210,16 @@ public class ManagedCredential {
 
     /** Whether the STI-CA's renewalInfo of the current certificate is to be fetched at {@code now}. */
     boolean isAriDue(OffsetDateTime now) {
+        // a certificate the STI-PA CRL lists is being replaced already, whatever its window
         return state == CredentialState.ACTIVE && serialHex != null && chainPem != null && pendingKeyAlias == null
-                && (ariNextCheckAt == null || !ariNextCheckAt.isAfter(now));
+                && revokedOnCrlAt == null && (ariNextCheckAt == null || !ariNextCheckAt.isAfter(now));
     }
 
     /**
      * Takes the STI-CA's answer for the current certificate: a window that differs from the last one sets the renewal
      * to {@code renewAt} (a random time in it, or now for a window in the past); an unchanged window keeps the time
-     * already chosen (or an operator's). Without a window (no ARI, an error) the renewal date stays as it is.
+     * already chosen (or an operator's). Without a window (no ARI, an error) the renewal date stays as it is, and a
+     * renewal that is due already (a CRL listing, an operator's time) is never put off.
      *
      * @return whether the renewal date moved
      */
@@ -227,11 +229,15 @@ public class ManagedCredential {
         if (window == null) {
             return false;
         }
-        boolean changed = !window.start().equals(ariWindowStart) || !window.end().equals(ariWindowEnd);
+        // as instants: a database may hand the stored times back in another offset
+        boolean changed = ariWindowStart == null || ariWindowEnd == null || !window.start().isEqual(ariWindowStart)
+                || !window.end().isEqual(ariWindowEnd);
         this.ariWindowStart = window.start();
         this.ariWindowEnd = window.end();
         this.ariExplanationUrl = window.explanationUrl();
-        if (changed && state == CredentialState.ACTIVE) {
+        // never postpone a renewal that is due already (a CRL listing, an operator's time that has come)
+        boolean postponesADueRenewal = this.renewAt != null && !this.renewAt.isAfter(now) && renewAt.isAfter(this.renewAt);
+        if (changed && state == CredentialState.ACTIVE && revokedOnCrlAt == null && !postponesADueRenewal) {
             this.renewAt = renewAt;
             return true;
         }

@@ -72,6 +72,37 @@ class AriPlanTest {
     }
 
     @Test
+    void aWindowNeverPutsOffARenewalThatIsDueAlready() {
+        ManagedCredential credential = active();
+        // the operator's "renew at" time has come, or the CRL watch made it due: a future window does not postpone it
+        credential.scheduleRenewal(NOW.minusMinutes(1), NOW);
+        assertFalse(credential.ariChecked(FUTURE, NOW.plusDays(222), NOW.plusHours(6), NOW));
+        assertEquals(NOW.minusMinutes(1), credential.renewAt());
+        assertTrue(credential.isDue(NOW));
+        // a window in the past still brings it forward
+        assertTrue(credential.ariChecked(new AriPlan.Window(NOW.minusHours(2), NOW.minusHours(1), null), NOW.minusHours(2),
+                NOW.plusHours(6), NOW));
+        assertEquals(NOW.minusHours(2), credential.renewAt());
+    }
+
+    @Test
+    void aCertificateOnTheCrlIsNotCheckedNorPutOff() {
+        ManagedCredential credential = active();
+        credential.listedOnCrl("certificate 0a is on the STI-PA CRL", NOW);
+        assertFalse(credential.isAriDue(NOW), "being replaced already");
+        assertFalse(credential.ariChecked(FUTURE, NOW.plusDays(222), NOW.plusHours(6), NOW));
+        assertEquals(NOW, credential.renewAt());
+    }
+
+    private static ManagedCredential active() {
+        ManagedCredential credential = new ManagedCredential("1234", new IssuanceOptions("https://ca.example.test/acme/directory",
+                IssuanceOptions.Fingerprint.JWK_THUMBPRINT, "tkauth"), NOW.minusDays(1));
+        credential.succeeded(new ManagedCredential.Issued("spc-1234-a", "PEM", "https://cr.example.test/a.pem", "0a",
+                NOW.minusDays(1), NOT_AFTER), NOW.plusDays(260), NOW.minusDays(1));
+        return credential;
+    }
+
+    @Test
     void aCredentialKeepsItsChosenTimeWhileTheWindowStaysAndMovesWhenItChanges() {
         ManagedCredential credential = new ManagedCredential("1234", new IssuanceOptions("https://ca.example.test/acme/directory",
                 IssuanceOptions.Fingerprint.JWK_THUMBPRINT, "tkauth", "short-lived"), NOW);
@@ -88,6 +119,12 @@ class AriPlanTest {
 
         // the same window again: the time chosen first stays (no new draw on every check)
         assertFalse(credential.ariChecked(FUTURE, NOW.plusDays(240), NOW.plusHours(12), NOW.plusHours(6)));
+        assertEquals(chosen, credential.renewAt());
+
+        // the same instants in another offset are the same window
+        AriPlan.Window sameElsewhere = new AriPlan.Window(FUTURE.start().withOffsetSameInstant(java.time.ZoneOffset.ofHours(-5)),
+                FUTURE.end().withOffsetSameInstant(java.time.ZoneOffset.ofHours(2)), null);
+        assertFalse(credential.ariChecked(sameElsewhere, NOW.plusDays(241), NOW.plusHours(12), NOW.plusHours(6)));
         assertEquals(chosen, credential.renewAt());
 
         // no usable answer: the renewal date stays, only the next check moves
