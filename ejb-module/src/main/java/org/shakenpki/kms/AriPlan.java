@@ -40,12 +40,16 @@ final class AriPlan {
 
     /**
      * The renewal time for a window, or null for a window the client must treat as no answer: one whose end does not
-     * follow its start (section 4.2), or that starts only after the certificate has expired.
+     * follow its start (section 4.2), or that starts too late.
      *
-     * @param notAfter the certificate's end: a window reaching past it is cut there, as renewing later is useless
+     * @param notBefore the certificate's start
+     * @param notAfter  the certificate's end: a window is cut a tenth of the lifetime before it, so that a renewal
+     *                  drawn at the window's end still has time to be retried before the certificate expires
      */
-    static OffsetDateTime renewalTime(Window window, OffsetDateTime notAfter, OffsetDateTime now, RandomGenerator random) {
-        OffsetDateTime end = window.end().isAfter(notAfter) ? notAfter : window.end();
+    static OffsetDateTime renewalTime(Window window, OffsetDateTime notBefore, OffsetDateTime notAfter, OffsetDateTime now,
+                                      RandomGenerator random) {
+        OffsetDateTime latest = notAfter.minus(Duration.between(notBefore, notAfter).dividedBy(10));
+        OffsetDateTime end = window.end().isAfter(latest) ? latest : window.end();
         if (!end.isAfter(window.start())) {
             return null;
         }

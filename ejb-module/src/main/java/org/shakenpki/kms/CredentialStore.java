@@ -199,7 +199,7 @@ public class CredentialStore {
         if (credential == null || !serialHex.equals(credential.serialHex())) {
             return false; // renewed or gone since the fetch
         }
-        OffsetDateTime renewAt = window == null ? null : AriPlan.renewalTime(window, credential.notAfter(), now, RANDOM);
+        OffsetDateTime renewAt = window == null ? null : AriPlan.renewalTime(window, credential.notBefore(), credential.notAfter(), now, RANDOM);
         if (!credential.ariChecked(renewAt == null ? null : window, renewAt, nextCheck, now)) {
             return false;
         }

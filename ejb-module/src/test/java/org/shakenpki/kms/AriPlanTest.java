@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AriPlanTest {
     private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-12-01T10:00:00Z");
-    private static final OffsetDateTime NOT_AFTER = NOW.plusDays(300);
+    private static final OffsetDateTime NOT_BEFORE = NOW.minusDays(65);
+    private static final OffsetDateTime NOT_AFTER = NOW.plusDays(300); // a lifetime of 365 days: the cut is 36.5 days before
     private static final AriPlan.Window FUTURE = new AriPlan.Window(NOW.plusDays(200), NOW.plusDays(250), null);
 
     @Test
@@ -27,7 +28,7 @@ class AriPlanTest {
         OffsetDateTime earliest = null;
         OffsetDateTime latest = null;
         for (int i = 0; i < 2000; i++) {
-            OffsetDateTime at = AriPlan.renewalTime(FUTURE, NOT_AFTER, NOW, random);
+            OffsetDateTime at = AriPlan.renewalTime(FUTURE, NOT_BEFORE, NOT_AFTER, NOW, random);
             assertFalse(at.isBefore(FUTURE.start()), at.toString());
             assertTrue(at.isBefore(FUTURE.end()), at.toString());
             earliest = earliest == null || at.isBefore(earliest) ? at : earliest;
@@ -36,29 +37,31 @@ class AriPlanTest {
         // spread over the window, not bunched at one end: 2000 draws reach both tenths
         assertTrue(earliest.isBefore(FUTURE.start().plusDays(5)), earliest.toString());
         assertTrue(latest.isAfter(FUTURE.end().minusDays(5)), latest.toString());
-        assertNotEquals(AriPlan.renewalTime(FUTURE, NOT_AFTER, NOW, new Random(1)), AriPlan.renewalTime(FUTURE, NOT_AFTER, NOW, new Random(2)));
+        assertNotEquals(AriPlan.renewalTime(FUTURE, NOT_BEFORE, NOT_AFTER, NOW, new Random(1)), AriPlan.renewalTime(FUTURE, NOT_BEFORE, NOT_AFTER, NOW, new Random(2)));
     }
 
     @Test
     void aWindowInThePastMeansNow() {
         AriPlan.Window past = new AriPlan.Window(NOW.minusHours(1), NOW, null);
         assertTrue(past.isPast(NOW));
-        assertEquals(NOW, AriPlan.renewalTime(past, NOT_AFTER, NOW, new Random(7)));
+        assertEquals(NOW, AriPlan.renewalTime(past, NOT_BEFORE, NOT_AFTER, NOW, new Random(7)));
         // a window that has begun: a time already passed is also now (section 4.2, step 3)
         AriPlan.Window begun = new AriPlan.Window(NOW.minusDays(10), NOW.plusSeconds(1), null);
-        OffsetDateTime at = AriPlan.renewalTime(begun, NOT_AFTER, NOW.plusNanos(500_000_000L), new Random(7));
+        OffsetDateTime at = AriPlan.renewalTime(begun, NOT_BEFORE, NOT_AFTER, NOW.plusNanos(500_000_000L), new Random(7));
         assertEquals(NOW, at, "truncated to the second of the round");
     }
 
     @Test
-    void anInvalidWindowIsNoAnswerAndOneReachingPastExpiryIsCutThere() {
-        assertNull(AriPlan.renewalTime(new AriPlan.Window(FUTURE.end(), FUTURE.start(), null), NOT_AFTER, NOW, new Random(1)));
-        assertNull(AriPlan.renewalTime(new AriPlan.Window(FUTURE.start(), FUTURE.start(), null), NOT_AFTER, NOW, new Random(1)));
-        assertNull(AriPlan.renewalTime(new AriPlan.Window(NOT_AFTER.plusDays(1), NOT_AFTER.plusDays(2), null), NOT_AFTER, NOW,
-                new Random(1)), "a window that starts after expiry");
-        AriPlan.Window late = new AriPlan.Window(NOT_AFTER.minusDays(1), NOT_AFTER.plusDays(30), null);
+    void anInvalidWindowIsNoAnswerAndOneReachingTooCloseToExpiryIsCut() {
+        assertNull(AriPlan.renewalTime(new AriPlan.Window(FUTURE.end(), FUTURE.start(), null), NOT_BEFORE, NOT_AFTER, NOW, new Random(1)));
+        assertNull(AriPlan.renewalTime(new AriPlan.Window(FUTURE.start(), FUTURE.start(), null), NOT_BEFORE, NOT_AFTER, NOW, new Random(1)));
+        assertNull(AriPlan.renewalTime(new AriPlan.Window(NOT_AFTER.minusDays(2), NOT_AFTER.plusDays(2), null), NOT_BEFORE, NOT_AFTER,
+                NOW, new Random(1)), "a window wholly in the last tenth of the lifetime");
+        OffsetDateTime latest = NOT_AFTER.minusHours(876); // 36.5 days
+        AriPlan.Window late = new AriPlan.Window(NOT_AFTER.minusDays(40), NOT_AFTER.plusDays(30), null);
         for (int i = 0; i < 100; i++) {
-            assertTrue(AriPlan.renewalTime(late, NOT_AFTER, NOW, new Random(i)).isBefore(NOT_AFTER));
+            OffsetDateTime at = AriPlan.renewalTime(late, NOT_BEFORE, NOT_AFTER, NOW, new Random(i));
+            assertTrue(at.isBefore(latest) && !at.isBefore(late.start()), at.toString());
         }
     }
 

@@ -192,7 +192,9 @@ class AcmeJsonFixturesTest {
     // --- views as the EJB tier hands them out ------------------------------------------------------------
 
     private static Views.Order order(String status, String certificateId, String chainUrl) {
-        return new Views.Order("o4", status, EXPIRES, SPC_1234, null, null, "a4", certificateId, chainUrl, null, null, null);
+        // an order that named no profile shows the one it was issued under once valid
+        return new Views.Order("o4", status, EXPIRES, SPC_1234, null, null, "a4", certificateId, chainUrl, null,
+                "valid".equals(status) ? "end-entity" : null, null);
     }
 
     private static Views.Challenge challenge(String status, OffsetDateTime validated, Views.Problem error) {
