@@ -19,3 +19,5 @@ ALTER TABLE kms_credential ADD COLUMN ari_window_start TIMESTAMP WITH TIME ZONE;
 ALTER TABLE kms_credential ADD COLUMN ari_window_end TIMESTAMP WITH TIME ZONE;
 ALTER TABLE kms_credential ADD COLUMN ari_next_check_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE kms_credential ADD COLUMN ari_explanation_url VARCHAR(1000);
+-- an operator's renewal time (kms renew --at), which the STI-CA's window does not move unless it has passed
+ALTER TABLE kms_credential ADD COLUMN renew_at_pinned BOOLEAN DEFAULT FALSE NOT NULL;

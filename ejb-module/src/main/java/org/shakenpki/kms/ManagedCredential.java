@@ -102,6 +102,10 @@ public class ManagedCredential {
     @Column(name = "ari_next_check_at")
     private OffsetDateTime ariNextCheckAt;
 
+    /** Whether {@code renewAt} is an operator's time, which only a window that has passed overrides. */
+    @Column(name = "renew_at_pinned", nullable = false)
+    private boolean renewAtPinned;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -218,8 +222,9 @@ public class ManagedCredential {
     /**
      * Takes the STI-CA's answer for the current certificate: a window that differs from the last one sets the renewal
      * to {@code renewAt} (a random time in it, or now for a window in the past); an unchanged window keeps the time
-     * already chosen (or an operator's). Without a window (no ARI, an error) the renewal date stays as it is, and a
-     * renewal that is due already (a CRL listing, an operator's time) is never put off.
+     * already chosen. An operator's time ({@code kms renew --at}) stands unless the window has passed; without a window
+     * (no ARI, an error) the renewal date stays as it is; a renewal that is due already (a CRL listing, an operator's
+     * time) is never put off.
      *
      * @return whether the renewal date moved
      */
@@ -237,7 +242,10 @@ public class ManagedCredential {
         this.ariExplanationUrl = window.explanationUrl();
         // never postpone a renewal that is due already (a CRL listing, an operator's time that has come)
         boolean postponesADueRenewal = this.renewAt != null && !this.renewAt.isAfter(now) && renewAt.isAfter(this.renewAt);
-        if (changed && state == CredentialState.ACTIVE && revokedOnCrlAt == null && !postponesADueRenewal) {
+        // an operator's time stands, unless the STI-CA asks for the replacement at once
+        boolean overridesTheOperator = renewAtPinned && !(window.isPast(now) && renewAt.isBefore(this.renewAt));
+        if (changed && state == CredentialState.ACTIVE && revokedOnCrlAt == null && !postponesADueRenewal
+                && !overridesTheOperator) {
             this.renewAt = renewAt;
             return true;
         }
@@ -290,6 +298,7 @@ public class ManagedCredential {
         this.ariWindowEnd = null;
         this.ariExplanationUrl = null;
         this.ariNextCheckAt = null;
+        this.renewAtPinned = false;
         this.updatedAt = now;
     }
 
@@ -308,6 +317,7 @@ public class ManagedCredential {
     void scheduleRenewal(OffsetDateTime at, OffsetDateTime now) {
         if (state == CredentialState.ACTIVE) {
             renewAt = at;
+            renewAtPinned = true;
         } else if (state != CredentialState.REVOKED) {
             nextAttemptAt = at;
         }

@@ -89,6 +89,18 @@ class AriPlanTest {
     }
 
     @Test
+    void anOperatorsRenewalTimeStandsUnlessTheWindowHasPassed() {
+        ManagedCredential credential = active();
+        OffsetDateTime maintenance = NOW.plusDays(3);
+        credential.scheduleRenewal(maintenance, NOW); // kms renew --at
+        assertFalse(credential.ariChecked(FUTURE, NOW.plusDays(222), NOW.plusHours(6), NOW), "the first window keeps it");
+        assertEquals(maintenance, credential.renewAt());
+        AriPlan.Window pulled = new AriPlan.Window(NOW.minusHours(1), NOW, null);
+        assertTrue(credential.ariChecked(pulled, NOW, NOW.plusHours(6), NOW));
+        assertEquals(NOW, credential.renewAt(), "a window that has passed replaces the certificate at once");
+    }
+
+    @Test
     void aCertificateOnTheCrlIsNotCheckedNorPutOff() {
         ManagedCredential credential = active();
         credential.listedOnCrl("certificate 0a is on the STI-PA CRL", NOW);
