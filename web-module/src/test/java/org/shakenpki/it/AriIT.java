@@ -64,6 +64,9 @@ class AriIT {
     @EJB
     AriProbe probe;
 
+    @EJB
+    org.shakenpki.kms.NotificationSender notifications;
+
     private final StiPaClient pa = new StiPaClient(URI.create("https://localhost:" + System.getProperty("it.https.port") + "/"));
 
     @Test
@@ -155,6 +158,17 @@ class AriIT {
         assertEquals("short-lived", order.profile());
         assertNull(replaced.ariWindowStart(), "the replacement's renewal information is read afresh");
         assertTrue(management.show(spc).history().stream().anyMatch(h -> active.serialHex().equals(h.serialHex())));
+
+        // reported: audited with the STI-CA's explanation, and announced on the webhook
+        var audit = jakarta.enterprise.inject.spi.CDI.current().select(org.shakenpki.audit.AuditLog.class).get()
+                .forSubject("spc:" + spc);
+        assertTrue(audit.stream().anyMatch(r -> r.action().equals("kms.credential.ari-window")
+                && r.detail().contains(active.serialHex()) && r.detail().contains("https://sti-ca.example/incident-7")), "audited");
+        for (int batch = 0; batch < 20 && notifications.deliverDue(now.plusHours(8)) > 0; batch++) {
+            // the next batch (a call sends 50)
+        }
+        assertTrue(WebhookProbe.VERIFIED.stream().anyMatch(body -> body.contains("\"event\":\"credential.replacement-requested\"")
+                && body.contains("\"spc\":\"" + spc + "\"") && body.contains("incident-7")), "the webhook was told");
     }
 
     @Test
