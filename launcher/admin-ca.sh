@@ -37,6 +37,29 @@ ca_admin_call() {
   admin_call bearer "$DATA/ca/admin.token" "STI-CA admin token" "$1" "http://$BIND:$HTTP_PORT/sti-ca/admin/v1/$2"
 }
 
+# ari pull-forward (--serial HEX [--serial HEX ...] | --spc SPC | --all) [--by TIME] [--explanation URL]: pulls the
+# ACME Renewal Information window (RFC 9773) of those certificates forward so that their subscribers replace them by
+# TIME (default: at once).
+ca_ari() {
+  local command="${1:-help}"; shift || true
+  [[ "$command" == pull-forward ]] || die "./shaken-pki ca ari pull-forward (--serial HEX ... | --spc SPC | --all) [--by TIME] [--explanation URL]"
+  local fields=() serials=() all=false
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --serial) serials+=("${2:?HEX}"); shift 2 ;;
+      --spc) fields+=(--arg spc "${2:?SPC}"); shift 2 ;;
+      --all) all=true; shift ;;
+      --by) fields+=(--arg by "${2:?RFC 3339 time}"); shift 2 ;;
+      --explanation) fields+=(--arg explanationUrl "${2:?URL}"); shift 2 ;;
+      *) die "unknown option $1" ;;
+    esac
+  done
+  admin_call bearer "$DATA/ca/admin.token" "STI-CA admin token" POST \
+    "http://$BIND:$HTTP_PORT/sti-ca/admin/v1/renewal-windows/pull-forward" "${fields[@]}" --argjson all "$all" \
+    '($ARGS.named | if $all then . else del(.all) end) + (if ($ARGS.positional | length) > 0 then {serials: $ARGS.positional} else {} end)' \
+    --args "${serials[@]}"
+}
+
 cmd_ca() {
   local command="${1:-help}"; shift || true
   case "$command" in
@@ -49,6 +72,7 @@ cmd_ca() {
     eab-list) ca_call GET "/${1:?SUBSCRIBER}/eab" ;;
     hierarchy) ca_admin_call GET hierarchy ;;
     intermediate-roll) ca_admin_call POST hierarchy/intermediate/roll ;;
+    ari) ca_ari "$@" ;;
     *) cat <<'USAGE'
 ./shaken-pki ca subscriber-create ID --name LEGAL-NAME --o O [--c C] [--st ST] [--l L] [--ou OU] --spc SPC [--spc SPC ...] --contact CONTACT
 ./shaken-pki ca subscriber-list | subscriber-show ID
@@ -60,6 +84,9 @@ cmd_ca() {
 ./shaken-pki ca hierarchy                 the root, the intermediate in use and the retired intermediates
 ./shaken-pki ca intermediate-roll         a new intermediate key and certificate under the root issue from now on;
                                           certificates of the old intermediate keep verifying (docs/deployment.md)
+./shaken-pki ca ari pull-forward (--serial HEX [--serial HEX ...] | --spc SPC | --all) [--by TIME] [--explanation URL]
+                                          pull the ACME Renewal Information window (RFC 9773) of those certificates
+                                          forward: their ACME clients (the SP-KMS) replace them by TIME, default at once
 USAGE
       ;;
   esac

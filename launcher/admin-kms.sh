@@ -9,7 +9,7 @@ kms_call() {
   admin_call bearer "$DATA/kms/admin.token" "SP-KMS admin token" "$method" "http://$BIND:$HTTP_PORT/kms/v1/credentials$path" "$@"
 }
 
-# create SPC [--acme URL] [--fingerprint jwk-thumbprint|spki] [--response-key tkauth|atc|ATC]
+# create SPC [--acme URL] [--fingerprint jwk-thumbprint|spki] [--response-key tkauth|atc|ATC] [--profile NAME]
 # [--claim-constraints JSON]: the body holds the options given, and only those.
 kms_create() {
   local fields=(--arg spc "${1:?SPC}"); shift
@@ -19,6 +19,7 @@ kms_create() {
       --fingerprint) fields+=(--arg fingerprint "${2:?jwk-thumbprint|spki}"); shift 2 ;;
       --response-key) fields+=(--arg challengeResponseKey "${2:?tkauth|atc|ATC}"); shift 2 ;;
       --claim-constraints) fields+=(--argjson jwtClaimConstraints "${2:?JSON}"); shift 2 ;;
+      --profile) fields+=(--arg profile "${2:?PROFILE}"); shift 2 ;;
       *) die "unknown option $1" ;;
     esac
   done
@@ -108,7 +109,7 @@ cmd_kms() {
       else kms_call POST "/${1:?SPC}/renew"; fi ;;
     revoke) kms_call POST "/${1:?SPC}/revoke" --arg reason "${2:-unspecified}" '{$reason}' ;;
     *) cat <<'USAGE'
-./shaken-pki kms create SPC [--acme DIRECTORY-URL] [--fingerprint jwk-thumbprint|spki] [--response-key tkauth|atc]
+./shaken-pki kms create SPC [--acme DIRECTORY-URL] [--fingerprint jwk-thumbprint|spki] [--response-key tkauth|atc] [--profile NAME]
                            [--claim-constraints '{"mustInclude":["rcd"],"permittedValues":{"rcd":["{\"nam\":\"Bank\"}"]}}']
 ./shaken-pki kms list | show SPC
 ./shaken-pki kms renew SPC                 new key and certificate now

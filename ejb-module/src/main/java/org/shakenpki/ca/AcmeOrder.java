@@ -46,6 +46,17 @@ public class AcmeOrder {
     @Column(name = "created_at", nullable = false)
     OffsetDateTime createdAt;
 
+    /** The ACME profile (draft-ietf-acme-profiles section 4): requested at newOrder, or chosen at issuance. */
+    @Column(length = 64)
+    String profile;
+
+    /** The certID of the certificate this order replaces, as the client sent it (RFC 9773 section 5). */
+    @Column(length = 200)
+    String replaces;
+
+    @Column(name = "replaces_certificate_id", length = 40)
+    String replacesCertificateId;
+
     protected AcmeOrder() {
     }
 
@@ -75,6 +86,17 @@ public class AcmeOrder {
             errorType = type;
             errorDetail = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
         }
+    }
+
+    /** The profile and the replaced certificate a newOrder asked for (either may be null). */
+    void requested(String profile, String replaces, String replacesCertificateId) {
+        this.profile = profile;
+        this.replaces = replaces;
+        this.replacesCertificateId = replacesCertificateId;
+    }
+
+    void issuedUnder(String profile) {
+        this.profile = profile;
     }
 
     void issued(String certificateId) {

@@ -35,6 +35,8 @@ public class CaSettings implements RoleSettings {
     private String subjectO;
     private String organization;
     private int validityDays;
+    private java.time.Duration shortLivedValidity;
+    private java.time.Duration ariRetryAfter;
     private boolean keyMustDifferFromAccount;
     private boolean allowHttp;
     private Optional<String> termsOfService;
@@ -73,6 +75,16 @@ public class CaSettings implements RoleSettings {
         subjectO = settings.text("shakenpki.ca.subject-o", "shaken-pki STI Participant");
         organization = settings.text("shakenpki.ca.organization", "shaken-pki STI-CA");
         validityDays = settings.positiveInt("shakenpki.ca.validity-days", 365);
+        shortLivedValidity = settings.positiveDuration("shakenpki.ca.short-lived-validity", "P7D");
+        if (shortLivedValidity.compareTo(java.time.Duration.ofDays(validityDays)) >= 0 || shortLivedValidity.toMinutes() < 10) {
+            throw SettingReader.invalid("shakenpki.ca.short-lived-validity", shortLivedValidity.toString(),
+                    "a duration of at least 10 minutes, shorter than shakenpki.ca.validity-days, e.g. P7D");
+        }
+        ariRetryAfter = settings.positiveDuration("shakenpki.ca.ari-retry-after", "PT6H");
+        if (ariRetryAfter.toSeconds() < 60 || ariRetryAfter.compareTo(java.time.Duration.ofDays(1)) > 0) {
+            throw SettingReader.invalid("shakenpki.ca.ari-retry-after", ariRetryAfter.toString(),
+                    "a duration from one minute to one day (RFC 9773 section 4.3.2), e.g. PT6H");
+        }
         keyMustDifferFromAccount = settings.flag("shakenpki.ca.key-must-differ-from-account", true);
         allowHttp = settings.flag("shakenpki.ca.allow-http", false);
         termsOfService = settings.optionalUrl("shakenpki.ca.terms-of-service");
@@ -168,6 +180,16 @@ public class CaSettings implements RoleSettings {
 
     public int validityDays() {
         return validityDays;
+    }
+
+    /** The lifetime of the {@code short-lived} ACME profile's certificates ({@link AcmeProfiles}). */
+    public java.time.Duration shortLivedValidity() {
+        return shortLivedValidity;
+    }
+
+    /** The Retry-After of renewalInfo responses (RFC 9773 section 4.3.1): how soon clients look again. */
+    public java.time.Duration ariRetryAfter() {
+        return ariRetryAfter;
     }
 
     public boolean keyMustDifferFromAccount() {

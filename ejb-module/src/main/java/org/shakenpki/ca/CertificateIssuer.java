@@ -29,9 +29,10 @@ import java.util.List;
 /**
  * Issues the certificate of a ready order (ATIS-1000080 v005 section 6.4.1): subject {@code C, O, CN=SHAKEN
  * <SPC>} with the bound subscriber's verified attributes (CSR subjects are not copied; a disagreeing one is ignored
- * or refused, {@link CsrSubject}), validity {@code shakenpki.ca.validity-days} capped by the order's {@code notAfter} and the issuer's
- * validity, the profile's extensions only. The to-be-signed certificate is linted first, its subject against the
- * subscriber record too; only a conforming one is signed by the HSM. The chain (leaf, intermediate) is published in the STI-CR.
+ * or refused, {@link CsrSubject}), validity of the order's ACME profile ({@link AcmeProfiles}) capped by the order's
+ * {@code notAfter} and the issuer's validity, the profile's extensions only. The to-be-signed certificate is linted
+ * first, its subject against the subscriber record too; only a conforming one is signed by the HSM. The chain (leaf,
+ * intermediate) is published in the STI-CR.
  */
 @Stateless
 public class CertificateIssuer {
@@ -60,7 +61,7 @@ public class CertificateIssuer {
         X509Certificate intermediate = issuer.intermediate();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Validity validity = Validity.of(now, order.notBefore == null ? null : order.notBefore.toInstant(),
-                order.notAfter == null ? null : order.notAfter.toInstant(), settings.validityDays(),
+                order.notAfter == null ? null : order.notAfter.toInstant(), AcmeProfiles.of(settings).require(order.profile).validity(),
                 intermediate.getNotAfter().toInstant());
         Instant notBefore = validity.notBefore();
         Instant notAfter = validity.notAfter();

@@ -43,6 +43,16 @@ public class IssuedCertificate {
     @Column(name = "revocation_reason")
     Integer revocationReason;
 
+    /** A renewal window the operator pulled forward (RFC 9773 section 4.2); null: {@link RenewalWindow#standard}. */
+    @Column(name = "ari_window_start")
+    OffsetDateTime ariWindowStart;
+
+    @Column(name = "ari_window_end")
+    OffsetDateTime ariWindowEnd;
+
+    @Column(name = "ari_explanation_url", length = 1000)
+    String ariExplanationUrl;
+
     protected IssuedCertificate() {
     }
 
@@ -56,6 +66,14 @@ public class IssuedCertificate {
         this.chainName = chainName;
         this.notBefore = notBefore;
         this.notAfter = notAfter;
+    }
+
+    void pullForward(RenewalWindow window, String explanationUrl) {
+        ariWindowStart = OffsetDateTime.ofInstant(window.start(), java.time.ZoneOffset.UTC);
+        ariWindowEnd = OffsetDateTime.ofInstant(window.end(), java.time.ZoneOffset.UTC);
+        if (explanationUrl != null) {
+            ariExplanationUrl = explanationUrl;
+        }
     }
 
     void revoke(OffsetDateTime at, int reason) {

@@ -32,7 +32,9 @@ import java.util.Map;
 
 /**
  * ACME orders (RFC 8555 section 7.4) for one {@code TNAuthList} identifier (RFC 9448 section 3): newOrder with
- * optional {@code notBefore}/{@code notAfter}, the order resource, finalize with the CSR checks and issuance.
+ * optional {@code notBefore}/{@code notAfter}, {@code profile} (draft-ietf-acme-profiles section 4, {@link AcmeProfiles})
+ * and {@code replaces} (RFC 9773 section 5, {@link RenewalInfoService#replaceable}), the order resource, finalize with
+ * the CSR checks and issuance under the order's profile.
  */
 @Stateless
 public class OrderService {
@@ -50,6 +52,9 @@ public class OrderService {
 
     @EJB
     AuditLog audit;
+
+    @EJB
+    RenewalInfoService renewalInfo;
 
     @Inject
     CaSettings settings;
@@ -70,13 +75,21 @@ public class OrderService {
         if (notAfter != null && (!notAfter.isAfter(now) || (notBefore != null && !notAfter.isAfter(notBefore)))) {
             throw new ProblemException(ProblemType.MALFORMED, "notAfter must be in the future and after notBefore");
         }
+        String profile = optionalText(payload, "profile");
+        if (profile != null) {
+            AcmeProfiles.of(settings).require(profile); // draft-ietf-acme-profiles section 4: invalidProfile
+        }
+        String replaces = optionalText(payload, "replaces");
+        IssuedCertificate replaced = replaces == null ? null : renewalInfo.replaceable(auth.account().id, replaces, identifier);
         // the identifier is kept as the client wrote it (deployed clients send base64 too) and compared as DER
         AcmeOrder order = new AcmeOrder(Ids.random(), auth.account().id, identifierText, notBefore, notAfter,
                 now.plus(ORDER_LIFETIME), now);
+        order.requested(profile, replaces, replaced == null ? null : replaced.id);
         em.persist(order);
         em.flush(); // the authorization refers to the order; nothing else orders the inserts
         em.persist(new AcmeAuthorization(Ids.random(), order, Ids.random(), Ids.random()));
-        audit.record("acme:" + order.accountId, "ca.order.create", "acme-order:" + order.id, Outcome.SUCCESS, identifier.toString());
+        audit.record("acme:" + order.accountId, "ca.order.create", "acme-order:" + order.id, Outcome.SUCCESS, identifier
+                + (profile == null ? "" : ", profile " + profile) + (replaced == null ? "" : ", replaces " + replaced.serialHex));
         Metrics.acmeOrder();
         return view(order);
     }
@@ -114,11 +127,26 @@ public class OrderService {
         // again at finalize: the subscriber may have been suspended or lost the SPC since newOrder
         SubscriberScope.require(SubscriberScope.of(em, auth.account()), TNAuthList.fromBase64(order.identifier));
         AcmeAuthorization authorization = authorizationOf(order);
+        order.issuedUnder(profileFor(order, authorization.tokenCa).name());
         CsrCheck.Accepted csr = CsrCheck.check(der, TNAuthList.fromBase64(order.identifier), authorization.tokenCa,
                 AcmeJws.publicJwkKey(auth.key()), settings.keyMustDifferFromAccount(), this::isAnAccountKey);
         IssuedCertificate certificate = issuer.issue(order, csr);
         order.issued(certificate.id);
         return view(order);
+    }
+
+    /**
+     * The order's profile ({@link AcmeProfiles}), which must issue the kind of certificate the SPC token allowed: a
+     * delegate CA certificate only for {@code ca: true} (RFC 9448 section 6), an end-entity one only without it.
+     */
+    private AcmeProfiles.Profile profileFor(AcmeOrder order, boolean tokenCa) {
+        AcmeProfiles.Profile profile = AcmeProfiles.of(settings).forOrder(order.profile, tokenCa);
+        boolean delegate = profile.kind() == org.shakenpki.pkix.ShakenProfile.Kind.DELEGATE_CA;
+        if (delegate != tokenCa) {
+            throw new ProblemException(ProblemType.INVALID_PROFILE, "the profile " + profile.name() + " issues "
+                    + (delegate ? "delegate CA" : "end-entity") + " certificates, but the SPC token has ca=" + tokenCa);
+        }
+        return profile;
     }
 
     /**
@@ -170,13 +198,26 @@ public class OrderService {
         }
         return new Views.Order(order.id, order.status, order.expiresAt, order.identifier, order.notBefore, order.notAfter,
                 authorizationOf(order).id, order.certificateId, chainUrl,
-                order.errorType == null ? null : new Views.Problem(order.errorType, order.errorDetail));
+                order.errorType == null ? null : new Views.Problem(order.errorType, order.errorDetail), order.profile,
+                order.replaces);
     }
 
     static void requirePostAsGet(AcmeGate.Authenticated auth) {
         if (!auth.jws().isPostAsGet()) {
             throw new ProblemException(ProblemType.MALFORMED, "this resource is read with POST-as-GET (an empty payload)");
         }
+    }
+
+    /** An optional string member (the draft's {@code profile}, RFC 9773's {@code replaces}). */
+    private static String optionalText(Map<String, Object> payload, String name) {
+        Object value = payload.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String text) || text.isEmpty()) {
+            throw new ProblemException(ProblemType.MALFORMED, name + " must be a non-empty string");
+        }
+        return text;
     }
 
     private static String identifierText(Object value) {

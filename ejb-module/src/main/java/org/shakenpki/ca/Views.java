@@ -19,10 +19,22 @@ public final class Views {
     public record Account(String id, String status, List<String> contact, boolean termsOfServiceAgreed) {
     }
 
-    /** An order (RFC 8555 section 7.1.3) with its one authorization and, once valid, its certificate and STI-CR URL. */
+    /**
+     * An order (RFC 8555 section 7.1.3) with its one authorization and, once valid, its certificate and STI-CR URL;
+     * its {@code profile} (draft-ietf-acme-profiles section 4) and {@code replaces} (RFC 9773 section 5), or null.
+     */
     public record Order(String id, String status, OffsetDateTime expires, String identifier, OffsetDateTime notBefore,
                         OffsetDateTime notAfter, String authorizationId, String certificateId, String chainUrl,
-                        Problem error) {
+                        Problem error, String profile, String replaces) {
+    }
+
+    /**
+     * The renewal information of a certificate (RFC 9773 section 4.2) and how soon to ask again (section 4.3).
+     *
+     * @param explanationUrl the page that explains the window, or null
+     */
+    public record RenewalInfo(java.time.Instant start, java.time.Instant end, String explanationUrl,
+                              java.time.Duration retryAfter) {
     }
 
     /** A tkauth-01 challenge (RFC 9448 section 4). */

@@ -7,7 +7,9 @@
  * {@link org.shakenpki.ca.OrderService}, {@link org.shakenpki.ca.AuthorizationService},
  * {@link org.shakenpki.ca.CertificateService}); each first authenticates the request through
  * {@link org.shakenpki.ca.AcmeGate} (JWS, url, key, nonce), then acts and writes an audit record in the same
- * transaction. The checks that decide issuance are plain classes with unit tests:
+ * transaction. ACME Renewal Information (RFC 9773) is {@link org.shakenpki.ca.RenewalInfoService} (unauthenticated
+ * GET, {@code replaces}) and {@link org.shakenpki.ca.RenewalWindows} (the operator's pull-forward); the ACME profiles
+ * (draft-ietf-acme-profiles) are the one registry {@link org.shakenpki.ca.AcmeProfiles}. The checks that decide issuance are plain classes with unit tests:
  * {@link org.shakenpki.ca.AcmeJws}, {@link org.shakenpki.ca.TkAuthValidator}, {@link org.shakenpki.ca.CsrCheck}
  * and, in {@code pkix}, the profile lint that runs before the HSM signs. The web tier gets views
  * ({@link org.shakenpki.ca.Views}), never entities. Departures from the RFCs are in docs/interop.md.

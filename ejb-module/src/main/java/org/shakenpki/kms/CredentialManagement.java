@@ -26,6 +26,7 @@ import java.util.Locale;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CredentialManagement {
+    private static final java.util.regex.Pattern PROFILE = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     @EJB
     CredentialStore store;
@@ -56,16 +57,24 @@ public class CredentialManagement {
      * @param responseKey     {@code tkauth}, {@code atc} or {@code ATC}, or null for the configured key
      */
     public Views.Detail create(String actor, String spc, String acmeDirectory, String fingerprint, String responseKey) {
-        return create(actor, spc, acmeDirectory, fingerprint, responseKey, null);
+        return create(actor, spc, acmeDirectory, fingerprint, responseKey, null, null);
     }
 
     /**
-     * The same, with the JWT Claim Constraints (RFC 8226 section 8, RFC 9118 section 3) every CSR of the credential
-     * requests, for a certificate limited to, say, one vetted Rich Call Data (RFC 9795); null for none. The issued
-     * certificate must carry them, else the issuance fails.
+     * As {@link #create(String, String, String, String, String)}, ordering under an ACME profile
+     * (draft-ietf-acme-profiles section 4) that the STI-CA's directory advertises, and with the JWT Claim Constraints
+     * (RFC 8226 section 8, RFC 9118 section 3) every CSR of the credential requests, for a certificate limited to,
+     * say, one vetted Rich Call Data (RFC 9795). The issued certificate must carry them, else the issuance fails.
+     *
+     * @param profile          the profile name, or null for the STI-CA's default
+     * @param claimConstraints the constraints, or null for none
      */
     public Views.Detail create(String actor, String spc, String acmeDirectory, String fingerprint, String responseKey,
-                               org.shakenpki.pkix.JwtClaimConstraints claimConstraints) {
+                               String profile, org.shakenpki.pkix.JwtClaimConstraints claimConstraints) {
+        if (profile != null && !PROFILE.matcher(profile).matches()) {
+            throw new ProblemException(ProblemType.MALFORMED,
+                    "profile must be 1 to 64 letters, digits, '.', '_' and '-', as the STI-CA's meta.profiles names it");
+        }
         if (spc == null || !SpcSyntax.isValid(spc)) {
             throw new ProblemException(ProblemType.MALFORMED, SpcSyntax.RULE);
         }
@@ -78,7 +87,7 @@ public class CredentialManagement {
             options = new IssuanceOptions(
                     acmeDirectory != null ? requireHttpUrl(acmeDirectory) : defaults.acmeDirectory(),
                     fingerprint != null ? KmsSettings.fingerprint(fingerprint) : defaults.fingerprint(),
-                    responseKey != null ? KmsSettings.responseKey(responseKey) : defaults.responseKey());
+                    responseKey != null ? KmsSettings.responseKey(responseKey) : defaults.responseKey(), profile);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.MALFORMED, e.getMessage());
         }

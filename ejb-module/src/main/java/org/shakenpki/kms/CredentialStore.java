@@ -37,6 +37,7 @@ public class CredentialStore {
     private static final String ACTOR = "sp-kms";
     private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     private static final Duration LONGEST_RETRY = Duration.ofHours(6);
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     @PersistenceContext(unitName = "shakenpki")
     EntityManager em;
@@ -87,13 +88,14 @@ public class CredentialStore {
     /** Creates a credential whose CSRs request {@code claimConstraints} (null: none). */
     public ManagedCredential create(String actor, String spc, IssuanceOptions options,
                                     org.shakenpki.pkix.JwtClaimConstraints claimConstraints) {
+        String profile = options.profile() == null ? "" : ", profile " + options.profile();
         ManagedCredential credential = new ManagedCredential(spc, options, OffsetDateTime.now(clock));
         credential.claimConstraints(claimConstraints);
         em.persist(credential);
         em.flush();
         audit.record(actor, "kms.credential.create", subject(spc), Outcome.SUCCESS,
                 "CA " + options.acmeDirectory() + ", fingerprint " + options.fingerprint() + ", response " + options.responseKey()
-                        + (claimConstraints == null ? "" : ", JWT Claim Constraints " + claimConstraints));
+                        + profile + (claimConstraints == null ? "" : ", JWT Claim Constraints " + claimConstraints));
         return credential;
     }
 
@@ -185,6 +187,48 @@ public class CredentialStore {
         return true;
     }
 
+    /** The credentials whose STI-CA renewal information is due to be fetched at {@code now} (RFC 9773 section 4.3). */
+    public List<ManagedCredential> ariDue(OffsetDateTime now) {
+        return em.createQuery("select c from ManagedCredential c where c.state = :active", ManagedCredential.class)
+                .setParameter("active", CredentialState.ACTIVE).getResultStream().filter(c -> c.isAriDue(now)).toList();
+    }
+
+    /**
+     * Records the STI-CA's renewal information for the certificate {@code serialHex} ({@link AriWatcher}): a new
+     * window moves the renewal to a random time in it (RFC 9773 section 4.2), or to now when the window has passed
+     * (the operator pulled it forward: the replacement is obtained in this very round), audited; the latter also
+     * notifies the webhook. {@code window} null: no usable answer, the renewal date stays.
+     *
+     * @return whether the renewal is now due at once
+     */
+    public boolean ariChecked(long id, String serialHex, AriPlan.Window window, OffsetDateTime nextCheck, OffsetDateTime now) {
+        ManagedCredential credential = em.find(ManagedCredential.class, id);
+        if (credential == null || !serialHex.equals(credential.serialHex())) {
+            return false; // renewed or gone since the fetch
+        }
+        OffsetDateTime renewAt = window == null ? null : AriPlan.renewalTime(window, credential.notBefore(), credential.notAfter(), now, RANDOM);
+        if (!credential.ariChecked(renewAt == null ? null : window, renewAt, nextCheck, now)) {
+            return false;
+        }
+        boolean atOnce = window.isPast(now);
+        audit.record(ACTOR, "kms.credential.ari-window", subject(credential.spc()), Outcome.SUCCESS, "serial " + serialHex
+                + ", STI-CA window " + window.start() + " to " + window.end() + ", renewal at " + renewAt
+                + (window.explanationUrl() == null ? "" : ", explanation " + window.explanationUrl()));
+        if (atOnce) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("event", "credential.replacement-requested");
+            payload.put("spc", credential.spc());
+            payload.put("serialNumber", serialHex);
+            payload.put("certificateUrl", credential.certificateUrl());
+            payload.put("windowEnd", window.end().toString());
+            if (window.explanationUrl() != null) {
+                payload.put("explanationURL", window.explanationUrl());
+            }
+            em.persist(new Notification(credential.id(), JSONObjectUtils.toJSONString(payload), now));
+        }
+        return atOnce;
+    }
+
     /** Destroys the keys of replaced certificates whose grace period has passed at {@code now}. */
     public int destroyRetiredKeys(OffsetDateTime now) {
         List<CredentialHistory> retired = em.createQuery(
@@ -199,7 +243,8 @@ public class CredentialStore {
 
     /**
      * Renewal starts when a third of the lifetime or {@code shakenpki.kms.renew-before-max} (30 days) remains,
-     * whichever comes first.
+     * whichever comes first: the rule until the STI-CA's renewal information says otherwise, and for STI-CAs without
+     * it (RFC 9773 section 4.2, {@link AriWatcher}).
      */
     OffsetDateTime renewAt(ManagedCredential.Issued issued) {
         Duration lifetime = Duration.between(issued.notBefore(), issued.notAfter());

@@ -32,7 +32,8 @@ import java.util.logging.Logger;
 /**
  * One issuance attempt of the SP-KMS (seed steps 1-9 and 16; ATIS-1000080 section 6.3.5): new P-256 key
  * on the HSM, ACME account (reused), SPC token from the STI-PA for the account key's fingerprint, ACME order
- * with the TNAuthList identifier, tkauth-01, finalize with a CSR signed by the HSM key, download, check that
+ * with the TNAuthList identifier (with the credential's ACME profile, and {@code replaces} naming the certificate a
+ * renewal replaces, RFC 9773 section 5), tkauth-01, finalize with a CSR signed by the HSM key, download, check that
  * the certificate carries the HSM key, store, notify.
  *
  * <p>No transaction is held across the network: {@link CredentialStore} commits the pending key before the
@@ -115,7 +116,10 @@ public class IssuanceWorker {
 
         Signer key = keyStore.token(CredentialStore.TOKEN).signer(credential.pendingKeyAlias());
         byte[] csr = TnAuthListCsr.build(credential.spc(), identifier, key, credential.claimConstraints());
-        AcmeOrdering.Result result = AcmeOrdering.order(login, identifier, token.jwt(), csr, settings.orderTimeout());
+        // a renewal names its predecessor (RFC 9773 section 5); a first issuance has none
+        X509Certificate predecessor = credential.chainPem() == null ? null : Pem.certificates(credential.chainPem()).get(0);
+        AcmeOrdering.Result result = AcmeOrdering.order(login, identifier, token.jwt(), csr, settings.orderTimeout(),
+                options.profile(), predecessor);
 
         X509Certificate leaf = result.chain().get(0);
         if (!Arrays.equals(leaf.getPublicKey().getEncoded(), key.publicKey().getEncoded())) {

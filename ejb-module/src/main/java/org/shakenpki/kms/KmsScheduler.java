@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 
 /**
  * The SP-KMS's clockwork: every 15 seconds it checks the STI-PA CRL when its interval has passed
- * ({@link CrlWatcher}), runs due issuance attempts (first certificates, retries, renewals, replacements of revoked ones),
+ * ({@link CrlWatcher}) and the STI-CA's renewal information where it is due ({@link AriWatcher}), runs due issuance attempts (first certificates, retries, renewals, replacements of revoked ones),
  * destroys keys whose grace period has passed and delivers pending notifications. The timer is persistent, so
  * in a cluster it fires on one node and moves when that node dies. {@link #runAt} takes the time as an
  * argument so tests can drive renewal with a clock of their own.
@@ -38,6 +38,9 @@ public class KmsScheduler {
 
     @EJB
     CrlWatcher crlWatch;
+
+    @EJB
+    AriWatcher ariWatch;
 
     @Inject
     KmsSettings settings;
@@ -65,6 +68,7 @@ public class KmsScheduler {
     public Round runAt(OffsetDateTime now) {
         // first, so that a certificate the CRL lists is replaced by this very round's attempts
         int listed = checkCrl(now);
+        checkAri(now);
         List<String> attempted = attemptDue(now);
         int attempts = attempted.size();
         int destroyed = store.destroyRetiredKeys(now);
@@ -85,6 +89,14 @@ public class KmsScheduler {
             // the watch must not stop renewals and notifications
             LOG.log(Level.WARNING, "SP-KMS CRL check failed; the next round retries", e);
             return 0;
+        }
+    }
+
+    private void checkAri(OffsetDateTime now) {
+        try {
+            ariWatch.checkDue(now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "SP-KMS renewal information check failed; the next round retries", e);
         }
     }
 

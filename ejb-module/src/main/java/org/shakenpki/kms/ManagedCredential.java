@@ -88,6 +88,28 @@ public class ManagedCredential {
     @Column(name = "revoked_on_crl_at")
     private OffsetDateTime revokedOnCrlAt;
 
+    /** The ACME profile orders ask for (draft-ietf-acme-profiles), or null. */
+    @Column(name = "profile", updatable = false)
+    private String profile;
+
+    /** The STI-CA's last suggested renewal window for the current certificate (RFC 9773 section 4.2), or null. */
+    @Column(name = "ari_window_start")
+    private OffsetDateTime ariWindowStart;
+
+    @Column(name = "ari_window_end")
+    private OffsetDateTime ariWindowEnd;
+
+    @Column(name = "ari_explanation_url")
+    private String ariExplanationUrl;
+
+    /** When to ask the STI-CA's renewalInfo again; null: at the next round (right after an issuance, section 4.3). */
+    @Column(name = "ari_next_check_at")
+    private OffsetDateTime ariNextCheckAt;
+
+    /** Whether {@code renewAt} is an operator's time, which only a window that has passed overrides. */
+    @Column(name = "renew_at_pinned", nullable = false)
+    private boolean renewAtPinned;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -106,6 +128,7 @@ public class ManagedCredential {
         this.acmeDirectory = options.acmeDirectory();
         this.fingerprintForm = options.fingerprint().name();
         this.responseKey = options.responseKey();
+        this.profile = options.profile();
         this.nextAttemptAt = now;
         this.createdAt = now;
         this.updatedAt = now;
@@ -166,7 +189,7 @@ public class ManagedCredential {
     }
 
     public IssuanceOptions options() {
-        return new IssuanceOptions(acmeDirectory, IssuanceOptions.Fingerprint.valueOf(fingerprintForm), responseKey);
+        return new IssuanceOptions(acmeDirectory, IssuanceOptions.Fingerprint.valueOf(fingerprintForm), responseKey, profile);
     }
 
     public OffsetDateTime renewAt() {
@@ -188,6 +211,63 @@ public class ManagedCredential {
     /** When the SP-KMS found the current certificate on the STI-PA CRL, or null. */
     public OffsetDateTime revokedOnCrlAt() {
         return revokedOnCrlAt;
+    }
+
+    /** The STI-CA's suggested renewal window start (RFC 9773 section 4.2), or null without ARI. */
+    public OffsetDateTime ariWindowStart() {
+        return ariWindowStart;
+    }
+
+    public OffsetDateTime ariWindowEnd() {
+        return ariWindowEnd;
+    }
+
+    public String ariExplanationUrl() {
+        return ariExplanationUrl;
+    }
+
+    public OffsetDateTime ariNextCheckAt() {
+        return ariNextCheckAt;
+    }
+
+    /** Whether the STI-CA's renewalInfo of the current certificate is to be fetched at {@code now}. */
+    boolean isAriDue(OffsetDateTime now) {
+        // a certificate the STI-PA CRL lists is being replaced already, whatever its window
+        return state == CredentialState.ACTIVE && serialHex != null && chainPem != null && pendingKeyAlias == null
+                && revokedOnCrlAt == null && (ariNextCheckAt == null || !ariNextCheckAt.isAfter(now));
+    }
+
+    /**
+     * Takes the STI-CA's answer for the current certificate: a window that differs from the last one sets the renewal
+     * to {@code renewAt} (a random time in it, or now for a window in the past); an unchanged window keeps the time
+     * already chosen. An operator's time ({@code kms renew --at}) stands unless the window has passed; without a window
+     * (no ARI, an error) the renewal date stays as it is; a renewal that is due already (a CRL listing, an operator's
+     * time) is never put off.
+     *
+     * @return whether the renewal date moved
+     */
+    boolean ariChecked(AriPlan.Window window, OffsetDateTime renewAt, OffsetDateTime nextCheck, OffsetDateTime now) {
+        this.ariNextCheckAt = nextCheck;
+        this.updatedAt = now;
+        if (window == null) {
+            return false;
+        }
+        // as instants: a database may hand the stored times back in another offset
+        boolean changed = ariWindowStart == null || ariWindowEnd == null || !window.start().isEqual(ariWindowStart)
+                || !window.end().isEqual(ariWindowEnd);
+        this.ariWindowStart = window.start();
+        this.ariWindowEnd = window.end();
+        this.ariExplanationUrl = window.explanationUrl();
+        // never postpone a renewal that is due already (a CRL listing, an operator's time that has come)
+        boolean postponesADueRenewal = this.renewAt != null && !this.renewAt.isAfter(now) && renewAt.isAfter(this.renewAt);
+        // an operator's time stands, unless the STI-CA asks for the replacement at once
+        boolean overridesTheOperator = renewAtPinned && !(window.isPast(now) && renewAt.isBefore(this.renewAt));
+        if (changed && state == CredentialState.ACTIVE && revokedOnCrlAt == null && !postponesADueRenewal
+                && !overridesTheOperator) {
+            this.renewAt = renewAt;
+            return true;
+        }
+        return false;
     }
 
     public OffsetDateTime createdAt() {
@@ -231,6 +311,12 @@ public class ManagedCredential {
         this.lastError = null;
         this.revokedSerialHex = null;
         this.revokedOnCrlAt = null;
+        // the new certificate's renewal information is fetched at the next round (RFC 9773 section 4.3)
+        this.ariWindowStart = null;
+        this.ariWindowEnd = null;
+        this.ariExplanationUrl = null;
+        this.ariNextCheckAt = null;
+        this.renewAtPinned = false;
         this.updatedAt = now;
     }
 
@@ -249,6 +335,7 @@ public class ManagedCredential {
     void scheduleRenewal(OffsetDateTime at, OffsetDateTime now) {
         if (state == CredentialState.ACTIVE) {
             renewAt = at;
+            renewAtPinned = true;
         } else if (state != CredentialState.REVOKED) {
             nextAttemptAt = at;
         }

@@ -16,15 +16,17 @@ public final class Views {
      *
      * @param options        how it is ordered (the STI-CA, the fingerprint form, the challenge response key)
      * @param revokedOnCrlAt when the SP-KMS found the current certificate on the STI-PA CRL, or null
+     * @param renewalWindow  the STI-CA's suggested renewal window of the current certificate (RFC 9773), or null
      */
     public record Credential(String spc, CredentialState state, IssuanceOptions options, int attempts, String keyAlias,
                              String certificateUrl, String serialHex, OffsetDateTime notBefore, OffsetDateTime notAfter,
                              OffsetDateTime renewAt, OffsetDateTime nextAttemptAt, String lastError,
-                             OffsetDateTime revokedOnCrlAt) {
+                             OffsetDateTime revokedOnCrlAt, RenewalWindow renewalWindow) {
         static Credential of(ManagedCredential c) {
             return new Credential(c.spc(), c.state(), c.options(), c.attempts(), c.keyAlias(), c.certificateUrl(),
                     c.serialHex(), c.notBefore(), c.notAfter(), c.renewAt(), c.nextAttemptAt(), c.lastError(),
-                    c.revokedOnCrlAt());
+                    c.revokedOnCrlAt(), c.ariWindowStart() == null ? null
+                            : new RenewalWindow(c.ariWindowStart(), c.ariWindowEnd(), c.ariExplanationUrl(), c.ariNextCheckAt()));
         }
 
         /**
@@ -35,6 +37,14 @@ public final class Views {
             return keyAlias != null && certificateUrl != null && revokedOnCrlAt == null
                     && (state == CredentialState.ACTIVE || state == CredentialState.RENEWING);
         }
+    }
+
+    /**
+     * The STI-CA's suggested renewal window (RFC 9773 section 4.2) as last fetched, and when it is fetched again.
+     *
+     * @param explanationUrl the STI-CA's page on why, or null
+     */
+    public record RenewalWindow(OffsetDateTime start, OffsetDateTime end, String explanationUrl, OffsetDateTime nextCheck) {
     }
 
     /** A certificate that was replaced (renewed or revoked), and what became of its key. */

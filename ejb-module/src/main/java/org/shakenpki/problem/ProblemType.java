@@ -3,7 +3,7 @@ package org.shakenpki.problem;
 /**
  * Every problem type the application reports, with the HTTP status it maps to.
  *
- * <p>The ACME types are those of RFC 8555 section 6.7 (URN namespace {@code urn:ietf:params:acme:error:},
+ * <p>The ACME types are those of RFC 8555 section 6.7 and of its extensions (URN namespace {@code urn:ietf:params:acme:error:},
  * registered in section 9.7.4); {@link #MALFORMED} also serves the non-ACME APIs for malformed requests, as
  * its meaning is the same. The remaining types are this project's own, for conditions that RFC 8555 does
  * not name (RFC 7807 section 3.1 lets an API define its own type URIs).
@@ -31,6 +31,9 @@ public enum ProblemType {
     UNSUPPORTED_CONTACT("unsupportedContact", 400, "Unsupported contact"),
     UNSUPPORTED_IDENTIFIER("unsupportedIdentifier", 400, "Unsupported identifier"),
     USER_ACTION_REQUIRED("userActionRequired", 403, "User action required"),
+    // RFC 9773 section 7.4 (ACME Renewal Information) and draft-ietf-acme-profiles section 6.3
+    ALREADY_REPLACED("alreadyReplaced", 409, "Certificate already replaced"),
+    INVALID_PROFILE("invalidProfile", 400, "Invalid profile"),
 
     // This project's own types (HTTP-level conditions outside RFC 8555)
     UNAUTHENTICATED(null, 401, "Authentication required"),

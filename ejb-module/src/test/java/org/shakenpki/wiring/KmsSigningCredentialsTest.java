@@ -28,7 +28,7 @@ class KmsSigningCredentialsTest {
         Views.Credential active = new Views.Credential("1234", CredentialState.ACTIVE,
                 new IssuanceOptions("https://ca.example.test/acme", IssuanceOptions.Fingerprint.JWK_THUMBPRINT, "tkauth"),
                 1, "spc-1234-a", "https://cr.example.test/1234.pem", "0a", NOT_BEFORE, NOT_BEFORE.plusDays(30),
-                NOT_BEFORE.plusDays(20), NOT_BEFORE.plusDays(20), null, null);
+                NOT_BEFORE.plusDays(20), NOT_BEFORE.plusDays(20), null, null, null);
         KmsSigningCredentials adapter = new KmsSigningCredentials();
         adapter.issued = new IssuedCredentials() {
             @Override

@@ -21,11 +21,15 @@ final class AcmeFlows {
     private AcmeFlows() {
     }
 
-    /** The trusted test STI-PA, made once: its root is the STI-CA's trust anchor. */
+    /**
+     * The trusted test STI-PA, made once per test JVM: its root is a trust anchor of the STI-CA, written again should a
+     * server started by a later IT class have rewritten the anchors file.
+     */
     static synchronized TestStiPa stiPa() throws Exception {
         if (stiPa == null) {
             stiPa = TestStiPa.create("signer", true, HTTPS);
         }
+        stiPa.trust();
         return stiPa;
     }
 

@@ -38,10 +38,25 @@ import java.util.UUID;
 public final class TestStiPa {
     private final KeyPair signerKey;
     private final URI x5u;
+    private final X509Certificate root;
 
-    private TestStiPa(KeyPair signerKey, URI x5u) {
+    private TestStiPa(KeyPair signerKey, URI x5u, X509Certificate root) {
         this.signerKey = signerKey;
         this.x5u = x5u;
+        this.root = root;
+    }
+
+    /**
+     * Makes sure the STI-CA's trust anchors file holds this root, beside what is there: a server that started since
+     * {@link #create} (another IT class's) rewrote the file with its own STI-PA's root, which stays trusted too.
+     */
+    public void trust() throws Exception {
+        Path file = Path.of(System.getProperty("it.data.dir", "target/it-data"), "sti-pa", "root.pem");
+        String current = Files.exists(file) ? Files.readString(file) : "";
+        String pem = Pem.encode(root);
+        if (!current.contains(pem.strip())) {
+            Files.writeString(file, current.isEmpty() || current.endsWith("\n") ? current + pem : current + "\n" + pem);
+        }
     }
 
     /** A root and a signer; the root becomes a trust anchor when {@code trusted}, the signer is served at its x5u. */
@@ -59,7 +74,7 @@ public final class TestStiPa {
             Files.writeString(dir.resolve("root.pem"), Pem.encode(root));
         }
         Files.writeString(dir.resolve(name + ".crt"), Pem.encode(signer));
-        return new TestStiPa(signerKey, URI.create(httpsBase + "/it-sti-pa/" + name + ".crt"));
+        return new TestStiPa(signerKey, URI.create(httpsBase + "/it-sti-pa/" + name + ".crt"), root);
     }
 
     /** An SPC token for a TNAuthList (tkvalue) and account key fingerprint. */

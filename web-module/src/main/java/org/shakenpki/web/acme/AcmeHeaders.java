@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 /**
  * The headers every ACME response carries (RFC 8555 section 6.5 and 7.1): a fresh {@code Replay-Nonce} on
  * every response to a POST and to newNonce, errors included; {@code Link: <directory>;rel="index"};
- * {@code Cache-Control: no-store}, as ACME resources are per-request views. Where no STI-CA runs, the 404 of
+ * {@code Cache-Control: no-store}, as ACME resources are per-request views, except a RenewalInfo object, which is
+ * the same for everyone and which RFC 9773 section 8 wants cacheable (its resource sets the lifetime). Where no STI-CA runs, the 404 of
  * {@link org.shakenpki.web.RoleGate} carries none of them (and mints no nonce).
  */
 @Provider
@@ -45,6 +46,8 @@ public class AcmeHeaders implements ContainerResponseFilter {
             String base = request.getUriInfo().getBaseUri().toString().replaceAll("/+$", "");
             response.getHeaders().add("Link", "<" + base + "/acme/directory>;rel=\"index\"");
         }
-        response.getHeaders().putSingle("Cache-Control", "no-store");
+        if (!path.contains("/renewal-info/") || response.getStatus() != 200) {
+            response.getHeaders().putSingle("Cache-Control", "no-store");
+        }
     }
 }

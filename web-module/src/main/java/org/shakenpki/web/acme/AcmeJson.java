@@ -12,7 +12,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 
-/** The JSON of the ACME objects (RFC 8555 section 7.1.2-7.1.5; RFC 9448 section 4 for the challenge). */
+/**
+ * The JSON of the ACME objects (RFC 8555 section 7.1.2-7.1.5; RFC 9448 section 4 for the challenge; RFC 9773 section
+ * 4.2 for renewal information).
+ */
 public final class AcmeJson {
     private AcmeJson() {
     }
@@ -55,6 +58,23 @@ public final class AcmeJson {
         }
         if (order.error() != null) {
             json.add("error", problem(order.error()));
+        }
+        if (order.profile() != null) {
+            json.add("profile", order.profile()); // draft-ietf-acme-profiles section 4
+        }
+        if (order.replaces() != null) {
+            json.add("replaces", order.replaces()); // RFC 9773 section 5: reflected as the client sent it
+        }
+        return json.build().toString();
+    }
+
+    /** A RenewalInfo object (RFC 9773 section 4.2). */
+    public static String renewalInfo(Views.RenewalInfo info) {
+        JsonObjectBuilder json = JsonBuilders.object().add("suggestedWindow", JsonBuilders.object()
+                .add("start", DateTimeFormatter.ISO_INSTANT.format(info.start()))
+                .add("end", DateTimeFormatter.ISO_INSTANT.format(info.end())));
+        if (info.explanationUrl() != null) {
+            json.add("explanationURL", info.explanationUrl());
         }
         return json.build().toString();
     }

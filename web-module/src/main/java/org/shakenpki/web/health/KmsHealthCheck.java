@@ -44,6 +44,10 @@ public class KmsHealthCheck implements HealthCheck {
             if (credential.revokedOnCrlAt() != null) {
                 response.withData("revokedOnCrl." + credential.spc(), credential.revokedOnCrlAt().toString());
             }
+            if (credential.renewalWindow() != null && !credential.renewalWindow().end().isAfter(java.time.OffsetDateTime.now())) {
+                // the STI-CA asked for a replacement at once (RFC 9773): shown until the replacement is there
+                response.withData("replacementRequested." + credential.spc(), credential.renewalWindow().end().toString());
+            }
             if (credential.lastError() != null) {
                 failing++;
                 response.withData("failing." + credential.spc(), credential.state() + ": " + credential.lastError());

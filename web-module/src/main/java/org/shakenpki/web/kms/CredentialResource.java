@@ -31,8 +31,9 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The SP-KMS admin API (Bearer admin token): {@code POST /kms/v1/credentials} {@code {"spc", "acmeDirectory"?,
- * "fingerprint"?, "challengeResponseKey"?, "jwtClaimConstraints"?}} creates a credential and starts its issuance (202);
- * {@code jwtClaimConstraints} ({@link ClaimConstraintsJson}) is requested in every CSR of the credential; GET lists and
+ * "fingerprint"?, "challengeResponseKey"?, "profile"?, "jwtClaimConstraints"?}} creates a credential and starts its
+ * issuance (202); {@code profile} is an ACME profile of the STI-CA's directory; {@code jwtClaimConstraints}
+ * ({@link ClaimConstraintsJson}) is requested in every CSR of the credential; GET lists and
  * shows; {@code POST .../{spc}/renew} renews now, or with {@code {"at": "<RFC 3339 time>"}}
  * leaves the renewal to the SP-KMS timer's first round after that time; {@code POST .../{spc}/revoke} {@code {"reason"}} revokes.
  */
@@ -60,7 +61,8 @@ public class CredentialResource {
         JsonObject request = JsonBodies.object(body);
         var view = credentials.create(actor, JsonBodies.string(request, "spc"),
                 JsonBodies.optionalString(request, "acmeDirectory"), JsonBodies.optionalString(request, "fingerprint"),
-                JsonBodies.optionalString(request, "challengeResponseKey"), ClaimConstraintsJson.parse(request));
+                JsonBodies.optionalString(request, "challengeResponseKey"), JsonBodies.optionalString(request, "profile"),
+                ClaimConstraintsJson.parse(request));
         return Response.accepted(render(view)).location(uri.getAbsolutePathBuilder().path(view.credential().spc()).build()).build();
     }
 
@@ -152,6 +154,14 @@ public class CredentialResource {
         put(json, "nextAttemptAt", c.nextAttemptAt());
         put(json, "lastError", c.lastError());
         put(json, "revokedOnCrlAt", c.revokedOnCrlAt());
+        put(json, "profile", c.options().profile());
+        if (c.renewalWindow() != null) {
+            JsonObjectBuilder window = JsonBuilders.object().add("start", c.renewalWindow().start().toString())
+                    .add("end", c.renewalWindow().end().toString());
+            put(window, "explanationURL", c.renewalWindow().explanationUrl());
+            put(window, "nextCheck", c.renewalWindow().nextCheck());
+            json.add("renewalWindow", window);
+        }
         return json.build();
     }
 

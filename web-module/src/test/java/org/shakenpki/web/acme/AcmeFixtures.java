@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * the same length and the same fixed values. A fixture string may hold placeholders for what varies between runs:
  * {@code ${base}} (the scheme and authority the client used), {@code ${id}}, {@code ${date}} (an RFC 3339 UTC
  * date-time, RFC 8555 section 7.1), {@code ${nonce}} (RFC 8555 section 6.5.1), {@code ${token}} (at least 128 bits of
- * base64url, RFC 8555 section 8.3) and {@code ${text}} (any non-empty text, e.g. a problem's detail). A mismatch names
+ * base64url, RFC 8555 section 8.3), {@code ${certid}} (RFC 9773 section 4.1), {@code ${seconds}} (a Retry-After) and {@code ${text}} (any non-empty text, e.g. a problem's detail). A mismatch names
  * its JSON path, for example {@code $.challenges[0].status}.
  *
  * <p>The {@code .headers.json} fixtures list the response headers that matter (the first value of each; of
@@ -41,6 +41,8 @@ public final class AcmeFixtures {
             "date", "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z",
             "nonce", "[A-Za-z0-9_-]{16,}",
             "token", "[A-Za-z0-9_-]{22,}",
+            "certid", "[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+",
+            "seconds", "[0-9]+",
             "text", "(?s).+");
 
     private AcmeFixtures() {

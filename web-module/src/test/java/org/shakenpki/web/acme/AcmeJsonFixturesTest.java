@@ -79,6 +79,28 @@ class AcmeJsonFixturesTest {
     }
 
     @Test
+    void anOrderShowsItsProfileAndTheCertificateItReplaces() {
+        Views.Order replacing = new Views.Order("o5", "pending", EXPIRES, SPC_1234, null, null, "a5", null, null, null,
+                "short-lived", "aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE");
+        assertMatches("order-replacing", AcmeJson.order(replacing, urls));
+        // without them, the order has neither member (the fixtures of the RFC 8555 orders)
+        assertMatches("order-pending", AcmeJson.order(order("pending", null, null), urls));
+    }
+
+    @Test
+    void renewalInfoWithAndWithoutExplanation() {
+        java.time.Instant start = java.time.Instant.parse("2027-08-01T00:00:00Z");
+        java.time.Instant end = java.time.Instant.parse("2027-09-01T00:00:00Z");
+        assertMatches("renewal-info", AcmeJson.renewalInfo(new Views.RenewalInfo(start, end, null, java.time.Duration.ofHours(6))));
+        assertMatches("renewal-info-explained", AcmeJson.renewalInfo(new Views.RenewalInfo(start, end,
+                "https://sti-ca.example/incident-42", java.time.Duration.ofHours(6))));
+        Function<String, String> headers = filtered("GET", "acme/renewal-info/aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE");
+        assertHeadersMatch("renewal-info", 200, name -> "Content-Type".equals(name) ? "application/json"
+                : "Retry-After".equals(name) ? "21600" : "Cache-Control".equals(name) ? "public, max-age=21600"
+                : headers.apply(name));
+    }
+
+    @Test
     void authorizationsWithTheirTkAuthChallengePendingValidAndInvalid() {
         assertMatches("authorization-pending", AcmeJson.authorization(authorization("pending", challenge("pending", null, null)), urls));
         assertMatches("authorization-valid", AcmeJson.authorization(authorization("valid", challenge("valid", VALIDATED, null)), urls));
@@ -98,6 +120,8 @@ class AcmeJsonFixturesTest {
         assertMatches("problem-bad-nonce", problem(new ProblemException(ProblemType.BAD_NONCE, "the nonce is unknown, used or expired")));
         assertMatches("problem-unauthorized", problem(new ProblemException(ProblemType.UNAUTHORIZED, "the request is signed for another account")));
         assertMatches("problem-bad-csr", problem(new ProblemException(ProblemType.BAD_CSR, "the csr is not base64url DER")));
+        assertMatches("problem-invalid-profile", problem(new ProblemException(ProblemType.INVALID_PROFILE, "no profile \"gold\"")));
+        assertMatches("problem-already-replaced", problem(new ProblemException(ProblemType.ALREADY_REPLACED, "already replaced")));
         String rule = "an SPC is 4 digits and uppercase letters; the identifier's SPC is not";
         assertMatches("problem-rejected-identifier", problem(new ProblemException(ProblemType.REJECTED_IDENTIFIER, rule, null,
                 List.of(new ProblemException.Subproblem(ProblemType.REJECTED_IDENTIFIER, rule, TkAuth.TNAUTHLIST, "MAigBhYEMTJhYg")),
@@ -168,7 +192,9 @@ class AcmeJsonFixturesTest {
     // --- views as the EJB tier hands them out ------------------------------------------------------------
 
     private static Views.Order order(String status, String certificateId, String chainUrl) {
-        return new Views.Order("o4", status, EXPIRES, SPC_1234, null, null, "a4", certificateId, chainUrl, null);
+        // an order that named no profile shows the one it was issued under once valid
+        return new Views.Order("o4", status, EXPIRES, SPC_1234, null, null, "a4", certificateId, chainUrl, null,
+                "valid".equals(status) ? "end-entity" : null, null);
     }
 
     private static Views.Challenge challenge(String status, OffsetDateTime validated, Views.Problem error) {
@@ -196,6 +222,16 @@ class AcmeJsonFixturesTest {
             public Optional<String> termsOfService() {
                 return Optional.of(BASE + "/acme/terms");
             }
+
+            @Override
+            public int validityDays() {
+                return 365;
+            }
+
+            @Override
+            public java.time.Duration shortLivedValidity() {
+                return java.time.Duration.ofDays(7);
+            }
         };
     }
 
@@ -215,7 +251,7 @@ class AcmeJsonFixturesTest {
         UriInfo uriInfo = uriInfo(BASE + "/" + path, path);
         ContainerRequestContext request = proxy(ContainerRequestContext.class, Map.of("getUriInfo", uriInfo, "getMethod", method));
         MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
-        filter.filter(request, proxy(ContainerResponseContext.class, Map.of("getHeaders", headers)));
+        filter.filter(request, proxy(ContainerResponseContext.class, Map.of("getHeaders", headers, "getStatus", 200)));
         return name -> headers.containsKey(name) ? String.valueOf(headers.getFirst(name)) : null;
     }
 
