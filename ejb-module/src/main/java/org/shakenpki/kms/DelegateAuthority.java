@@ -244,7 +244,9 @@ public class DelegateAuthority {
         String token = caToken(identifier.toBase64Url(), fingerprint);
         Signer key = keyStore.token(DelegateStore.TOKEN).signer(alias);
         byte[] csr = TnAuthListCsr.buildCa(spc, identifier, key);
-        AcmeOrdering.Result result = AcmeOrdering.order(login, identifier, token, csr, settings.orderTimeout());
+        // no profile named: the STI-CA's default for a ca:true token is its delegate CA profile, and a CA without
+        // draft-ietf-acme-profiles must not be asked for one; a first delegate CA certificate replaces nothing
+        AcmeOrdering.Result result = AcmeOrdering.order(login, identifier, token, csr, settings.orderTimeout(), null, null);
         X509Certificate certificate = result.chain().get(0);
         if (!Arrays.equals(certificate.getPublicKey().getEncoded(), key.publicKey().getEncoded())) {
             throw new IssuanceFailure("the STI-CA issued a certificate for another key than the HSM key " + alias);
