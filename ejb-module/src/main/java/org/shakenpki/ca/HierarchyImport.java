@@ -35,8 +35,8 @@ final class HierarchyImport {
     }
 
     static Checked check(ImportedCertificates config, KeyStoreToken token, Instant now) {
-        String rootAlias = keyOf(config, "root", token);
-        String intermediateAlias = keyOf(config, "intermediate", token);
+        String rootAlias = ImportedKey.checkedAlias(config, "root", token);
+        String intermediateAlias = ImportedKey.checkedAlias(config, "intermediate", token);
         X509Certificate root = config.certificates().get("root");
         X509Certificate intermediate = config.certificates().get("intermediate");
         validNow(config, "root", now);
@@ -51,26 +51,6 @@ final class HierarchyImport {
         }
         lint(config, "intermediate", ShakenProfile.Kind.INTERMEDIATE);
         return new Checked(rootAlias, root, intermediateAlias, intermediate);
-    }
-
-    /** The alias of a configured key, checked against its certificate. */
-    private static String keyOf(ImportedCertificates config, String name, KeyStoreToken token) {
-        String alias;
-        try {
-            alias = ImportedKey.alias(config.keys().get(name));
-        } catch (ImportedKey.Mismatch e) {
-            throw config.invalidKey(name, e.getMessage());
-        }
-        if (token.findKey(alias).isEmpty()) {
-            throw config.invalidKey(name, "the label (or id:<hex>) of a private key on the " + token.role()
-                    + " token that has a certificate object of the same CKA_ID; the token holds " + token.aliases());
-        }
-        try {
-            ImportedKey.check(token, alias, config.certificates().get(name));
-        } catch (ImportedKey.Mismatch e) {
-            throw config.invalidCertificate(name, "the certificate of the key " + alias + " (" + e.getMessage() + ")");
-        }
-        return alias;
     }
 
     private static void validNow(ImportedCertificates config, String name, Instant now) {

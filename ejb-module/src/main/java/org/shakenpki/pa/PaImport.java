@@ -40,9 +40,9 @@ final class PaImport {
     }
 
     static Checked check(ImportedCertificates config, KeyStoreToken token, Instant now, String crlIssuerDn) {
-        String rootAlias = keyOf(config, "root", token);
-        String tokenAlias = keyOf(config, "token-signer", token);
-        String crlAlias = keyOf(config, "crl-signer", token);
+        String rootAlias = ImportedKey.checkedAlias(config, "root", token);
+        String tokenAlias = ImportedKey.checkedAlias(config, "token-signer", token);
+        String crlAlias = ImportedKey.checkedAlias(config, "crl-signer", token);
         X509Certificate root = config.certificates().get("root");
         for (String name : NAMES) {
             validNow(config, name, now);
@@ -77,25 +77,6 @@ final class PaImport {
         if (!keys.published(PaCertificate.Purpose.CRL_SIGNER).contains(checked.crlSigner())) {
             throw config.invalidCertificate("crl-signer", "a CRL signer this database holds");
         }
-    }
-
-    private static String keyOf(ImportedCertificates config, String name, KeyStoreToken token) {
-        String alias;
-        try {
-            alias = ImportedKey.alias(config.keys().get(name));
-        } catch (ImportedKey.Mismatch e) {
-            throw config.invalidKey(name, e.getMessage());
-        }
-        if (token.findKey(alias).isEmpty()) {
-            throw config.invalidKey(name, "the label (or id:<hex>) of a private key on the " + token.role()
-                    + " token that has a certificate object of the same CKA_ID; the token holds " + token.aliases());
-        }
-        try {
-            ImportedKey.check(token, alias, config.certificates().get(name));
-        } catch (ImportedKey.Mismatch e) {
-            throw config.invalidCertificate(name, "the certificate of the key " + alias + " (" + e.getMessage() + ")");
-        }
-        return alias;
     }
 
     private static void under(ImportedCertificates config, String name, X509Certificate root, Instant now,

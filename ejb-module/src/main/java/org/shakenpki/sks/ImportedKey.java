@@ -1,5 +1,7 @@
 package org.shakenpki.sks;
 
+import org.shakenpki.config.ImportedCertificates;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -29,6 +31,31 @@ public final class ImportedKey {
         public Mismatch(String message) {
             super(message);
         }
+    }
+
+    /**
+     * The alias of the key {@code name} of an imported hierarchy ({@code <prefix>.<name>-key}) on {@code token},
+     * checked against its configured certificate ({@link #check}).
+     *
+     * @throws IllegalArgumentException the one-line InvalidSetting of the key or certificate setting
+     */
+    public static String checkedAlias(ImportedCertificates config, String name, KeyStoreToken token) {
+        String alias;
+        try {
+            alias = alias(config.keys().get(name));
+        } catch (Mismatch e) {
+            throw config.invalidKey(name, e.getMessage());
+        }
+        if (token.findKey(alias).isEmpty()) {
+            throw config.invalidKey(name, "the label (or id:<hex>) of a private key on the " + token.role()
+                    + " token that has a certificate object of the same CKA_ID; the token holds " + token.aliases());
+        }
+        try {
+            check(token, alias, config.certificates().get(name));
+        } catch (Mismatch e) {
+            throw config.invalidCertificate(name, "the certificate of the key " + alias + " (" + e.getMessage() + ")");
+        }
+        return alias;
     }
 
     /** The KeyStore alias of a configured key reference: {@code id:<hex>} for a CKA_ID, anything else is a label. */

@@ -156,26 +156,8 @@ public class PassportSigner {
                 + (rcd.rcdi() == null ? "" : ",\"rcdi\":" + Jcs.write(rcd.rcdi()));
     }
 
-    /** A JSON string (RFC 8259 section 7): quotes, backslash and control characters escaped. */
+    /** A JSON string as RFC 8785 section 3.2.2.2 serialises it (the canonical header and claims of ATIS-1000074). */
     static String json(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return Jcs.write(value);
     }
 }
