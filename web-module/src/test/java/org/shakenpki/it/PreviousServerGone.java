@@ -44,13 +44,20 @@ public class PreviousServerGone implements LoadableExtension {
         if (dataDir == null) {
             return;
         }
-        Instant deadline = Instant.now().plus(LONGEST_WAIT);
+        Instant start = Instant.now();
+        Instant deadline = start.plus(LONGEST_WAIT);
+        boolean waited = false;
         while (!servers("-Dshakenpki.data-dir=" + dataDir).isEmpty()) {
+            waited = true;
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("the previous Payara Micro on " + dataDir + " did not exit within "
                         + LONGEST_WAIT.toSeconds() + " s: " + servers("-Dshakenpki.data-dir=" + dataDir));
             }
             Thread.sleep(200);
+        }
+        if (waited) {
+            System.out.println("waited " + Duration.between(start, Instant.now()).toMillis()
+                    + " ms for the previous Payara Micro on " + dataDir + " to exit");
         }
     }
 
