@@ -8,6 +8,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import org.shakenpki.config.AdminToken;
+import org.shakenpki.config.AdminTokenLogins;
 import org.shakenpki.problem.ProblemException;
 
 /**
@@ -24,6 +25,9 @@ public class KmsAdmin {
     @Inject
     KmsSettings settings;
 
+    @Inject
+    AdminTokenLogins logins;
+
     private volatile AdminToken token;
 
     @PostConstruct
@@ -38,5 +42,13 @@ public class KmsAdmin {
      */
     public void check(String authorization) {
         AdminToken.require(token, authorization, "the SP-KMS API");
+    }
+
+    /**
+     * A console login with the admin token (docs/console.md): checked as {@link #check}, audited and throttled per
+     * client source ({@link AdminTokenLogins}).
+     */
+    public void consoleLogin(String presented, String source) {
+        logins.login("SP-KMS", this::check, presented, source);
     }
 }

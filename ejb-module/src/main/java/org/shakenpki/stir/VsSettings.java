@@ -32,6 +32,7 @@ public class VsSettings implements RoleSettings {
     private URI crlUrl;
     private URI crlSignerUrl;
     private Duration crlRefresh;
+    private Path adminTokenFile;
 
     @PostConstruct
     void read() {
@@ -56,6 +57,7 @@ public class VsSettings implements RoleSettings {
         crlUrl = URI.create(settings.url("shakenpki.vs.crl-url", null));
         crlSignerUrl = URI.create(settings.url("shakenpki.vs.crl-signer-url", null));
         crlRefresh = settings.duration("shakenpki.vs.crl-refresh", "PT1H");
+        adminTokenFile = settings.path("shakenpki.vs.admin-token-file", null);
     }
 
     @Override
@@ -66,6 +68,11 @@ public class VsSettings implements RoleSettings {
     @Override
     public boolean enabled() {
         return enabled;
+    }
+
+    /** The STI-VS operator's console token ({@link VsAdmin}). */
+    public Path adminTokenFile() {
+        return adminTokenFile;
     }
 
     public VerifierPolicy policy() {

@@ -41,6 +41,28 @@ public class X5uChains implements CredentialSource {
 
     private final Map<URI, Entry> cache = new ConcurrentHashMap<>();
 
+    /** One cached chain as the STI-VS console shows it: the URL, until when it is used, its leaf and length. */
+    public record Cached(URI x5u, Instant until, boolean fresh, String leafSubject, String leafSerialHex, int certificates) {
+    }
+
+    /** What this node holds now (expired entries included until they are replaced), soonest expiry last, at most {@code limit}. */
+    public List<Cached> cached(int limit) {
+        Instant now = clock.instant();
+        return cache.entrySet().stream()
+                .map(e -> new Cached(e.getKey(), e.getValue().until, e.getValue().until.isAfter(now),
+                        e.getValue().chain.isEmpty() ? "" : e.getValue().chain.get(0).getSubjectX500Principal().getName(),
+                        e.getValue().chain.isEmpty() ? "" : e.getValue().chain.get(0).getSerialNumber().toString(16),
+                        e.getValue().chain.size()))
+                .sorted(java.util.Comparator.comparing(Cached::until).reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    /** How many chains this node holds. */
+    public int size() {
+        return cache.size();
+    }
+
     /**
      * @throws FetchFailure with the reason (its message is this server's own text, never the x5u server's)
      */

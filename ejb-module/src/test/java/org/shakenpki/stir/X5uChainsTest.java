@@ -103,6 +103,22 @@ class X5uChainsTest {
         assertEquals(4, hits.get(), "fetched again after a week, not a year");
     }
 
+    /** What the STI-VS console page lists: the URL, its leaf, the chain's length, and whether it is still used. */
+    @Test
+    void theCacheListsEachChainWithItsLeafAndUntilWhen() throws IOException {
+        body = Vectors.text("leaf-1234-chain.pem").getBytes(StandardCharsets.US_ASCII);
+        chains.chain(x5u("listed.pem"));
+        List<X5uChains.Cached> cached = chains.cached(10);
+        assertEquals(1, cached.size());
+        assertEquals(x5u("listed.pem"), cached.get(0).x5u());
+        assertEquals(LEAF.getSerialNumber().toString(16), cached.get(0).leafSerialHex());
+        assertEquals(2, cached.get(0).certificates());
+        assertEquals(true, cached.get(0).fresh());
+        clock.advance(CachePolicy.MAXIMUM);
+        assertEquals(false, chains.cached(10).get(0).fresh(), "an expired chain is shown as expired");
+        assertEquals(0, chains.cached(0).size());
+    }
+
     @Test
     void aDerCertificateIsRefused() throws Exception {
         body = LEAF.getEncoded();

@@ -22,6 +22,11 @@ public final class RoleEndpoints {
         PREFIXES.put("/download/v1", Role.PA);
         // the operator's console (docs/console.md): STI-PA administration and the provider portal; its servlet
         // filter (web.console.ConsoleFilter) closes it with this table as RoleGate closes the APIs
+        // the console pages of the roles administered with an admin token (first: the longer prefix wins)
+        PREFIXES.put("/console/kms", Role.KMS);
+        PREFIXES.put("/console/as", Role.AS);
+        PREFIXES.put("/console/ca", Role.CA);
+        PREFIXES.put("/console/vs", Role.VS);
         PREFIXES.put("/console", Role.PA);
         // STI-CA: ACME (RFC 8555) and its own root and intermediate
         PREFIXES.put("/acme", Role.CA);

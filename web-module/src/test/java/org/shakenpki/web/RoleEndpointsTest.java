@@ -66,6 +66,11 @@ class RoleEndpointsTest {
         assertEquals(Optional.empty(), RoleEndpoints.roleOfRequest("health"));
         assertEquals(Optional.of(Role.PA), RoleEndpoints.roleOfRequest("/console/pa/accounts.xhtml"));
         assertEquals(Optional.of(Role.PA), RoleEndpoints.roleOfRequest("//console/./provider/account.xhtml"));
+        assertEquals(Optional.of(Role.KMS), RoleEndpoints.roleOfRequest("/console/kms/credentials.xhtml"));
+        assertEquals(Optional.of(Role.AS), RoleEndpoints.roleOfRequest("/console//as/./api-keys.xhtml"));
+        assertEquals(Optional.of(Role.CA), RoleEndpoints.roleOfRequest("/console/ca;x=1/certificates.xhtml"));
+        assertEquals(Optional.of(Role.VS), RoleEndpoints.roleOfRequest("/console/pa/../vs/statistics.xhtml"));
+        assertEquals(Optional.of(Role.PA), RoleEndpoints.roleOfRequest("/console/kmsx/credentials.xhtml"));
     }
 
     /** The classes under target/classes with a class-level @Path. */

@@ -33,6 +33,10 @@ class ConsoleFilterTest {
     }
 
     private static Outcome filter(Set<Role> enabled, boolean loggedIn, String view) throws Exception {
+        return filter(enabled, loggedIn, Set.of(), view);
+    }
+
+    private static Outcome filter(Set<Role> enabled, boolean loggedIn, Set<Role> tokens, String view) throws Exception {
         ConsoleFilter filter = new ConsoleFilter();
         filter.roles = new Roles() {
             @Override
@@ -44,6 +48,7 @@ class ConsoleFilterTest {
         if (loggedIn) {
             filter.session.start(new PaPrincipal("admin", UserRole.ADMIN, null));
         }
+        tokens.forEach(role -> filter.session.startRole(role, "token"));
         Outcome outcome = new Outcome();
         HttpServletRequest request = fake(HttpServletRequest.class, (name, args) -> switch (name) {
             case "getRequestURI" -> "/console" + view;
@@ -107,6 +112,34 @@ class ConsoleFilterTest {
             assertEquals("no-store", outcome.headers.get("Cache-Control"));
             assertEquals("nosniff", outcome.headers.get("X-Content-Type-Options"));
         }
+    }
+
+    @Test
+    void aTokenRolesPagesAre404WhenTheRoleIsOffWhateverTheSession() throws Exception {
+        Set<Role> all = Set.of(Role.KMS, Role.AS, Role.CA, Role.VS);
+        for (String view : new String[] {"/kms/credentials.xhtml", "/as/api-keys.xhtml", "/ca/certificates.xhtml",
+                "/vs/statistics.xhtml", "/kms/login.xhtml", "/vs/../kms/credentials.xhtml"}) {
+            Outcome outcome = filter(Set.of(Role.PA), true, all, view);
+            assertEquals(404, outcome.status, view);
+            assertFalse(outcome.passed.get(), view);
+        }
+        // the style sheet belongs to no role: a server without the STI-PA still styles its role pages
+        assertTrue(filter(Set.of(Role.KMS), false, "/jakarta.faces.resource/console.css").passed.get());
+    }
+
+    @Test
+    void aTokenRolesPagesNeedThatRolesLoginNotAnStiPaSessionNorAnotherRolesToken() throws Exception {
+        Set<Role> on = Set.of(Role.PA, Role.KMS, Role.AS, Role.CA, Role.VS);
+        Outcome stiPaAdmin = filter(on, true, "/kms/credentials.xhtml");
+        assertEquals(303, stiPaAdmin.status);
+        assertEquals("/console/kms/login.xhtml", stiPaAdmin.headers.get("Location"));
+        Outcome otherRole = filter(on, false, Set.of(Role.AS), "/ca/certificates.xhtml");
+        assertEquals(303, otherRole.status);
+        assertEquals("/console/ca/login.xhtml", otherRole.headers.get("Location"));
+        assertTrue(filter(on, false, "/vs/login.xhtml").passed.get());
+        assertTrue(filter(on, false, Set.of(Role.CA), "/ca/certificates.xhtml").passed.get());
+        // a role's token opens none of the STI-PA's pages
+        assertEquals(303, filter(on, false, Set.of(Role.KMS), "/pa/accounts.xhtml").status);
     }
 
     @Test
