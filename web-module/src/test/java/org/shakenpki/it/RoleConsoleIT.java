@@ -156,6 +156,29 @@ class RoleConsoleIT {
         assertTrue(Pattern.compile(Pattern.quote(secondSerial) + " cessationOfOperation .*(reported|waiting|retrying)")
                 .matcher(browser.text("revocations")).find(), browser.text("revocations"));
         page("ca-revocations");
+
+        // STI-CA: a vetted subscriber recorded, given an EAB key (shown once), then suspended, as the admin API sees it
+        String subscriber = "console-" + spc.toLowerCase(java.util.Locale.ROOT);
+        browser.get("console/ca/subscribers.xhtml");
+        browser.type("create:id", subscriber);
+        browser.type("create:legalName", "Console Telecom, Inc.");
+        browser.type("create:o", "Console Telecom, Inc.");
+        browser.type("create:c", "US");
+        browser.type("create:spcs", spc);
+        browser.type("create:contact", "mailto:noc@console.example");
+        browser.press("create:submit");
+        assertTrue(browser.messages().contains("subscriber " + subscriber + " (Console Telecom, Inc.) recorded"), browser.messages());
+        browser.pressLabelled("Issue an EAB key for " + subscriber);
+        assertTrue(Pattern.compile("EAB key for " + subscriber + " .*kid \\S+, HMAC key [A-Za-z0-9_-]{43}")
+                .matcher(browser.messages()).find(), browser.messages());
+        browser.get("console/ca/subscribers.xhtml");
+        assertTrue(browser.text("subscribers").contains(": unused"), browser.text("subscribers"));
+        assertFalse(browser.source().contains("HMAC key"), "the HMAC key is shown once, not on the next visit");
+        page("ca-subscribers");
+        browser.pressLabelled("Suspend " + subscriber);
+        String record = check(Http.send(HttpRequest.newBuilder(BASE.resolve("sti-ca/admin/v1/subscribers/" + subscriber))
+                .header("Authorization", "Bearer " + token("ca")).GET()), 200).body();
+        assertTrue(record.contains("\"SUSPENDED\"") && record.contains("Console Telecom, Inc."), record);
         browser.logout();
     }
 
