@@ -48,7 +48,10 @@ import java.util.logging.Logger;
  *     special-purpose address of a class not allowed;</li>
  * <li><b>single flight</b>: concurrent GETs of one URL (same headers and limit) share one upstream request;</li>
  * <li><b>failure cache</b>: a failed GET is answered from memory for {@code shakenpki.fetch.failure-cache} (5 s),
- *     so a dead or slow host is asked at most once per window however many calls name it;</li>
+ *     so a dead or slow host is asked at most once per window however many calls name it. Not for
+ *     {@link #getFromPeer} (the STI-PA the operator configured): its callers keep their last good answer and
+ *     retry on their own schedule, and a failure remembered from a start-up race (the SP-KMS's first CRL check
+ *     before the STI-PA listened) must not be replayed to the STI-VS's next CRL fetch;</li>
  * <li><b>fixed failure texts</b>: the caller gets a {@link FetchFailure} with a reason and this server's own
  *     words, never the remote status text or body.</li>
  * </ul>
@@ -129,9 +132,22 @@ public class Fetcher {
      * @throws FetchFailure for any other answer or none in time
      */
     public Fetched get(URI uri, Map<String, String> headers, int maxBytes) throws FetchFailure {
+        return get(uri, headers, maxBytes, true);
+    }
+
+    /**
+     * GET, as {@link #get}, of a peer the operator configured (the STI-PA's API, CRL and certificates): every call
+     * asks it again, without the failure cache, since its callers keep their last good answer and retry on their
+     * own schedule. Concurrent GETs are still merged.
+     */
+    public Fetched getFromPeer(URI uri, Map<String, String> headers, int maxBytes) throws FetchFailure {
+        return get(uri, headers, maxBytes, false);
+    }
+
+    private Fetched get(URI uri, Map<String, String> headers, int maxBytes, boolean rememberFailure) throws FetchFailure {
         checkUrl(uri);
         Key key = new Key(uri, Map.copyOf(headers), maxBytes);
-        Remembered remembered = failures.get(key);
+        Remembered remembered = rememberFailure ? failures.get(key) : null;
         if (remembered != null) {
             if (System.nanoTime() - remembered.untilNanos < 0) {
                 throw remembered.failure.copy();
@@ -150,7 +166,9 @@ public class Fetcher {
             mine.complete(fetched);
             return fetched;
         } catch (FetchFailure e) {
-            remember(key, e);
+            if (rememberFailure) {
+                remember(key, e);
+            }
             mine.completeExceptionally(e);
             throw e;
         } catch (RuntimeException e) {

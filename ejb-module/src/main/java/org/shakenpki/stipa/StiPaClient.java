@@ -109,14 +109,14 @@ public final class StiPaClient {
         Fetcher.Fetched answer;
         String token = accessToken();
         try {
-            answer = fetcher.get(uri, Map.of("Accept", "application/json", "Authorization", token), MAX_CA_LIST);
+            answer = fetcher.getFromPeer(uri, Map.of("Accept", "application/json", "Authorization", token), MAX_CA_LIST);
         } catch (FetchFailure e) {
             if (e.httpStatus().orElse(0) != 401) {
                 throw unreachable("the STI-PA ca-list", e);
             }
             forget(token);
             try {
-                answer = fetcher.get(uri, Map.of("Accept", "application/json", "Authorization", accessToken()), MAX_CA_LIST);
+                answer = fetcher.getFromPeer(uri, Map.of("Accept", "application/json", "Authorization", accessToken()), MAX_CA_LIST);
             } catch (FetchFailure again) {
                 throw unreachable("the STI-PA ca-list", again);
             }
@@ -130,7 +130,7 @@ public final class StiPaClient {
     /** The DER of the CRL at a URL (unverified: the caller verifies it). */
     public byte[] crl(URI crlUrl) throws StiPaFailure {
         try {
-            return fetcher.get(crlUrl, Map.of("Accept", "application/pkix-crl"), MAX_CRL).body();
+            return fetcher.getFromPeer(crlUrl, Map.of("Accept", "application/pkix-crl"), MAX_CRL).body();
         } catch (FetchFailure e) {
             throw unreachable("the STI-PA CRL", e);
         }
@@ -140,7 +140,7 @@ public final class StiPaClient {
     public List<X509Certificate> certificates(URI url) throws StiPaFailure {
         byte[] body;
         try {
-            body = fetcher.get(url, Map.of("Accept", "application/pem-certificate-chain"), MAX_PEM).body();
+            body = fetcher.getFromPeer(url, Map.of("Accept", "application/pem-certificate-chain"), MAX_PEM).body();
         } catch (FetchFailure e) {
             throw unreachable("the STI-PA certificate", e);
         }

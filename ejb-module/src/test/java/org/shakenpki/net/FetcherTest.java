@@ -244,6 +244,21 @@ class FetcherTest {
     }
 
     @Test
+    void aConfiguredPeerIsAskedAgainAfterAFailureAndItsFailureIsNotReplayedToOthers() throws Exception {
+        Fetcher remembering = fetcher(LOOPBACK, Duration.ofMinutes(1));
+        URI broken = URI.create(base + "/broken");
+        assertThrows(FetchFailure.class, () -> remembering.getFromPeer(broken, Map.of(), 100));
+        assertThrows(FetchFailure.class, () -> remembering.getFromPeer(broken, Map.of(), 100));
+        assertEquals(2, hits("/broken"), "each peer GET asks the server");
+        // a failure a peer GET met is not remembered for the ordinary GETs of the same URL either
+        assertThrows(FetchFailure.class, () -> remembering.get(broken, Map.of(), 100));
+        assertEquals(3, hits("/broken"));
+        // while one an ordinary GET met does not hold back a peer GET
+        assertThrows(FetchFailure.class, () -> remembering.getFromPeer(broken, Map.of(), 100));
+        assertEquals(4, hits("/broken"));
+    }
+
+    @Test
     void theUpstreamsStatusAndBodyNeverReachTheCaller() {
         FetchFailure failure = assertThrows(FetchFailure.class, () -> fetcher.get(URI.create(base + "/chatty"), Map.of(), 1000));
         assertEquals(FetchFailure.Reason.HTTP_STATUS, failure.reason());
