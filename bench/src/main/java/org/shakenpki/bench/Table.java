@@ -26,6 +26,7 @@ final class Table {
         row(out, r, "raw_verify_per_s", "JMH, SunEC");
         row(out, r, "raw_verify_bc_per_s", "JMH, BouncyCastle (the server's verifier)");
         row(out, r, "startup_s", "./shaken-pki start to healthy");
+        row(out, r, "startup_cpu_s", "server CPU (utime + stime) up to healthy");
         row(out, r, "rss_mb", "server resident memory after the bench");
         if (r.get("load_generator") instanceof Map<?, ?> check) {
             out.append(Boolean.TRUE.equals(check.get("ok")) ? "load generator: not the limit (see load_generator)\n"
