@@ -19,7 +19,7 @@ final class Table {
         out.append('\n');
         row(out, r, "lightest_per_s", "GET /sti-ca/root.pem with wrk (shows what wrk can send)");
         for (String prefix : new String[] {"sign", "sign_secsipidx", "verify", "verify_secsipidx"}) {
-            row(out, r, prefix + "_own_generator_ratio_to_wrk", String.format("own generator %s/s, wrk right after %s/s (>= 0.9 wanted)",
+            row(out, r, prefix + "_own_generator_ratio_to_wrk", String.format("own generator %s/s, wrk beside it %s/s (>= 0.9 wanted)",
                     number(r.get(prefix + "_own_generator_per_s"), "%.0f"), number(r.get(prefix + "_own_generator_wrk_per_s"), "%.0f")));
         }
         row(out, r, "raw_hsm_sign_per_s", "JMH, SunPKCS11 on SoftHSM2");
