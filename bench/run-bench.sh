@@ -48,6 +48,7 @@ say "building the driver ..."
 
 # --- server: start when needed, timing ./shaken-pki start up to healthy ------------------------------
 startup=""
+startup_cpu=""
 started_here=false
 if ! "$LAUNCHER" status >/dev/null 2>&1; then
   t0="$(date +%s.%N)"
@@ -56,7 +57,9 @@ if ! "$LAUNCHER" status >/dev/null 2>&1; then
     "$LAUNCHER" start | sed 's/^/  /'
   startup="$(echo "$(date +%s.%N) - $t0" | bc)"
   started_here=true
-  say "start-up to healthy: ${startup} s"
+  # utime + stime of the server up to healthy (fields 14 and 15 of /proc/<pid>/stat, after the command's name)
+  startup_cpu="$(sed 's/.*) //' "/proc/$(cat "$DATA/server.pid")/stat" | awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($12 + $13) / hz}')"
+  say "start-up to healthy: ${startup} s, server CPU ${startup_cpu} s"
 fi
 stop_server() { if $started_here && [[ "${BENCH_KEEP_SERVER:-0}" != 1 ]]; then "$LAUNCHER" stop | sed 's/^/  /'; fi; }
 trap stop_server EXIT
@@ -151,7 +154,7 @@ SOFTHSM2_CONF="$scratch/hsm/softhsm2.conf" java -Xmx512m -cp "$ROOT/bench/target
   -Dbench.pebble-trust-pem="$scratch/pebble/cert.pem" \
   -Dbench.wrk-script="$ROOT/bench/wrk/requests.lua" -Dbench.scratch="$scratch/wrk" \
   -Dbench.hsm.cfg="$scratch/hsm/sunpkcs11-bench.cfg" -Dbench.hsm.pin-file="$scratch/hsm/bench.pin" \
-  -Dbench.skip-raw="$([[ "${BENCH_SKIP_RAW:-0}" == 1 ]] && echo true || echo false)" -Dbench.startup-s="$startup" -Dbench.report="$REPORT" \
+  -Dbench.skip-raw="$([[ "${BENCH_SKIP_RAW:-0}" == 1 ]] && echo true || echo false)" -Dbench.startup-s="$startup" -Dbench.startup-cpu-s="$startup_cpu" -Dbench.report="$REPORT" \
   -Dbench.version.app="$(sed -n '0,/<version>/s|.*<version>\(.*\)</version>.*|\1|p' "$ROOT/pom.xml")" \
   -Dbench.version.payara="$(pom_property payara.version)" -Dbench.version.acme4j="$(pom_property acme4j.version)" -Dbench.version.jmh="$(pom_property jmh.version)" \
   -Dbench.version.softhsm="$(softhsm2-util --version 2>/dev/null || echo unknown)" \

@@ -99,6 +99,9 @@ public final class BenchMain {
         report.put("rss_mb_secsipidx", ProcStats.rssMb(s.secsipidxPid()));
         report.put("rss_mb_pebble", ProcStats.rssMb(s.pebblePid()));
         report.put("startup_s", s.startupSeconds());
+        // the CPU the server used up to healthy: on a shared machine steadier than the wall-clock time
+        String startupCpu = System.getProperty("bench.startup-cpu-s", "");
+        report.put("startup_cpu_s", startupCpu.isBlank() ? null : Double.valueOf(startupCpu));
         report.put("load_generator", LoadGeneratorCheck.of(report));
         Map<String, Object> machine = Machine.describe();
         machine.put("loadavg_at_start", loadAtStart);

@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The bench's own load engine, for what wrk cannot do: the ACME issuances (acme4j is the client) and the fixed
- * offered load at which p50/p99 are read (wrk has no fixed-rate mode and Debian has no wrk2). W workers, each
- * with its own client (a keep-alive connection, an ACME account), call an operation:
+ * The bench's load engine for blocking clients: the ACME issuances (acme4j is the client, one thread per client,
+ * as the STI-CA's own clients are). HTTP endpoints are loaded by {@link SelectorLoad} on one selector thread with
+ * the same accounting. W workers, each with its own client (an ACME account), call an operation:
  * <ul>
  *   <li>closed loop: each worker calls again as soon as its call returns, until the deadline (the maximum rate);
  *   <li>open loop: call k is due at {@code start + k / rate}, whichever worker is free takes it, and its latency

@@ -10,7 +10,7 @@ import java.util.Map;
  * each, then alternating maximum-rate runs (shaken-pki, peer, shaken-pki, peer, ...) with the server CPU per
  * operation read from {@code /proc/<pid>/stat} around each run, then alternating runs at a fixed offered load of
  * half of each server's own median maximum for p50/p99, then, per server, pairs of runs of the bench's own
- * generator at its maximum and wrk right after it on the same endpoint, to show the first can offer that load. Every reported figure is the median over the runs.
+ * generator at its maximum and wrk on the same endpoint right after it (right before it in every other pair), to show the first can offer that load. Every reported figure is the median over the runs.
  */
 final class Measure {
     private final String key;
@@ -97,17 +97,24 @@ final class Measure {
             }
             Figures f = figures.get(side);
             for (int run = 0; run < runs; run++) {
+                // every other pair runs wrk first: a server still warming up would otherwise favour whichever
+                // generator always runs second
+                boolean wrkFirst = run % 2 == 1;
+                double wrk = wrkFirst ? side.prepare().max(seconds).perSecond() : Double.NaN;
                 Side.Run prepared = side.prepare();
                 double cpuBefore = ProcStats.ownCpuSeconds();
                 Load.Result own = prepared.ownMax(seconds);
                 double cpuAfter = ProcStats.ownCpuSeconds();
-                double wrk = side.prepare().max(seconds).perSecond();
+                if (!wrkFirst) {
+                    wrk = side.prepare().max(seconds).perSecond();
+                }
                 f.ownMax.add(own.perSecond());
                 f.ownCpuShare.add((cpuAfter - cpuBefore) / own.seconds());
                 f.pairedWrk.add(wrk);
                 f.ownRatio.add(own.perSecond() / wrk);
                 System.out.printf("  run %d %-10s the bench's own generator at its maximum: %.1f/s (bench JVM CPU %.0f%%),"
-                        + " wrk right after: %.1f/s%n", run + 1, side.name(), own.perSecond(), 100 * f.ownCpuShare.get(run), wrk);
+                        + " wrk %s: %.1f/s%n", run + 1, side.name(), own.perSecond(), 100 * f.ownCpuShare.get(run),
+                        wrkFirst ? "right before" : "right after", wrk);
             }
         }
         put(report, key, figures.get(shaken));

@@ -42,7 +42,7 @@ interface Side {
         }
     }
 
-    /** An HTTP endpoint loaded by wrk (maximum) and by {@link HttpConnection} workers (fixed offered load). */
+    /** An HTTP endpoint loaded by wrk (maximum) and by {@link SelectorLoad} (fixed offered load, and its own maximum). */
     static Side http(String name, long pid, Wrk wrk, Callable<RequestSet> requests) {
         return new Side() {
             @Override
@@ -72,36 +72,22 @@ interface Side {
 
                     @Override
                     public Load.Result open(double perSecond, double seconds) throws Exception {
-                        return withConnections(workers -> Load.open(workers, perSecond, seconds));
+                        return failOnErrors(name, generator().open(perSecond, seconds));
                     }
 
                     @Override
                     public Load.Result ownMax(double seconds) throws Exception {
-                        return withConnections(workers -> Load.closed(workers, seconds));
+                        return failOnErrors(name, generator().closed(seconds));
                     }
 
-                    private Load.Result withConnections(LoadOn load) throws Exception {
-                        List<HttpConnection> connections = new ArrayList<>();
-                        List<Load.Worker> workers = new ArrayList<>();
-                        for (int i = 0; i < Wrk.CONNECTIONS; i++) {
-                            HttpConnection connection = new HttpConnection(set.url());
-                            connections.add(connection);
-                            workers.add(call -> {
-                                HttpConnection.Response response = connection.exchange(wire.get((int) (call % wire.size())));
-                                if (response.status() != 200 || !response.body().contains(set.marker())) {
-                                    throw new IOException(response.status() + " " + response.body()
-                                            .substring(0, Math.min(200, response.body().length())));
-                                }
-                            });
-                        }
-                        try {
-                            for (HttpConnection connection : connections) {
-                                connection.connect(); // before the clock starts
+                    /** The bench's own generator on as many connections as wrk, checking each answer as wrk's script does. */
+                    private SelectorLoad generator() {
+                        return new SelectorLoad(set.url(), Wrk.CONNECTIONS, wire, response -> {
+                            if (response.status() != 200 || !response.body().contains(set.marker())) {
+                                throw new IOException(response.status() + " " + response.body()
+                                        .substring(0, Math.min(200, response.body().length())));
                             }
-                            return failOnErrors(name, load.run(workers));
-                        } finally {
-                            connections.forEach(HttpConnection::close);
-                        }
+                        });
                     }
                 };
             }
@@ -148,12 +134,6 @@ interface Side {
                 return run;
             }
         };
-    }
-
-    /** A run over a list of workers. */
-    @FunctionalInterface
-    interface LoadOn {
-        Load.Result run(List<Load.Worker> workers) throws Exception;
     }
 
     private static Load.Result failOnErrors(String name, Load.Result result) {

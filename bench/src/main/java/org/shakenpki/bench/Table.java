@@ -19,13 +19,14 @@ final class Table {
         out.append('\n');
         row(out, r, "lightest_per_s", "GET /sti-ca/root.pem with wrk (shows what wrk can send)");
         for (String prefix : new String[] {"sign", "sign_secsipidx", "verify", "verify_secsipidx"}) {
-            row(out, r, prefix + "_own_generator_ratio_to_wrk", String.format("own generator %s/s, wrk right after %s/s (>= 0.9 wanted)",
+            row(out, r, prefix + "_own_generator_ratio_to_wrk", String.format("own generator %s/s, wrk beside it %s/s (>= 0.9 wanted)",
                     number(r.get(prefix + "_own_generator_per_s"), "%.0f"), number(r.get(prefix + "_own_generator_wrk_per_s"), "%.0f")));
         }
         row(out, r, "raw_hsm_sign_per_s", "JMH, SunPKCS11 on SoftHSM2");
         row(out, r, "raw_verify_per_s", "JMH, SunEC");
         row(out, r, "raw_verify_bc_per_s", "JMH, BouncyCastle (the server's verifier)");
         row(out, r, "startup_s", "./shaken-pki start to healthy");
+        row(out, r, "startup_cpu_s", "server CPU (utime + stime) up to healthy");
         row(out, r, "rss_mb", "server resident memory after the bench");
         if (r.get("load_generator") instanceof Map<?, ?> check) {
             out.append(Boolean.TRUE.equals(check.get("ok")) ? "load generator: not the limit (see load_generator)\n"
