@@ -18,6 +18,7 @@ import org.shredzone.acme4j.Session;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,6 +27,7 @@ import java.util.UUID;
  */
 @Stateless
 public class AcmeAccounts {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AcmeAccounts.class.getName());
     private static final String ACTOR = "sp-kms";
 
     @PersistenceContext(unitName = "shakenpki")
@@ -49,23 +51,36 @@ public class AcmeAccounts {
     @Resource
     SessionContext context;
 
-    /** The account for a directory, registering one on first use. Network work runs outside a transaction. */
+    /**
+     * The account for a directory, registering one on first use, and again when the configured External Account
+     * Binding key id is not the one the account was registered with: RFC 8555 section 7.3.4 binds an account only
+     * in its newAccount request, so an SP-KMS given EAB credentials after its first order (an STI-CA that began to
+     * require them) needs a new account to be bound to its subscriber. Network work runs outside a transaction.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public AcmeAccountRecord ensure(Session session, String directory) throws IssuanceFailure {
+        Optional<KmsSettings.AcmeEab> eab = settings.acmeEab();
+        String kid = eab.map(KmsSettings.AcmeEab::kid).orElse(null);
         AcmeAccountRecord existing = em.find(AcmeAccountRecord.class, directory);
-        if (existing != null) {
+        if (existing != null && existing.boundWith(kid)) {
             return existing;
         }
         String alias = "acme-account-" + UUID.randomUUID();
         KeyPair keyPair = self().createKey(alias);
         try {
-            String accountUrl = AcmeOrdering.newAccount(session, keyPair, settings.acmeEab());
-            return self().store(directory, alias, accountUrl);
+            String accountUrl = AcmeOrdering.newAccount(session, keyPair, eab);
+            return self().store(directory, alias, accountUrl, kid);
         } catch (IssuanceFailure | RuntimeException e) {
             self().dropKey(alias);
             AcmeAccountRecord raced = em.find(AcmeAccountRecord.class, directory);
-            if (raced != null) {
+            if (raced != null && raced.boundWith(kid)) {
                 return raced;
+            }
+            if (existing != null) {
+                // e.g. an EAB key that already bound the old account before its key id was recorded: keep using it
+                LOG.warning("the SP-KMS keeps its ACME account " + existing.accountUrl() + " at " + directory
+                        + ": a new one with the configured EAB key id " + kid + " was refused: " + e.getMessage());
+                return existing;
             }
             throw e;
         }
@@ -82,11 +97,23 @@ public class AcmeAccounts {
         return keyStore.token(CredentialStore.TOKEN).jcaKeyPair(alias);
     }
 
+    /**
+     * Records the account registered for a directory, replacing the one registered with other EAB credentials (its
+     * key stays on the token: certificates already issued do not depend on it, and nothing else may still sign with
+     * it than a revocation by account key, RFC 8555 section 7.6).
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public AcmeAccountRecord store(String directory, String alias, String accountUrl) {
-        AcmeAccountRecord record = new AcmeAccountRecord(directory, alias, accountUrl, OffsetDateTime.now(clock));
+    public AcmeAccountRecord store(String directory, String alias, String accountUrl, String eabKid) {
+        AcmeAccountRecord replaced = em.find(AcmeAccountRecord.class, directory, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (replaced != null) {
+            em.remove(replaced);
+            em.flush();
+        }
+        AcmeAccountRecord record = new AcmeAccountRecord(directory, alias, accountUrl, OffsetDateTime.now(clock), eabKid);
         em.persist(record);
-        audit.record(ACTOR, "kms.acme-account.create", "acme:" + directory, Outcome.SUCCESS, accountUrl + ", key " + alias);
+        audit.record(ACTOR, replaced == null ? "kms.acme-account.create" : "kms.acme-account.replace", "acme:" + directory,
+                Outcome.SUCCESS, accountUrl + ", key " + alias + (eabKid == null ? ", no EAB" : ", EAB key id " + eabKid)
+                        + (replaced == null ? "" : "; replaces " + replaced.accountUrl() + " (other EAB credentials)"));
         return record;
     }
 
