@@ -4,8 +4,11 @@ import org.bouncycastle.asn1.ASN1OctetString;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.shakenpki.it.Http;
 import org.shakenpki.it.RawAcme;
 import org.shakenpki.it.StiPaClient;
@@ -47,9 +50,13 @@ import static org.shakenpki.cluster.OrderFlow.other;
  *
  * <p>The cases share only the cluster, started once per class as that is the expensive part. Each case makes what
  * it uses (its own STI-PA account and SPC, ACME accounts, SP-KMS credential and STI-AS key), so any case runs alone
- * and in any order; a case that kills a node leaves the restart to the next case's {@link #bothNodesUp}.
+ * and in any order, except the demo's, which runs last: like a user's first run it makes the STI-CA require External
+ * Account Binding and binds the cluster's SP-KMS to the demo's subscriber, which serves the demo's SPC only, so
+ * after it the other cases' plain ACME accounts and SPCs would be refused, as they should. A case that kills a node
+ * leaves the restart to the next case's {@link #bothNodesUp}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
     private static final String ACME_ERROR = "urn:ietf:params:acme:error:";
 
@@ -155,6 +162,7 @@ class ClusterIT {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE) // last: it turns EAB on and binds the SP-KMS to the demo subscriber (class Javadoc)
     void theDemoRunsThroughTheBalancer() throws Exception {
         cluster.demo();
         assertEquals("ACTIVE", kms.credential(cluster.frontHttp(""), ClusterKms.DEMO_SPC).get("state"));
