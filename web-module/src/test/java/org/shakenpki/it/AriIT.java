@@ -43,12 +43,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class AriIT {
     private static final String ACCOUNT = "local-sp";
-    private static final String USER = "local-sp-kms";
     private static final String HTTPS = "https://localhost:" + System.getProperty("it.https.port");
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWar(AriIT.class, Http.class, TestTls.class, StiPaClient.class, WebhookProbe.class,
+        return Deployments.builtWar(AriIT.class, Http.class, TestTls.class, StiPaClient.class, LocalServiceProvider.class, WebhookProbe.class,
                 StiPaFiles.class, AriProbe.class, AriProbe.OrderOf.class).addAsResource("vectors/stipa-root.pem");
     }
 
@@ -105,16 +104,7 @@ class AriIT {
         if (System.getProperty("shakenpki.data-dir") == null) {
             return; // a client-side test
         }
-        Path kms = Path.of(System.getProperty("it.data.dir")).resolve("kms");
-        Files.createDirectories(kms);
-        Files.writeString(kms.resolve("notify.secret"), "webhook-secret-for-tests\n");
-        if (pa.admin("GET", "api/v1/admin/accounts/" + ACCOUNT, null).statusCode() == 404) {
-            StiPaClient.check(pa.admin("POST", "api/v1/admin/accounts",
-                    "{\"accountId\":\"" + ACCOUNT + "\",\"name\":\"Local SP\",\"spcs\":[]}"), 201);
-            StiPaClient.check(pa.admin("POST", "api/v1/admin/users", "{\"userId\":\"" + USER
-                    + "\",\"role\":\"SP_API\",\"accountId\":\"" + ACCOUNT + "\",\"password\":\"kms-password-for-tests\"}"), 201);
-            Files.writeString(kms.resolve("sti-pa.password"), "kms-password-for-tests\n");
-        }
+        LocalServiceProvider.ensure(pa);
     }
 
     @Test

@@ -65,13 +65,12 @@ import static org.shakenpki.it.StiPaClient.check;
 @ExtendWith(ArquillianExtension.class)
 class DelegateIT {
     private static final String ACCOUNT = "local-sp";
-    private static final String USER = "local-sp-kms";
     private static final String BASE = "https://localhost:" + System.getProperty("it.https.port") + "/";
     private static final String TO = "12155550131";
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWar(DelegateIT.class, Http.class, TestTls.class, StiPaClient.class, Secsipidx.class,
+        return Deployments.builtWar(DelegateIT.class, Http.class, TestTls.class, StiPaClient.class, LocalServiceProvider.class, Secsipidx.class,
                 Secsipidx.Verifier.class);
     }
 
@@ -86,14 +85,7 @@ class DelegateIT {
     /** The SP-KMS's STI-PA account (as KmsIT makes it) and a fresh SPC of it. */
     @BeforeEach
     void stiPaAccount() throws Exception {
-        Path kms = Path.of(System.getProperty("it.data.dir")).resolve("kms");
-        Files.createDirectories(kms);
-        if (pa.admin("GET", "api/v1/admin/accounts/" + ACCOUNT, null).statusCode() == 404) {
-            check(pa.admin("POST", "api/v1/admin/accounts", "{\"accountId\":\"" + ACCOUNT + "\",\"name\":\"Local SP\",\"spcs\":[]}"), 201);
-            check(pa.admin("POST", "api/v1/admin/users", "{\"userId\":\"" + USER + "\",\"role\":\"SP_API\",\"accountId\":\""
-                    + ACCOUNT + "\",\"password\":\"kms-password-for-tests\"}"), 201);
-            Files.writeString(kms.resolve("sti-pa.password"), "kms-password-for-tests\n");
-        }
+        LocalServiceProvider.ensure(pa);
         // the STI-PA approves the local STI-CA (as KmsIT does), before any verification reads the trust list
         String root = check(Http.get(URI.create(BASE + "sti-ca/root.pem")), 200).body();
         int added = pa.admin("POST", "api/v1/admin/trust-anchors", "{\"certificate\":" + JSONStringUtils.toJSONString(root) + "}")

@@ -52,11 +52,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class KmsIT {
     private static final String ACCOUNT = "local-sp";
-    private static final String USER = "local-sp-kms";
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWar(KmsIT.class, Http.class, TestTls.class, StiPaClient.class, WebhookProbe.class, EabAccountProbe.class)
+        return Deployments.builtWar(KmsIT.class, Http.class, TestTls.class, StiPaClient.class, LocalServiceProvider.class, WebhookProbe.class, EabAccountProbe.class)
                 .addAsResource("vectors/stipa-root.pem");
     }
 
@@ -97,16 +96,7 @@ class KmsIT {
     /** The SP's STI-PA account and API user the SP-KMS is configured with, and the webhook secret. */
     @BeforeEach
     void stiPaAccount() throws Exception {
-        Path kms = dataDir().resolve("kms");
-        Files.createDirectories(kms);
-        Files.writeString(kms.resolve("notify.secret"), "webhook-secret-for-tests\n");
-        if (pa.admin("GET", "api/v1/admin/accounts/" + ACCOUNT, null).statusCode() == 404) {
-            StiPaClient.check(pa.admin("POST", "api/v1/admin/accounts",
-                    "{\"accountId\":\"" + ACCOUNT + "\",\"name\":\"Local SP\",\"spcs\":[]}"), 201);
-            StiPaClient.check(pa.admin("POST", "api/v1/admin/users", "{\"userId\":\"" + USER
-                    + "\",\"role\":\"SP_API\",\"accountId\":\"" + ACCOUNT + "\",\"password\":\"kms-password-for-tests\"}"), 201);
-            Files.writeString(kms.resolve("sti-pa.password"), "kms-password-for-tests\n");
-        }
+        LocalServiceProvider.ensure(pa);
     }
 
     private static Path dataDir() {

@@ -181,15 +181,7 @@ class MetricsIT {
 
     private static Map<String, Object> activeCredential() throws Exception {
         StiPaClient pa = new StiPaClient(base());
-        Path kms = dataDir().resolve("kms");
-        Files.createDirectories(kms);
-        Files.writeString(kms.resolve("notify.secret"), "webhook-secret-for-tests\n");
-        if (pa.admin("GET", "api/v1/admin/accounts/" + ACCOUNT, null).statusCode() == 404) {
-            check(pa.admin("POST", "api/v1/admin/accounts", "{\"accountId\":\"" + ACCOUNT + "\",\"name\":\"Local SP\",\"spcs\":[]}"), 201);
-            check(pa.admin("POST", "api/v1/admin/users", "{\"userId\":\"local-sp-kms\",\"role\":\"SP_API\",\"accountId\":\""
-                    + ACCOUNT + "\",\"password\":\"kms-password-for-tests\"}"), 201);
-            Files.writeString(kms.resolve("sti-pa.password"), "kms-password-for-tests\n");
-        }
+        LocalServiceProvider.ensure(pa);
         String spc = "M" + UUID.randomUUID().toString().replace("-", "").substring(0, 7).toUpperCase();
         check(pa.admin("POST", "api/v1/admin/accounts/" + ACCOUNT + "/spcs", "{\"spc\":\"" + spc + "\"}"), 201);
         check(pa.admin("POST", "api/v1/admin/trust-anchors", "{\"certificate\":"

@@ -266,14 +266,7 @@ class RoleConsoleIT {
     /** An SP-KMS credential for a new SPC of the local provider account, once ACTIVE (as MetricsIT provisions it). */
     private static String activeCredential() throws Exception {
         StiPaClient pa = new StiPaClient(BASE);
-        Path kms = dataDir().resolve("kms");
-        Files.createDirectories(kms);
-        Files.writeString(kms.resolve("notify.secret"), "webhook-secret-for-tests\n");
-        if (pa.admin("GET", "api/v1/admin/accounts/" + ACCOUNT, null).statusCode() == 404) {
-            check(pa.admin("POST", "api/v1/admin/accounts", "{\"accountId\":\"" + ACCOUNT + "\",\"name\":\"Local SP\",\"spcs\":[]}"), 201);
-            check(pa.admin("POST", "api/v1/admin/users", "{\"userId\":\"local-sp-kms\",\"role\":\"SP_API\",\"accountId\":\""
-                    + ACCOUNT + "\",\"password\":\"kms-password-for-tests\"}"), 201);
-            Files.writeString(kms.resolve("sti-pa.password"), "kms-password-for-tests\n");
+        if (LocalServiceProvider.ensure(pa)) {
             check(pa.admin("POST", "api/v1/admin/trust-anchors", "{\"certificate\":"
                     + JSONStringUtils.toJSONString(check(Http.get(BASE.resolve("sti-ca/root.pem")), 200).body()) + "}"), 201);
         }
