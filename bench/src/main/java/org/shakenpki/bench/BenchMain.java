@@ -1,7 +1,6 @@
 package org.shakenpki.bench;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,19 +39,22 @@ public final class BenchMain {
         Stir stir = new Stir(http, s.http(), Files.readString(s.apiKeyFile()).strip());
         Secsipidx secsipidx = new Secsipidx(new Http(Http.trusting(s.trustPem())), s.secsipidx());
 
-        System.out.println("bench: signing (STI-AS POST /stir/v1/signing; secsipidx POST /v1/sign-csv) ...");
-        stir.sign(); // fails early with the server's answer when the STI-AS is not provisioned
-        new Measure("sign",
-                Side.http("shaken_pki", s.pid(), wrk, stir::signingRequests),
-                Side.http("secsipidx", s.secsipidxPid(), wrk, secsipidx::signingRequests), s).run(report, runs);
+        if (wanted("sign")) {
+            System.out.println("bench: signing (STI-AS POST /stir/v1/signing; secsipidx POST /v1/sign-csv) ...");
+            stir.sign(); // fails early with the server's answer when the STI-AS is not provisioned
+            new Measure("sign",
+                    Side.http("shaken_pki", s.pid(), wrk, stir::signingRequests),
+                    Side.http("secsipidx", s.secsipidxPid(), wrk, secsipidx::signingRequests), s).run(report, runs);
+        }
 
-        System.out.println("bench: verification (STI-VS POST /stir/v1/verification; secsipidx POST /v1/check) ...");
         boolean failed = false;
-        HttpResponse<String> probe = stir.verifyRaw(stir.sign());
-        if (probe.statusCode() == 404) {
+        if (!wanted("verify")) {
+            notes.put("verify", "skipped: bench.only");
+        } else if (stir.verifyRaw(stir.sign()).statusCode() == 404) {
             notes.put("verify", "skipped: POST /stir/v1/verification answered 404 (no STI-VS in this build)");
             System.out.println("  skipped: the server has no STI-VS (404)");
         } else {
+            System.out.println("bench: verification (STI-VS POST /stir/v1/verification; secsipidx POST /v1/check) ...");
             try {
                 new Measure("verify",
                         Side.http("shaken_pki", s.pid(), wrk, () -> stir.verificationRequests(IDENTITIES)),
@@ -66,6 +68,28 @@ public final class BenchMain {
             }
         }
 
+        if (wanted("lightest")) {
+            lightest(s, wrk, report);
+        }
+        if (wanted("issuance")) {
+            issuance(s, http, report, runs);
+        }
+        finish(s, report, runs, notes, loadAtStart);
+        if (failed) {
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Whether {@code bench.only} (a comma-separated list of {@code sign}, {@code verify}, {@code lightest},
+     * {@code issuance}; all when unset) asks for a measure: for profiling one path without waiting for the others.
+     */
+    static boolean wanted(String measure) {
+        String only = System.getProperty("bench.only", "");
+        return only.isBlank() || List.of(only.replace(" ", "").split(",")).contains(measure);
+    }
+
+    private static void lightest(Settings s, Wrk wrk, Map<String, Object> report) throws Exception {
         System.out.println("bench: the lightest request (GET /sti-ca/root.pem), to show wrk is not the limit ...");
         RequestSet pem = new RequestSet("GET", s.http().resolve("/sti-ca/root.pem"), Map.of(), List.of(), "BEGIN CERTIFICATE");
         List<Double> lightest = new ArrayList<>();
@@ -82,6 +106,9 @@ public final class BenchMain {
         }
         report.put("lightest_per_s", Stats.median(lightest));
         report.put("lightest_wrk_cpu_share", Stats.median(lightestShare));
+    }
+
+    private static void issuance(Settings s, Http http, Map<String, Object> report, Map<String, Object> runs) throws Exception {
 
         System.out.println("bench: issuance (STI-CA with tkauth-01; Pebble, always valid, a DNS name) ...");
         StiPa stiPa = new StiPa(http, s.http(), s.account());
@@ -94,7 +121,10 @@ public final class BenchMain {
         }
         new Measure("issuance", Side.acme("shaken_pki", s.pid(), stiCa), Side.acme("pebble", s.pebblePid(), pebble), s)
                 .run(report, runs);
+    }
 
+    private static void finish(Settings s, Map<String, Object> report, Map<String, Object> runs, Map<String, Object> notes,
+                               String loadAtStart) throws Exception {
         report.put("rss_mb", ProcStats.rssMb(s.pid()));
         report.put("rss_mb_secsipidx", ProcStats.rssMb(s.secsipidxPid()));
         report.put("rss_mb_pebble", ProcStats.rssMb(s.pebblePid()));
@@ -124,9 +154,6 @@ public final class BenchMain {
         System.out.println();
         System.out.print(Table.of(report));
         System.out.println("report: " + s.report());
-        if (failed) {
-            System.exit(1);
-        }
     }
 
     private static void rawRates(Settings s, Map<String, Object> report, Map<String, Object> notes) throws Exception {

@@ -41,7 +41,7 @@ public record Settings(URI http, URI https, Path trustPem, long pid, int clockTi
                 Path.of(required("bench.trust-pem")), Long.parseLong(required("bench.pid")),
                 Integer.getInteger("bench.clk-tck", 100),
                 Integer.getInteger("bench.c", 2), Integer.getInteger("bench.runs", 3),
-                seconds("bench.seconds", "5"), seconds("bench.warmup-seconds", "4"),
+                seconds("bench.seconds", "5"), seconds("bench.warmup-seconds", "15"),
                 Integer.getInteger("bench.jmh-seconds", 2),
                 System.getProperty("bench.hsm.cfg"), System.getProperty("bench.hsm.pin-file"),
                 System.getProperty("bench.account", "bench-sp"), System.getProperty("bench.spc", "7001"),

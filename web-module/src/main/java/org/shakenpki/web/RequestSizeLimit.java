@@ -16,7 +16,8 @@ import java.io.InputStream;
 /**
  * Refuses request bodies above {@code shakenpki.http.max-body-bytes} (default 64 KiB: a CSR, a JWS or an
  * admin request is far smaller) with 413, whether the size is declared in Content-Length or only shows while
- * reading a chunked body.
+ * reading a chunked body. The servlet endpoints ({@link org.shakenpki.web.stir.JsonPostServlet}) use the same
+ * limit and refusal.
  */
 @Provider
 @PreMatching
@@ -29,23 +30,30 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxBodyBytes) {
-            throw tooLarge();
+            throw tooLarge(maxBodyBytes);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Limited(request.getEntityStream(), maxBodyBytes));
+            request.setEntityStream(limited(request.getEntityStream(), maxBodyBytes));
         }
     }
 
-    private ProblemException tooLarge() {
-        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-                "request bodies are limited to " + maxBodyBytes + " bytes");
+    /** A body whose declared length is above {@code limit}, or that turns out longer while it is read: 413. */
+    public static ProblemException tooLarge(long limit) {
+        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "request bodies are limited to " + limit + " bytes");
     }
 
-    private final class Limited extends FilterInputStream {
+    /** The stream, refused with {@link #tooLarge} once more than {@code limit} bytes have been read (a chunked body). */
+    public static InputStream limited(InputStream in, long limit) {
+        return new Limited(in, limit);
+    }
+
+    private static final class Limited extends FilterInputStream {
+        private final long limit;
         private long remaining;
 
         Limited(InputStream in, long limit) {
             super(in);
+            this.limit = limit;
             this.remaining = limit;
         }
 
@@ -53,7 +61,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0 && --remaining < 0) {
-                throw tooLarge();
+                throw tooLarge(limit);
             }
             return b;
         }
@@ -62,7 +70,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, length);
             if (n > 0 && (remaining -= n) < 0) {
-                throw tooLarge();
+                throw tooLarge(limit);
             }
             return n;
         }

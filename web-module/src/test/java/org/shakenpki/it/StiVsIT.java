@@ -11,6 +11,7 @@ import org.shakenpki.pkix.Pem;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -159,6 +160,35 @@ class StiVsIT {
         var notJson = Http.post(base().resolve("stir/v1/verification"), "application/json", "{\"verificationRequest\":");
         assertEquals(400, notJson.statusCode(), notJson.body());
         assertFalse(notJson.body().contains("Exception"), notJson.body());
+    }
+
+    /**
+     * The two STIR endpoints are servlets, not JAX-RS resources (JsonPostServlet): they refuse what JAX-RS refused,
+     * with the same problem documents, and the signing endpoint checks the media type before the API key, as the
+     * JAX-RS routing did.
+     */
+    @Test
+    @RunAsClient
+    void theStirServletsRefuseAWrongMethodMediaTypeAcceptOrSizeAsTheApiDoes() throws Exception {
+        for (String path : new String[] {"stir/v1/verification", "stir/v1/signing"}) {
+            URI uri = base().resolve(path);
+            var get = Http.get(uri);
+            ProblemAssertions.assertProblem(get, 405, "urn:shaken-pki:problem:method-not-allowed");
+            assertEquals("POST", get.headers().firstValue("Allow").orElse(""), path);
+            ProblemAssertions.assertProblem(Http.post(uri, "text/plain", "{}"), 415, "urn:shaken-pki:problem:unsupported-media-type");
+            ProblemAssertions.assertProblem(Http.send(HttpRequest.newBuilder(uri).header("Accept", "text/html")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))),
+                    406, "urn:shaken-pki:problem:not-acceptable");
+            String big = "{\"padding\":\"" + "x".repeat(70_000) + "\"}";
+            ProblemAssertions.assertProblem(Http.post(uri, "application/json", big), 413, "urn:shaken-pki:problem:payload-too-large");
+            // the same body without a declared length (chunked): refused while it is read
+            var chunked = Http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes()))));
+            int expected = path.endsWith("signing") ? 401 : 413; // the STI-AS wants its key before it reads a body
+            assertEquals(expected, chunked.statusCode(), path + ": " + chunked.body());
+        }
+        var array = Http.post(base().resolve("stir/v1/verification"), "application/json", "[1]");
+        ProblemAssertions.assertProblem(array, 400, "urn:ietf:params:acme:error:malformed");
     }
 
     /**

@@ -39,11 +39,16 @@ class RoleEndpointsTest {
         assertEquals(Optional.of(Role.PA), roles.get("DownloadResource"));
         assertEquals(Optional.of(Role.PA), roles.get("AdminResource"));
         assertEquals(Optional.of(Role.KMS), roles.get("CredentialResource"));
-        assertEquals(Optional.of(Role.AS), roles.get("SigningResource"));
         assertEquals(Optional.of(Role.AS), roles.get("ApiKeyResource"));
-        assertEquals(Optional.of(Role.VS), roles.get("VerificationResource"));
         assertEquals(Optional.empty(), roles.get("IndexResource"));
         assertTrue(roles.size() >= 25, "found the resources: " + roles.keySet());
+    }
+
+    /** The hot STIR endpoints are servlets ({@code JsonPostServlet}), closed by the same table. */
+    @Test
+    void theStirServletsBelongToTheirRoles() {
+        assertEquals(Optional.of(Role.AS), RoleEndpoints.roleOf(org.shakenpki.web.stir.SigningServlet.PATH));
+        assertEquals(Optional.of(Role.VS), RoleEndpoints.roleOf(org.shakenpki.web.stir.VerificationServlet.PATH));
     }
 
     @Test

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.shakenpki.web.console.ConsoleErrorPage;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The container's error page (web.xml): renders servlet-level failures as problem documents with the
@@ -29,10 +28,6 @@ public class ErrorPageServlet extends HttpServlet {
             ConsoleErrorPage.write(response, refused != null ? refused : Problems.of(failure, status));
             return;
         }
-        ProblemDocument problem = Problems.of(failure, status);
-        response.setStatus(problem.status());
-        response.setContentType(ProblemDocument.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(problem.toJson());
+        ProblemResponses.write(response, Problems.of(failure, status));
     }
 }

@@ -9,7 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * Adds the challenge a 401 must carry (RFC 9110 section 11.6.1) to {@link BearerChallenge} resources:
  * {@code WWW-Authenticate: Bearer realm="sti-as"} (RFC 6750 section 3), with {@code error="invalid_token"} when
- * the request did present credentials (section 3.1).
+ * the request did present credentials (section 3.1). {@link SigningServlet} sends the same.
  */
 @Provider
 @BearerChallenge
@@ -20,7 +20,12 @@ public class BearerChallengeFilter implements ContainerResponseFilter {
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getStatus() == 401 && !response.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE)) {
             response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE,
-                    request.getHeaderString(HttpHeaders.AUTHORIZATION) == null ? REALM : REALM + ", error=\"invalid_token\"");
+                    challenge(request.getHeaderString(HttpHeaders.AUTHORIZATION)));
         }
+    }
+
+    /** The challenge for a request that presented {@code authorization} (or none). */
+    static String challenge(String authorization) {
+        return authorization == null ? REALM : REALM + ", error=\"invalid_token\"";
     }
 }

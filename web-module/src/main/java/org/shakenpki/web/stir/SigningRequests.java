@@ -1,94 +1,30 @@
 package org.shakenpki.web.stir;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
-import org.shakenpki.stir.ApiKeyGrant;
 import org.shakenpki.stir.Attestation;
 import org.shakenpki.stir.DiversionDraft;
 import org.shakenpki.stir.SigningDraft;
-import org.shakenpki.stir.SigningService;
 import org.shakenpki.stir.TelephoneNumbers;
 import org.shakenpki.web.JsonBodies;
-import org.shakenpki.web.JsonBuilders;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The STI-AS interface in the ATIS-1000082 style: {@code POST /stir/v1/signing} with
- * {@code Authorization: Bearer <API key>} and
- * {@code {"signingRequest":{"attest","dest":{"tn":[...]},"iat"?,"orig":{"tn"},"origid"?,"spc"?}}} answers
- * {@code {"signingResponse":{"identity":"<PASSporT>;info=<x5u>;alg=ES256;ppt=shaken"}}}.
- *
- * <p>A diverted call (RFC 8946, ATIS-1000085) is a {@code signingRequest} with a {@code div} member:
- * {@code {"signingRequest":{"identity":"<incoming Identity header>"|[...],"div":{"tn"},"dest":{"tn":[...]},
- * "ppt"?:"div"|"div-o","iat"?,"spc"?}}}, answered with
- * {@code {"signingResponse":{"identity":"<div PASSporT>;info=<x5u>;alg=ES256;ppt=div"}}}: {@code div.tn} is the
- * diverting number, {@code dest.tn} the new destination, and {@code orig} is taken from the incoming PASSporT.
- *
- * <p>Rich Call Data (RFC 9795, {@link RcdRequests}): a SHAKEN {@code signingRequest} may add
- * {@code "rcd":{"nam","apn","icn","jcd","jcl"}}, {@code "crn"}, {@code "rcdi":false} (no integrity digests) and
- * {@code "rcdPpt":"rcd"}; with the last, the answer adds {@code "rcdIdentity"}, the {@code ppt: rcd} PASSporT
- * to send as a second Identity header.
- *
- * <p>{@link ApiKeyFilter} has authenticated the key before the body is read (401 otherwise); this resource
- * checks the request's shape (a 400 naming the member), canonicalises the numbers and hands the request to
- * {@link SigningService}, which decides what the key may have signed (403), sets {@code iat} and {@code origid},
- * and signs. {@code spc} is this project's extension: it picks the credential for a key bound to several SPCs.
- *
- * <p>Application-scoped: it holds no request state, and as a request-scoped bean Weld created it and resolved
- * its EJB reference (a JNDI lookup) on every call.
+ * Reads an ATIS-1000082-style {@code signingRequest} ({@link SigningServlet}) into what the STI-AS signs: checks
+ * its shape (every refusal a 400 naming the member by its path) and canonicalises the numbers. What the key may
+ * sign, {@code iat} and {@code origid} are decided by {@link org.shakenpki.stir.SigningService}, not here.
  */
-@Path("/stir/v1/signing")
-@ApplicationScoped
-@BearerChallenge
-public class SigningResource {
-
-    @Inject
-    SigningService signing;
-
-    @POST
-    @ApiKeyRequired
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    public JsonObject sign(@Context HttpServletRequest http, JsonValue body) {
-        ApiKeyGrant grant = (ApiKeyGrant) http.getAttribute(ApiKeyFilter.GRANT);
-        if (grant == null) {
-            throw new IllegalStateException("the API key filter did not run");
-        }
-        JsonValue wrapped = JsonBodies.object(body).get("signingRequest");
-        if (wrapped == null || wrapped.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new ProblemException(ProblemType.MALFORMED, "signingRequest is required and must be an object");
-        }
-        JsonObject request = wrapped.asJsonObject();
-        if (request.containsKey("div")) {
-            if (request.containsKey("rcd") || request.containsKey("crn")) {
-                throw invalid("rcd", "is signed into a SHAKEN or rcd PASSporT, not a div PASSporT");
-            }
-            return JsonBuilders.object().add("signingResponse", JsonBuilders.object()
-                    .add("identity", signing.signDiversion(grant, parseDiversion(request)))).build();
-        }
-        List<String> identities = signing.signAll(grant, parse(request));
-        var response = JsonBuilders.object().add("identity", identities.get(0));
-        if (identities.size() > 1) {
-            response.add("rcdIdentity", identities.get(1));
-        }
-        return JsonBuilders.object().add("signingResponse", response).build();
+final class SigningRequests {
+    private SigningRequests() {
     }
 
+    /** The request of a SHAKEN PASSporT, with its Rich Call Data ({@link RcdRequests}). */
     static SigningDraft parse(JsonObject request) {
         Attestation attest;
         try {
@@ -102,6 +38,7 @@ public class SigningResource {
                 RcdRequests.parse(request));
     }
 
+    /** The request of a {@code div} PASSporT (RFC 8946): a {@code signingRequest} with a {@code div} member. */
     static DiversionDraft parseDiversion(JsonObject request) {
         String div = number("div.tn", member(request, "div").get("tn"));
         String ppt = text(request, "ppt");

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reading signingRequest: canonical numbers, optional iat/origid/spc, and a 400 naming the member otherwise. */
-class SigningResourceTest {
+class SigningRequestsTest {
 
     private static JsonObject request(String members) {
         return Json.createReader(new StringReader("{\"attest\":\"B\",\"dest\":{\"tn\":[\"+1 215 555 0131\"]},"
@@ -27,21 +27,21 @@ class SigningResourceTest {
     }
 
     private static String refused(String members) {
-        ProblemException e = assertThrows(ProblemException.class, () -> SigningResource.parse(request(members)));
+        ProblemException e = assertThrows(ProblemException.class, () -> SigningRequests.parse(request(members)));
         assertEquals(ProblemType.MALFORMED, e.type());
         return e.detail();
     }
 
     @Test
     void aRequestIsReadWithCanonicalNumbersAndNothingTheStiAsSets() {
-        SigningDraft draft = SigningResource.parse(request(""));
+        SigningDraft draft = SigningRequests.parse(request(""));
         assertEquals(Attestation.B, draft.attest());
         assertEquals(List.of("12155550131"), draft.dest());
         assertEquals("12155550121", draft.orig());
         assertNull(draft.iat());
         assertNull(draft.origid());
         assertNull(draft.spc());
-        SigningDraft full = SigningResource.parse(request(",\"iat\":1735693230,\"origid\":\"x\",\"spc\":\"1234\""));
+        SigningDraft full = SigningRequests.parse(request(",\"iat\":1735693230,\"origid\":\"x\",\"spc\":\"1234\""));
         assertEquals(1735693230L, full.iat());
         assertEquals("x", full.origid(), "checked by the policy, not here");
         assertEquals("1234", full.spc());
@@ -54,7 +54,7 @@ class SigningResourceTest {
         assertTrue(refused(",\"iat\":\"1735693230\"").startsWith("signingRequest.iat"));
         assertTrue(refused(",\"origid\":5").startsWith("signingRequest.origid"));
         assertTrue(refused(",\"spc\":[\"1234\"]").startsWith("signingRequest.spc"));
-        ProblemException attest = assertThrows(ProblemException.class, () -> SigningResource.parse(
+        ProblemException attest = assertThrows(ProblemException.class, () -> SigningRequests.parse(
                 Json.createReader(new StringReader("{\"attest\":\"a\",\"dest\":{\"tn\":[\"12155550131\"]},\"orig\":{\"tn\":\"12155550121\"}}"))
                         .readObject()));
         assertTrue(attest.detail().startsWith("signingRequest.attest"), attest.detail());
@@ -66,19 +66,19 @@ class SigningResourceTest {
     }
 
     private static String refusedDiversion(String members) {
-        ProblemException e = assertThrows(ProblemException.class, () -> SigningResource.parseDiversion(diversion(members)));
+        ProblemException e = assertThrows(ProblemException.class, () -> SigningRequests.parseDiversion(diversion(members)));
         assertEquals(ProblemType.MALFORMED, e.type());
         return e.detail();
     }
 
     @Test
     void aDiversionIsReadWithItsIncomingIdentityHeaders() {
-        DiversionDraft one = SigningResource.parseDiversion(diversion(",\"identity\":\"a;info=<https://x/1>\""));
+        DiversionDraft one = SigningRequests.parseDiversion(diversion(",\"identity\":\"a;info=<https://x/1>\""));
         assertEquals(List.of("a;info=<https://x/1>"), one.identities());
         assertEquals("12155550131", one.div());
         assertEquals(List.of("12155550141"), one.dest());
         assertFalse(one.withOpt());
-        DiversionDraft two = SigningResource.parseDiversion(diversion(",\"identity\":[\"a\",\"b\"],\"ppt\":\"div-o\",\"spc\":\"5678\""));
+        DiversionDraft two = SigningRequests.parseDiversion(diversion(",\"identity\":[\"a\",\"b\"],\"ppt\":\"div-o\",\"spc\":\"5678\""));
         assertEquals(List.of("a", "b"), two.identities());
         assertTrue(two.withOpt());
         assertEquals("5678", two.spc());
