@@ -26,10 +26,13 @@ final class Stir {
         this.verification = base.resolve("/stir/v1/verification");
     }
 
-    /** A signing request for the bench call, {@code iat} now (ATIS-1000082 signingRequest). */
+    /**
+     * A signing request for the bench call (ATIS-1000082 signingRequest) without {@code iat}: the STI-AS sets it, as
+     * secsipidx does for its CSV, and the same body stays valid however long the warm-up and runs take (a given
+     * {@code iat} must lie within 5 s of the STI-AS clock).
+     */
     static String signingBody() {
-        return "{\"signingRequest\":{\"attest\":\"A\",\"dest\":{\"tn\":[\"" + DEST + "\"]},\"iat\":"
-                + now() + ",\"orig\":{\"tn\":\"" + ORIG + "\"}}}";
+        return "{\"signingRequest\":{\"attest\":\"A\",\"dest\":{\"tn\":[\"" + DEST + "\"]},\"orig\":{\"tn\":\"" + ORIG + "\"}}}";
     }
 
     /** A verification request for the bench call carrying the Identity header value, {@code time} now. */
