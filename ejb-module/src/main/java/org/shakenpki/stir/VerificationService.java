@@ -1,15 +1,10 @@
 package org.shakenpki.stir;
 
-import jakarta.ejb.Schedule;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.shakenpki.metrics.Metrics;
 
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,13 +20,14 @@ import java.util.logging.Logger;
  * the database the limit of the call rate. The audit log keeps the actions that change state: the STI-PA's,
  * the STI-CA's, the SP-KMS's. Verification runs outside any transaction: it may wait on the network (x5u,
  * STI-PA) and writes nothing.
+ *
+ * <p>A CDI bean, not an EJB, for the same reason as {@link SigningService}: nothing here is transactional, and the
+ * EJB container's interceptors, security manager and transaction suspension took 7 % of a verification request
+ * (JFR). The once-a-minute summary is {@link VerificationStatisticsLog}'s timer.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class VerificationService {
     private static final Logger LOG = Logger.getLogger(VerificationService.class.getName());
-    /** The counts last written to the log, so that an idle verifier does not repeat them. */
-    private static final AtomicReference<Map<String, Long>> LOGGED = new AtomicReference<>(Map.of());
 
     @Inject
     VsSettings settings;
@@ -67,17 +63,5 @@ public class VerificationService {
                     + result.spc() + ", x5u " + result.x5u());
         }
         return result;
-    }
-
-    /** Writes the counts to the log once a minute, when they changed. */
-    @Schedule(minute = "*", hour = "*", persistent = false)
-    public void logStatistics() {
-        if (!settings.enabled()) {
-            return;
-        }
-        Map<String, Long> counts = statistics.snapshot();
-        if (!counts.equals(LOGGED.getAndSet(counts)) && counts.values().stream().anyMatch(n -> n > 0)) {
-            LOG.info(() -> "STI-VS verifications since start: " + counts);
-        }
     }
 }
