@@ -16,6 +16,7 @@ import org.shakenpki.pkix.SignatureVerification;
 import org.shakenpki.problem.ProblemException;
 import org.shakenpki.problem.ProblemType;
 
+import java.security.GeneralSecurityException;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,9 @@ public final class AcmeJws {
         JWSVerifier verifier;
         try {
             if (key instanceof ECKey ec && JWSAlgorithm.Family.EC.contains(alg) && Curve.forJWSAlgorithm(alg).contains(ec.getCurve())) {
-                verifier = SignatureVerification.ecdsa(ec.toECPublicKey());
+                // kept in BouncyCastle's form per account key: an account signs every request of its orders
+                verifier = SignatureVerification.ecdsa(SignatureVerification.prepared(
+                        ec.getCurve().getName() + ":" + ec.getX() + ":" + ec.getY(), ec::toECPublicKey));
             } else if (key instanceof RSAKey rsa && JWSAlgorithm.RS256.equals(alg)) {
                 verifier = new RSASSAVerifier(rsa);
             } else {
@@ -149,7 +152,7 @@ public final class AcmeJws {
             if (!parsed.jws().verify(verifier)) {
                 throw malformed("the JWS signature does not verify");
             }
-        } catch (JOSEException e) {
+        } catch (JOSEException | GeneralSecurityException e) {
             throw malformed("the JWS signature cannot be verified");
         }
     }

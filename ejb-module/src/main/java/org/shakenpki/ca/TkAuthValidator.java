@@ -221,10 +221,12 @@ public final class TkAuthValidator {
     private String verifySignature(SignedJWT jwt) {
         ValidatedPath signer = validateSigner(signerChain(jwt.getHeader()));
         try {
-            if (!(signer.publicKey() instanceof ECPublicKey ec) || !jwt.verify(SignatureVerification.ecdsa(ec))) {
+            // the token signer's key in BouncyCastle's form, kept: one signer signs every SPC token of its STI-PA
+            if (!(signer.publicKey() instanceof ECPublicKey ec)
+                    || !jwt.verify(SignatureVerification.ecdsa(SignatureVerification.preparedByEncoding(ec)))) {
                 throw new ProblemException(ProblemType.UNAUTHORIZED, "the token signature does not verify with the x5u certificate");
             }
-        } catch (JOSEException e) {
+        } catch (JOSEException | GeneralSecurityException e) {
             throw new ProblemException(ProblemType.UNAUTHORIZED, "the token signature does not verify with the x5u certificate");
         }
         return signer.subject().getName();

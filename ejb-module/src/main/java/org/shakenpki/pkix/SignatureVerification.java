@@ -10,6 +10,8 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JCA provider the application verifies ECDSA signatures with (PASSporTs, ACME JWS, SPC tokens, CSRs):
@@ -25,6 +27,8 @@ import java.security.spec.X509EncodedKeySpec;
 public final class SignatureVerification {
     /** BouncyCastle's provider, for verification only. */
     public static final Provider PROVIDER = new BouncyCastleProvider();
+    private static final int MAX_PREPARED = 1024;
+    private static final Map<String, ECPublicKey> PREPARED = new ConcurrentHashMap<>();
 
     private SignatureVerification() {
     }
@@ -40,6 +44,44 @@ public final class SignatureVerification {
             throw new GeneralSecurityException("not an EC public key");
         }
         return ec;
+    }
+
+    /**
+     * {@link #prepared}, kept per key (at most {@value #MAX_PREPARED}, then forgotten all at once): for the keys
+     * that sign request after request, an ACME account's and an STI-PA token signer's, the conversion and the
+     * precomputation it keeps cost more than the verification itself.
+     *
+     * @param identity what names the key exactly (its curve and coordinates, or its encoding)
+     */
+    public static ECPublicKey prepared(String identity, KeySupplier key) throws GeneralSecurityException {
+        ECPublicKey known = PREPARED.get(identity);
+        if (known != null) {
+            return known;
+        }
+        ECPublicKey converted;
+        try {
+            converted = prepared(key.get());
+        } catch (GeneralSecurityException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new GeneralSecurityException("the key cannot be read: " + e.getMessage(), e);
+        }
+        if (PREPARED.size() >= MAX_PREPARED) {
+            PREPARED.clear();
+        }
+        PREPARED.put(identity, converted);
+        return converted;
+    }
+
+    /** {@link #prepared(String, KeySupplier)} for a key at hand, named by its SubjectPublicKeyInfo encoding. */
+    public static ECPublicKey preparedByEncoding(PublicKey key) throws GeneralSecurityException {
+        return prepared(java.util.Base64.getEncoder().encodeToString(key.getEncoded()), () -> key);
+    }
+
+    /** Where the key to prepare comes from when it is not kept yet. */
+    @FunctionalInterface
+    public interface KeySupplier {
+        PublicKey get() throws Exception;
     }
 
     /** A JOSE ES256/ES384/ES512 verifier (RFC 7518 section 3.4) that verifies with {@link #PROVIDER}. */
