@@ -11,7 +11,7 @@
 # then runs the Java driver (bench/src/main/java).
 #
 # Settings (environment): BENCH_RUNS (alternating runs per server and measure, 3), BENCH_SECONDS (per run, 5;
-# at most 45), BENCH_WARMUP_SECONDS (15: the JIT needs about that on two cores), BENCH_C (ACME clients, 2), BENCH_JMH_SECONDS (per JMH iteration, 2),
+# at most 45), BENCH_WARMUP_SECONDS (15: the JIT needs about that on two cores), BENCH_ISSUANCE_WARMUP_SECONDS (45: issuance runs more code), BENCH_C (ACME clients, 2), BENCH_JMH_SECONDS (per JMH iteration, 2),
 # BENCH_SKIP_RAW=1 (no JMH), BENCH_ONLY (a comma-separated list of sign, verify, lightest, issuance), BENCH_REPORT (bench-report.json), BENCH_PEER_PORT (first of six loopback ports for
 # the peers, default SHAKEN_PKI_HTTPS_PORT + 1), plus the launcher's SHAKEN_PKI_DATA, SHAKEN_PKI_HTTP_PORT,
 # SHAKEN_PKI_HTTPS_PORT and SHAKEN_PKI_JAVA_OPTS.
@@ -148,7 +148,7 @@ SOFTHSM2_CONF="$scratch/hsm/softhsm2.conf" java -Xmx512m -cp "$ROOT/bench/target
   -Dbench.trust-pem="$DATA/tls/server.pem" -Dbench.data="$DATA" -Dbench.pid="$pid" -Dbench.clk-tck="$(getconf CLK_TCK)" \
   -Dbench.c="${BENCH_C:-2}" -Dbench.runs="${BENCH_RUNS:-3}" \
   -Dbench.seconds="${BENCH_SECONDS:-5}" \
-  -Dbench.warmup-seconds="${BENCH_WARMUP_SECONDS:-15}" -Dbench.jmh-seconds="${BENCH_JMH_SECONDS:-2}" \
+  -Dbench.warmup-seconds="${BENCH_WARMUP_SECONDS:-15}" -Dbench.issuance-warmup-seconds="${BENCH_ISSUANCE_WARMUP_SECONDS:-45}" -Dbench.jmh-seconds="${BENCH_JMH_SECONDS:-2}" \
   -Dbench.secsipidx="http://127.0.0.1:$SECSIPIDX_PORT" -Dbench.secsipidx-pid="$secsipidx_pid" \
   -Dbench.pebble="https://localhost:$PEBBLE_PORT/dir" -Dbench.pebble-pid="$pebble_pid" \
   -Dbench.pebble-trust-pem="$scratch/pebble/cert.pem" \

@@ -59,7 +59,7 @@ public record Settings(URI http, URI https, Path trustPem, long pid, int clockTi
      * A run length in seconds. At most 45: a verification run's PASSporTs are signed just before it and the
      * STI-VS (and secsipidx, {@code -expire 60}) refuse an iat older than 60 s.
      */
-    private static double seconds(String name, String fallback) {
+    static double seconds(String name, String fallback) {
         double value = Double.parseDouble(System.getProperty(name, fallback));
         if (!(value >= 1 && value <= 45)) {
             throw new IllegalArgumentException(name + " must be between 1 and 45 seconds (the iat freshness window is 60 s): " + value);
