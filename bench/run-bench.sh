@@ -15,6 +15,12 @@
 # BENCH_SKIP_RAW=1 (no JMH), BENCH_ONLY (a comma-separated list of sign, verify, lightest, issuance), BENCH_REPORT (bench-report.json), BENCH_PEER_PORT (first of six loopback ports for
 # the peers, default SHAKEN_PKI_HTTPS_PORT + 1), plus the launcher's SHAKEN_PKI_DATA, SHAKEN_PKI_HTTP_PORT,
 # SHAKEN_PKI_HTTPS_PORT and SHAKEN_PKI_JAVA_OPTS.
+#
+# BENCH_NODES=N (1 to 9, default 1): the same bench through HAProxy against ./shaken-pki start --nodes N (node i on
+# HTTP_PORT+i/HTTPS_PORT+i, a shared PostgreSQL, launcher/cluster.sh, whose SHAKEN_PKI_CLUSTER_PORT and
+# SHAKEN_PKI_PG_PORT apply); server CPU is summed over the nodes, HAProxy and PostgreSQL, and reported by process.
+# The report defaults to bench-report-nodes<N>.json and BENCH_PEER_PORT to SHAKEN_PKI_HTTPS_PORT + N + 1 (after the
+# nodes' HTTPS ports). On one machine the figures show the cluster's overhead, not a gain.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,7 +29,10 @@ DATA="${SHAKEN_PKI_DATA:-$ROOT/data}"
 HTTP_PORT="${SHAKEN_PKI_HTTP_PORT:-8080}"
 HTTPS_PORT="${SHAKEN_PKI_HTTPS_PORT:-8443}"
 SPC=1234
-REPORT="${BENCH_REPORT:-$ROOT/bench-report.json}"
+NODES="${BENCH_NODES:-1}"
+[[ "$NODES" =~ ^[1-9]$ ]] || { printf 'bench: BENCH_NODES takes 1 to 9, not %s\n' "$NODES" >&2; exit 1; }
+if (( NODES > 1 )); then REPORT="${BENCH_REPORT:-$ROOT/bench-report-nodes$NODES.json}"
+else REPORT="${BENCH_REPORT:-$ROOT/bench-report.json}"; fi
 
 say() { printf 'bench: %s\n' "$*"; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
@@ -32,7 +41,7 @@ pom_property() { sed -n "s|.*<$1>\(.*\)</$1>.*|\1|p" "$ROOT/pom.xml" | head -n 1
 for tool in jq wrk pebble secsipidx openssl curl bc; do
   command -v "$tool" >/dev/null || die "$tool is missing: run the bench as ./shaken-pki bench (it installs what it needs)"
 done
-PEER_PORT="${BENCH_PEER_PORT:-$((HTTPS_PORT + 1))}"
+PEER_PORT="${BENCH_PEER_PORT:-$((HTTPS_PORT + NODES * (NODES > 1) + 1))}" # past a cluster's node ports
 SECSIPIDX_PORT="$PEER_PORT"
 PEBBLE_PORT="$((PEER_PORT + 1))"
 
@@ -50,7 +59,44 @@ say "building the driver ..."
 startup=""
 startup_cpu=""
 started_here=false
-if ! "$LAUNCHER" status >/dev/null 2>&1; then
+cluster_props=()
+stop_server() { if $started_here && [[ "${BENCH_KEEP_SERVER:-0}" != 1 ]]; then "$LAUNCHER" stop | sed 's/^/  /'; fi; }
+# utime + stime of the processes in seconds (fields 14 and 15 of /proc/<pid>/stat, after the command's name)
+cpu_seconds() { local p; for p in "$@"; do sed 's/.*) //' "/proc/$p/stat"; done | awk -v hz="$(getconf CLK_TCK)" '{t += $12 + $13} END {printf "%.1f", t / hz}'; }
+if (( NODES > 1 )); then
+  # the cluster's pid files and its PostgreSQL's directory (local_pg_dir) as the launcher names them
+  # shellcheck source=launcher/cluster.sh
+  source "$ROOT/launcher/cluster.sh"
+  alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; } # as ./shaken-pki's
+  if "$LAUNCHER" status >/dev/null 2>&1; then
+    [[ "$(cat "$DATA/cluster.nodes" 2>/dev/null)" == "$NODES" ]] \
+      || die "a server other than a cluster of $NODES nodes runs on $DATA: ./shaken-pki stop first"
+  else
+    # stopped on exit even when the start fails half-way (PostgreSQL, HAProxy and the first nodes up)
+    started_here=true
+    trap stop_server EXIT
+    t0="$(date +%s.%N)"
+    SHAKEN_PKI_JAVA_OPTS="${SHAKEN_PKI_JAVA_OPTS:-} -Dshakenpki.vs.allowed-ports=443,8443,$HTTPS_PORT" \
+      "$LAUNCHER" start --nodes "$NODES" | sed 's/^/  /'
+    startup="$(echo "$(date +%s.%N) - $t0" | bc)"
+  fi
+  node_pids=(); pid=""
+  for i in $(seq 1 "$NODES"); do
+    alive "$(node_pid_file "$i")" || die "node-$i is not running"
+    node_pids+=("$(cat "$(node_pid_file "$i")")")
+    pid+="${pid:+,}node-$i=${node_pids[-1]}"
+  done
+  alive "$BALANCER_PID_FILE" || die "HAProxy is not running"
+  cluster_props+=(-Dbench.balancer-pid="$(cat "$BALANCER_PID_FILE")")
+  if [[ -z "${SHAKEN_PKI_DB_URL:-}" ]]; then # else a database elsewhere, whose CPU this bench cannot see
+    pg_pid="$(head -n 1 "$(local_pg_dir)/data/postmaster.pid" 2>/dev/null)" || die "no PostgreSQL pid in $(local_pg_dir)/data"
+    cluster_props+=(-Dbench.database-pid="$pg_pid")
+  fi
+  if [[ -n "$startup" ]]; then
+    startup_cpu="$(cpu_seconds "${node_pids[@]}")"
+    say "start-up of $NODES nodes to healthy: ${startup} s, the nodes' CPU ${startup_cpu} s"
+  fi
+elif ! "$LAUNCHER" status >/dev/null 2>&1; then
   t0="$(date +%s.%N)"
   # The STI-VS accepts x5u URLs on the standard ports only; the bench's server publishes on its own port.
   SHAKEN_PKI_JAVA_OPTS="${SHAKEN_PKI_JAVA_OPTS:-} -Dshakenpki.vs.allowed-ports=443,8443,$HTTPS_PORT" \
@@ -61,9 +107,8 @@ if ! "$LAUNCHER" status >/dev/null 2>&1; then
   startup_cpu="$(sed 's/.*) //' "/proc/$(cat "$DATA/server.pid")/stat" | awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($12 + $13) / hz}')"
   say "start-up to healthy: ${startup} s, server CPU ${startup_cpu} s"
 fi
-stop_server() { if $started_here && [[ "${BENCH_KEEP_SERVER:-0}" != 1 ]]; then "$LAUNCHER" stop | sed 's/^/  /'; fi; }
 trap stop_server EXIT
-pid="$(cat "$DATA/server.pid")"
+(( NODES > 1 )) || pid="$(cat "$DATA/server.pid")"
 
 # --- provisioning for signing: as the demo does (STI-CA approved, SP account, SP-KMS user, credential) ---
 if [[ "$("$LAUNCHER" kms show "$SPC" | jq -r '.state // empty')" != ACTIVE ]]; then
@@ -145,7 +190,7 @@ wait_for "https://localhost:$PEBBLE_PORT/dir" --cacert "$scratch/pebble/cert.pem
 say "measuring (machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)) ..."
 SOFTHSM2_CONF="$scratch/hsm/softhsm2.conf" java -Xmx512m -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" \
   -Dbench.http="http://127.0.0.1:$HTTP_PORT" -Dbench.https="https://localhost:$HTTPS_PORT" \
-  -Dbench.trust-pem="$DATA/tls/server.pem" -Dbench.data="$DATA" -Dbench.pid="$pid" -Dbench.clk-tck="$(getconf CLK_TCK)" \
+  -Dbench.trust-pem="$DATA/tls/server.pem" -Dbench.data="$DATA" -Dbench.pid="$pid" -Dbench.nodes="$NODES" "${cluster_props[@]}" -Dbench.clk-tck="$(getconf CLK_TCK)" \
   -Dbench.c="${BENCH_C:-2}" -Dbench.runs="${BENCH_RUNS:-3}" \
   -Dbench.seconds="${BENCH_SECONDS:-5}" \
   -Dbench.warmup-seconds="${BENCH_WARMUP_SECONDS:-15}" -Dbench.issuance-warmup-seconds="${BENCH_ISSUANCE_WARMUP_SECONDS:-45}" -Dbench.jmh-seconds="${BENCH_JMH_SECONDS:-2}" \

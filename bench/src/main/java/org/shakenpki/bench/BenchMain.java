@@ -43,8 +43,8 @@ public final class BenchMain {
             System.out.println("bench: signing (STI-AS POST /stir/v1/signing; secsipidx POST /v1/sign-csv) ...");
             stir.sign(); // fails early with the server's answer when the STI-AS is not provisioned
             new Measure("sign",
-                    Side.http("shaken_pki", s.pid(), wrk, stir::signingRequests),
-                    Side.http("secsipidx", s.secsipidxPid(), wrk, secsipidx::signingRequests), s).run(report, runs);
+                    Side.http("shaken_pki", s.server(), wrk, stir::signingRequests),
+                    Side.http("secsipidx", ServerProcesses.single("secsipidx", s.secsipidxPid()), wrk, secsipidx::signingRequests), s).run(report, runs);
         }
 
         boolean failed = false;
@@ -57,8 +57,8 @@ public final class BenchMain {
             System.out.println("bench: verification (STI-VS POST /stir/v1/verification; secsipidx POST /v1/check) ...");
             try {
                 new Measure("verify",
-                        Side.http("shaken_pki", s.pid(), wrk, () -> stir.verificationRequests(IDENTITIES)),
-                        Side.http("secsipidx", s.secsipidxPid(), wrk, () -> secsipidx.verificationRequests(IDENTITIES)), s)
+                        Side.http("shaken_pki", s.server(), wrk, () -> stir.verificationRequests(IDENTITIES)),
+                        Side.http("secsipidx", ServerProcesses.single("secsipidx", s.secsipidxPid()), wrk, () -> secsipidx.verificationRequests(IDENTITIES)), s)
                         .run(report, runs);
             } catch (IllegalStateException | java.io.IOException e) {
                 // a failing STI-VS is reported as such, never as a rate, and the other results are kept
@@ -122,13 +122,17 @@ public final class BenchMain {
         // longer than the other measures' warm-up: the JIT still compiled 2-5 s per 10 s of issuance after 15 s
         double warmup = Settings.seconds("bench.issuance-warmup-seconds", "45");
         report.put("issuance_warmup_seconds", warmup);
-        new Measure("issuance", Side.acme("shaken_pki", s.pid(), stiCa), Side.acme("pebble", s.pebblePid(), pebble),
+        new Measure("issuance", Side.acme("shaken_pki", s.server(), stiCa),
+                Side.acme("pebble", ServerProcesses.single("pebble", s.pebblePid()), pebble),
                 s.runs(), s.seconds(), warmup, s.clockTicks()).run(report, runs);
     }
 
     private static void finish(Settings s, Map<String, Object> report, Map<String, Object> runs, Map<String, Object> notes,
                                String loadAtStart) throws Exception {
-        report.put("rss_mb", ProcStats.rssMb(s.pid()));
+        report.put("rss_mb", s.server().nodesRssMb());
+        if (s.server().several()) {
+            report.put("rss_mb_by_process", s.server().rssMbByProcess());
+        }
         report.put("rss_mb_secsipidx", ProcStats.rssMb(s.secsipidxPid()));
         report.put("rss_mb_pebble", ProcStats.rssMb(s.pebblePid()));
         report.put("startup_s", s.startupSeconds());
@@ -149,6 +153,14 @@ public final class BenchMain {
                 + " /proc/<pid>/stat of each server process over each run; then alternating open-loop runs at half of each"
                 + " server's median maximum on 2 keep-alive connections, latency counted from each request's due time;"
                 + " every figure is the median over the runs; ratios are shaken-pki over the peer; rss after the bench");
+        if (s.nodes() > 1) {
+            notes.put("cluster", s.nodes() + " nodes (./shaken-pki start --nodes " + s.nodes() + ") behind HAProxy in TCP mode"
+                    + " with a shared PostgreSQL, all on this one machine: the figures show the cluster's overhead (the hop"
+                    + " through the balancer, the database over a socket instead of H2 in the JVM, " + s.nodes()
+                    + " JVMs sharing the same cores), not a gain; server CPU per operation is the sum over the nodes, HAProxy"
+                    + " and PostgreSQL (its postmaster and backends), divided in *_cpu_ms_by_process; rss_mb is the nodes'"
+                    + " VmRSS summed, rss_mb_by_process each process's (PostgreSQL's as its proportional set size)");
+        }
         notes.put("quiet_machine", "figures mean something only on a quiet machine: check machine.loadavg");
         report.put("notes", notes);
         report.put("runs", runs);

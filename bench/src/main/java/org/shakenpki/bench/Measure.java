@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * One measure (signing, verification, issuance) of shaken-pki and its peer in the same bench run: a warm-up of
  * each, then alternating maximum-rate runs (shaken-pki, peer, shaken-pki, peer, ...) with the server CPU per
- * operation read from {@code /proc/<pid>/stat} around each run, then alternating runs at a fixed offered load of
+ * operation read from {@code /proc/<pid>/stat} around each run (summed over a cluster's processes, and reported
+ * by process), then alternating runs at a fixed offered load of
  * half of each server's own median maximum for p50/p99, then, per server, pairs of runs of the bench's own
  * generator at its maximum and wrk on the same endpoint right after it (right before it in every other pair), to show the first can offer that load. Every reported figure is the median over the runs.
  */
@@ -40,6 +41,8 @@ final class Measure {
     private static final class Figures {
         final List<Double> rates = new ArrayList<>();
         final List<Double> cpuMs = new ArrayList<>();
+        /** Per run, by process, when the side has several (a cluster's nodes, balancer and database). */
+        final Map<String, List<Double>> cpuMsByProcess = new LinkedHashMap<>();
         final List<Double> generatorShare = new ArrayList<>();
         final List<Double> p50 = new ArrayList<>();
         final List<Double> p99 = new ArrayList<>();
@@ -63,15 +66,19 @@ final class Measure {
         for (int run = 0; run < runs; run++) {
             for (Side side : sides) {
                 Side.Run prepared = side.prepare();
-                long before = ProcStats.cpuTicks(side.pid());
+                Map<String, Long> before = side.processes().cpuTicks();
                 Side.Max max = prepared.max(seconds);
-                long after = ProcStats.cpuTicks(side.pid());
+                Map<String, Long> used = ServerProcesses.difference(before, side.processes().cpuTicks());
                 Figures f = figures.get(side);
                 f.rates.add(max.perSecond());
-                f.cpuMs.add(CpuPerOperation.ms(after - before, clockTicks, max.completed()));
+                f.cpuMs.add(CpuPerOperation.ms(ServerProcesses.total(used), clockTicks, max.completed()));
+                if (side.processes().several()) {
+                    used.forEach((process, ticks) -> f.cpuMsByProcess.computeIfAbsent(process, p -> new ArrayList<>())
+                            .add(CpuPerOperation.ms(ticks, clockTicks, max.completed())));
+                }
                 f.generatorShare.add(max.generatorCpuShare());
-                System.out.printf("  run %d %-10s %9.1f/s  server CPU %7.3f ms/op  generator CPU %.0f%%%n", run + 1,
-                        side.name(), max.perSecond(), f.cpuMs.get(run), 100 * max.generatorCpuShare());
+                System.out.printf("  run %d %-10s %9.1f/s  server CPU %7.3f ms/op  generator CPU %.0f%%%s%n", run + 1,
+                        side.name(), max.perSecond(), f.cpuMs.get(run), 100 * max.generatorCpuShare(), byProcess(f, run));
             }
         }
         for (Side side : sides) {
@@ -128,6 +135,9 @@ final class Measure {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("per_s", f.rates);
             r.put("cpu_ms", f.cpuMs);
+            if (!f.cpuMsByProcess.isEmpty()) {
+                r.put("cpu_ms_by_process", f.cpuMsByProcess);
+            }
             r.put("generator_cpu_share", f.generatorShare);
             r.put("p50_ms", f.p50);
             r.put("p99_ms", f.p99);
@@ -143,6 +153,12 @@ final class Measure {
         double rate = Stats.median(f.rates);
         report.put(prefix + "_per_s", rate);
         report.put(prefix + "_cpu_ms", Stats.median(f.cpuMs));
+        if (!f.cpuMsByProcess.isEmpty()) {
+            // each process's median on its own: they need not add up to the median of the sums
+            Map<String, Object> byProcess = new LinkedHashMap<>();
+            f.cpuMsByProcess.forEach((process, ms) -> byProcess.put(process, Stats.median(ms)));
+            report.put(prefix + "_cpu_ms_by_process", byProcess);
+        }
         report.put(prefix + "_p50_ms", Stats.median(f.p50));
         report.put(prefix + "_p99_ms", Stats.median(f.p99));
         report.put(prefix + "_offered_per_s", f.offered);
@@ -154,6 +170,17 @@ final class Measure {
             report.put(prefix + "_own_generator_wrk_per_s", Stats.median(f.pairedWrk));
             report.put(prefix + "_own_generator_ratio_to_wrk", Stats.median(f.ownRatio));
         }
+    }
+
+    /** " (node-1 0.210, node-2 0.190, haproxy 0.040)" for a side of several processes, else "". */
+    private static String byProcess(Figures f, int run) {
+        if (f.cpuMsByProcess.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(" (");
+        f.cpuMsByProcess.forEach((process, ms) -> out.append(out.length() > 2 ? ", " : "").append(process)
+                .append(String.format(" %.3f", ms.get(run))));
+        return out.append(')').toString();
     }
 
     static Double ratio(double a, double b) {

@@ -8,6 +8,10 @@ import java.util.Map;
 /**
  * The bench settings, from {@code bench.*} system properties that {@code bench/run-bench.sh} passes.
  *
+ * @param server     the server's processes: {@code bench.pid} (one pid, or a comma-separated list of a cluster's
+ *                   nodes, each {@code pid} or {@code name=pid}), {@code bench.balancer-pid} and {@code bench.database-pid}
+ *                   (blank for a single server), see {@link ServerProcesses}
+ * @param nodes      {@code bench.nodes}: 1 for one server, N for {@code ./shaken-pki start --nodes N} behind HAProxy
  * @param c          concurrent ACME clients per issuance run (and JMH threads)
  * @param runs       measured runs per server and measure (alternating), and JMH measurement iterations
  * @param seconds    length of one run (wrk takes whole seconds)
@@ -17,7 +21,7 @@ import java.util.Map;
  * @param wrkScript  {@code bench/wrk/requests.lua}
  * @param scratch    a private directory for the request files wrk reads
  */
-public record Settings(URI http, URI https, Path trustPem, long pid, int clockTicks, int c, int runs,
+public record Settings(URI http, URI https, Path trustPem, ServerProcesses server, int nodes, int clockTicks, int c, int runs,
                        double seconds, double warmupSeconds, int jmhSeconds, String hsmCfg,
                        String hsmPinFile, String account, String spc, Path adminPasswordFile, Path userPasswordFile,
                        Path apiKeyFile, URI secsipidx, long secsipidxPid, URI pebble, long pebblePid, Path pebbleTrustPem,
@@ -38,7 +42,10 @@ public record Settings(URI http, URI https, Path trustPem, long pid, int clockTi
         versions.put("pebble", System.getProperty("bench.version.pebble", "unknown"));
         return new Settings(
                 URI.create(required("bench.http")), URI.create(required("bench.https")),
-                Path.of(required("bench.trust-pem")), Long.parseLong(required("bench.pid")),
+                Path.of(required("bench.trust-pem")),
+                ServerProcesses.parse(required("bench.pid"), System.getProperty("bench.balancer-pid", ""),
+                        System.getProperty("bench.database-pid", ""), ProcStats.PROC),
+                Integer.getInteger("bench.nodes", 1),
                 Integer.getInteger("bench.clk-tck", 100),
                 Integer.getInteger("bench.c", 2), Integer.getInteger("bench.runs", 3),
                 seconds("bench.seconds", "5"), seconds("bench.warmup-seconds", "15"),
@@ -77,6 +84,7 @@ public record Settings(URI http, URI https, Path trustPem, long pid, int clockTi
 
     Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();
+        map.put("nodes", nodes);
         map.put("C", c);
         map.put("runs", runs);
         map.put("seconds_per_run", seconds);
@@ -84,6 +92,9 @@ public record Settings(URI http, URI https, Path trustPem, long pid, int clockTi
         map.put("jmh_iteration_seconds", jmhSeconds);
         map.put("wrk", "-t" + Wrk.THREADS + " -c" + Wrk.CONNECTIONS + " (keep-alive)");
         map.put("server", http.toString());
+        if (server.several()) {
+            map.put("server_processes", server.members().stream().map(m -> m.name() + " (pid " + m.pid() + ")").toList());
+        }
         map.put("secsipidx", secsipidx.toString());
         map.put("pebble", pebble.toString());
         return map;

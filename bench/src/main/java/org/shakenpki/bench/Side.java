@@ -13,8 +13,8 @@ interface Side {
     /** The name in the report: "shaken_pki", "secsipidx", "pebble". */
     String name();
 
-    /** The server process whose utime + stime is the server CPU. */
-    long pid();
+    /** The server's processes, whose utime + stime summed is the server CPU. */
+    ServerProcesses processes();
 
     /** Prepares one run; nothing of it is measured. */
     Run prepare() throws Exception;
@@ -43,7 +43,7 @@ interface Side {
     }
 
     /** An HTTP endpoint loaded by wrk (maximum) and by {@link SelectorLoad} (fixed offered load, and its own maximum). */
-    static Side http(String name, long pid, Wrk wrk, Callable<RequestSet> requests) {
+    static Side http(String name, ServerProcesses processes, Wrk wrk, Callable<RequestSet> requests) {
         return new Side() {
             @Override
             public String name() {
@@ -51,8 +51,8 @@ interface Side {
             }
 
             @Override
-            public long pid() {
-                return pid;
+            public ServerProcesses processes() {
+                return processes;
             }
 
             @Override
@@ -95,7 +95,7 @@ interface Side {
     }
 
     /** An ACME server loaded by C acme4j clients, each issuing one certificate after another. */
-    static Side acme(String name, long pid, List<IssuanceClient> clients) {
+    static Side acme(String name, ServerProcesses processes, List<IssuanceClient> clients) {
         List<Load.Worker> workers = new ArrayList<>();
         for (IssuanceClient client : clients) {
             workers.add(call -> client.issue());
@@ -125,8 +125,8 @@ interface Side {
             }
 
             @Override
-            public long pid() {
-                return pid;
+            public ServerProcesses processes() {
+                return processes;
             }
 
             @Override

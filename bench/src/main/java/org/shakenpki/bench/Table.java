@@ -9,6 +9,12 @@ final class Table {
 
     static String of(Map<String, Object> r) {
         StringBuilder out = new StringBuilder();
+        Object nodes = r.get("settings") instanceof Map<?, ?> settings ? settings.get("nodes") : null;
+        boolean cluster = nodes instanceof Integer n && n > 1;
+        if (cluster) {
+            out.append(String.format("shaken-pki: %s nodes behind HAProxy with a shared PostgreSQL on this one machine:"
+                    + " the cluster's overhead, not a gain%n", nodes));
+        }
         out.append(String.format("%-10s %-11s %10s %9s %8s %8s %8s   %s%n",
                 "measure", "server", "max /s", "CPU ms/op", "p50 ms", "p99 ms", "at /s", "CPU ratio to the peer"));
         measure(out, r, "sign", "secsipidx");
@@ -27,7 +33,11 @@ final class Table {
         row(out, r, "raw_verify_bc_per_s", "JMH, BouncyCastle (the server's verifier)");
         row(out, r, "startup_s", "./shaken-pki start to healthy");
         row(out, r, "startup_cpu_s", "server CPU (utime + stime) up to healthy");
-        row(out, r, "rss_mb", "server resident memory after the bench");
+        row(out, r, "rss_mb", cluster ? "the nodes' resident memory after the bench, summed" : "server resident memory after the bench");
+        byProcess(out, r, "rss_mb_by_process", "%.0f");
+        for (String key : new String[] {"sign", "verify", "issuance"}) {
+            byProcess(out, r, key + "_cpu_ms_by_process", "%.3f");
+        }
         if (r.get("load_generator") instanceof Map<?, ?> check) {
             out.append(Boolean.TRUE.equals(check.get("ok")) ? "load generator: not the limit (see load_generator)\n"
                     : "load generator WARNINGS: " + check.get("warnings") + "\n");
@@ -53,6 +63,16 @@ final class Table {
 
     private static void row(StringBuilder out, Map<String, Object> r, String key, String note) {
         out.append(String.format("%-44s %10s   %s%n", key, number(r.get(key), "%.2f"), note));
+    }
+
+    /** A cluster's figure by process on one line: "sign_cpu_ms_by_process  node-1 0.210, node-2 0.190, ...". */
+    private static void byProcess(StringBuilder out, Map<String, Object> r, String key, String format) {
+        if (r.get(key) instanceof Map<?, ?> byProcess) {
+            StringBuilder line = new StringBuilder();
+            byProcess.forEach((process, value) -> line.append(line.length() > 0 ? ", " : "").append(process).append(' ')
+                    .append(number(value, format)));
+            out.append(String.format("%-44s %s%n", key, line));
+        }
     }
 
     static String number(Object v, String format) {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MeasureTest {
     /** A side whose maximum runs give the rates in turn, and that records the order of calls and the offered loads. */
     private static Side fake(String name, List<String> log, double... rates) {
-        long pid = ProcessHandle.current().pid();
+        ServerProcesses processes = ServerProcesses.single(name, ProcessHandle.current().pid());
         int[] next = {0};
         return new Side() {
             @Override
@@ -23,8 +23,8 @@ class MeasureTest {
             }
 
             @Override
-            public long pid() {
-                return pid;
+            public ServerProcesses processes() {
+                return processes;
             }
 
             @Override
