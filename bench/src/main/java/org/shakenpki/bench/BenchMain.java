@@ -122,8 +122,8 @@ public final class BenchMain {
         // longer than the other measures' warm-up: the JIT still compiled 2-5 s per 10 s of issuance after 15 s
         double warmup = Settings.seconds("bench.issuance-warmup-seconds", "45");
         report.put("issuance_warmup_seconds", warmup);
-        new Measure("issuance", Side.acme("shaken_pki", s.server(), stiCa),
-                Side.acme("pebble", ServerProcesses.single("pebble", s.pebblePid()), pebble),
+        new Measure("issuance", Side.acme("shaken_pki", s.server(), stiCa, 0),
+                Side.acme("pebble", ServerProcesses.single("pebble", s.pebblePid()), pebble, 0.01),
                 s.runs(), s.seconds(), warmup, s.clockTicks()).run(report, runs);
     }
 

@@ -94,8 +94,13 @@ interface Side {
         };
     }
 
-    /** An ACME server loaded by C acme4j clients, each issuing one certificate after another. */
-    static Side acme(String name, ServerProcesses processes, List<IssuanceClient> clients) {
+    /**
+     * An ACME server loaded by C acme4j clients, each issuing one certificate after another. {@code toleratedErrors}
+     * is the share of failed issuances that does not fail the bench: none for shaken-pki; for the peer a little,
+     * since Pebble now and then answers an order poll with an error (one in 285 in one run), and a peer's rare
+     * fault should not cost the whole report. Tolerated failures are printed, and not counted as issuances.
+     */
+    static Side acme(String name, ServerProcesses processes, List<IssuanceClient> clients, double toleratedErrors) {
         List<Load.Worker> workers = new ArrayList<>();
         for (IssuanceClient client : clients) {
             workers.add(call -> client.issue());
@@ -104,13 +109,13 @@ interface Side {
             @Override
             public Max max(double seconds) throws Exception {
                 double before = ProcStats.ownCpuSeconds();
-                Load.Result result = failOnErrors(name, Load.closed(workers, seconds));
+                Load.Result result = failOnErrors(name, Load.closed(workers, seconds), toleratedErrors);
                 return new Max(result.completed(), result.seconds(), (ProcStats.ownCpuSeconds() - before) / result.seconds());
             }
 
             @Override
             public Load.Result open(double perSecond, double seconds) throws Exception {
-                return failOnErrors(name, Load.open(workers, perSecond, seconds));
+                return failOnErrors(name, Load.open(workers, perSecond, seconds), toleratedErrors);
             }
 
             @Override
@@ -137,7 +142,15 @@ interface Side {
     }
 
     private static Load.Result failOnErrors(String name, Load.Result result) {
-        if (result.errors() > 0) {
+        return failOnErrors(name, result, 0);
+    }
+
+    private static Load.Result failOnErrors(String name, Load.Result result, double toleratedErrors) {
+        long calls = result.errors() + result.completed();
+        if (result.errors() > 0 && result.errors() <= toleratedErrors * calls) {
+            System.out.printf("  %s: %d of %d calls failed (tolerated for the peer, at most %.0f%%); first: %s%n",
+                    name, result.errors(), calls, 100 * toleratedErrors, result.firstError());
+        } else if (result.errors() > 0) {
             throw new IllegalStateException(name + ": " + result.errors() + " of " + (result.errors() + result.completed())
                     + " calls failed; first: " + result.firstError());
         }
