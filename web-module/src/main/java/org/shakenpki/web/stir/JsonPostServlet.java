@@ -82,7 +82,7 @@ abstract class JsonPostServlet<C> extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonObject answer;
         try {
-            answer = answer(request, response);
+            answer = handle(request, response);
         } catch (RuntimeException failure) {
             ProblemDocument problem = Problems.of(failure, 500);
             addProblemHeaders(request, response, problem);
@@ -96,7 +96,8 @@ abstract class JsonPostServlet<C> extends HttpServlet {
         response.getOutputStream().write(body);
     }
 
-    private JsonObject answer(HttpServletRequest request, HttpServletResponse response) {
+    /** The checks in the order of the class comment, then {@link #answer}. */
+    private JsonObject handle(HttpServletRequest request, HttpServletResponse response) {
         if (!roles.enabled(role)) {
             throw new ProblemException(ProblemType.NOT_FOUND, "no " + role.title() + " runs on this server");
         }
