@@ -63,6 +63,14 @@ cluster_props=()
 stop_server() { if $started_here && [[ "${BENCH_KEEP_SERVER:-0}" != 1 ]]; then "$LAUNCHER" stop | sed 's/^/  /'; fi; }
 # utime + stime of the processes in seconds (fields 14 and 15 of /proc/<pid>/stat, after the command's name)
 cpu_seconds() { local p; for p in "$@"; do sed 's/.*) //' "/proc/$p/stat"; done | awk -v hz="$(getconf CLK_TCK)" '{t += $12 + $13} END {printf "%.1f", t / hz}'; }
+# ./shaken-pki start with the given options, timed up to healthy into $startup. The STI-VS accepts x5u URLs on the
+# standard ports only; the bench's server (or a cluster's balancer) publishes on its own port.
+start_timed() {
+  local t0; t0="$(date +%s.%N)"
+  SHAKEN_PKI_JAVA_OPTS="${SHAKEN_PKI_JAVA_OPTS:-} -Dshakenpki.vs.allowed-ports=443,8443,$HTTPS_PORT" \
+    "$LAUNCHER" start "$@" | sed 's/^/  /'
+  startup="$(echo "$(date +%s.%N) - $t0" | bc)"
+}
 if (( NODES > 1 )); then
   # the cluster's pid files and its PostgreSQL's directory (local_pg_dir) as the launcher names them
   # shellcheck source=launcher/cluster.sh
@@ -75,10 +83,7 @@ if (( NODES > 1 )); then
     # stopped on exit even when the start fails half-way (PostgreSQL, HAProxy and the first nodes up)
     started_here=true
     trap stop_server EXIT
-    t0="$(date +%s.%N)"
-    SHAKEN_PKI_JAVA_OPTS="${SHAKEN_PKI_JAVA_OPTS:-} -Dshakenpki.vs.allowed-ports=443,8443,$HTTPS_PORT" \
-      "$LAUNCHER" start --nodes "$NODES" | sed 's/^/  /'
-    startup="$(echo "$(date +%s.%N) - $t0" | bc)"
+    start_timed --nodes "$NODES"
   fi
   node_pids=(); pid=""
   for i in $(seq 1 "$NODES"); do
@@ -97,14 +102,9 @@ if (( NODES > 1 )); then
     say "start-up of $NODES nodes to healthy: ${startup} s, the nodes' CPU ${startup_cpu} s"
   fi
 elif ! "$LAUNCHER" status >/dev/null 2>&1; then
-  t0="$(date +%s.%N)"
-  # The STI-VS accepts x5u URLs on the standard ports only; the bench's server publishes on its own port.
-  SHAKEN_PKI_JAVA_OPTS="${SHAKEN_PKI_JAVA_OPTS:-} -Dshakenpki.vs.allowed-ports=443,8443,$HTTPS_PORT" \
-    "$LAUNCHER" start | sed 's/^/  /'
-  startup="$(echo "$(date +%s.%N) - $t0" | bc)"
+  start_timed
   started_here=true
-  # utime + stime of the server up to healthy (fields 14 and 15 of /proc/<pid>/stat, after the command's name)
-  startup_cpu="$(sed 's/.*) //' "/proc/$(cat "$DATA/server.pid")/stat" | awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($12 + $13) / hz}')"
+  startup_cpu="$(cpu_seconds "$(cat "$DATA/server.pid")")"
   say "start-up to healthy: ${startup} s, server CPU ${startup_cpu} s"
 fi
 trap stop_server EXIT

@@ -151,8 +151,8 @@ interface Side {
             System.out.printf("  %s: %d of %d calls failed (tolerated for the peer, at most %.0f%%); first: %s%n",
                     name, result.errors(), calls, 100 * toleratedErrors, result.firstError());
         } else if (result.errors() > 0) {
-            throw new IllegalStateException(name + ": " + result.errors() + " of " + (result.errors() + result.completed())
-                    + " calls failed; first: " + result.firstError());
+            throw new IllegalStateException(name + ": " + result.errors() + " of " + calls + " calls failed; first: "
+                    + result.firstError());
         }
         return result;
     }
