@@ -104,8 +104,9 @@ public class StateGauges {
         read = false;
         try {
             StateSnapshot taken = take();
-            snapshot = taken;
+            // the gauges first, then the snapshot they read: a scrape that sees the new snapshot sees its gauges
             registerDynamic(taken);
+            snapshot = taken;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "reading the state for the metrics failed; the gauges keep the previous values", e);
         }
@@ -152,14 +153,17 @@ public class StateGauges {
                 oldest == null ? null : oldest.toInstant(), online);
     }
 
-    /** Gauges whose tag values are known only from the state: one per SPC with a certificate, one per token. */
+    /**
+     * Gauges whose tag values are known only from the state: one per SPC with a certificate, one per token. A gauge
+     * the registry refuses is logged and tried again with the next snapshot; it does not keep the others out.
+     */
     private void registerDynamic(StateSnapshot taken) {
         for (String spc : taken.expiryBySpc().keySet()) {
-            if (expiryGauges.add(spc)) {
-                gauge(Meter.KMS_CREDENTIAL_EXPIRY, s -> {
-                    Instant notAfter = s.expiryBySpc().get(spc);
-                    return notAfter == null ? null : Duration.between(s.takenAt(), notAfter).toSeconds() / 86400.0;
-                }, spc);
+            if (!expiryGauges.contains(spc) && registered(Meter.KMS_CREDENTIAL_EXPIRY, s -> {
+                Instant notAfter = s.expiryBySpc().get(spc);
+                return notAfter == null ? null : Duration.between(s.takenAt(), notAfter).toSeconds() / 86400.0;
+            }, spc)) {
+                expiryGauges.add(spc);
             }
         }
         for (String gone : new HashSet<>(expiryGauges)) {
@@ -169,12 +173,22 @@ public class StateGauges {
             }
         }
         for (String token : taken.tokensOnline().keySet()) {
-            if (tokenGauges.add(token)) {
-                gauge(Meter.HSM_TOKEN_ONLINE, s -> {
-                    Boolean up = s.tokensOnline().get(token);
-                    return up == null ? null : up ? 1 : 0;
-                }, token);
+            if (!tokenGauges.contains(token) && registered(Meter.HSM_TOKEN_ONLINE, s -> {
+                Boolean up = s.tokensOnline().get(token);
+                return up == null ? null : up ? 1 : 0;
+            }, token)) {
+                tokenGauges.add(token);
             }
+        }
+    }
+
+    private boolean registered(Meter meter, Function<StateSnapshot, Number> value, String tagValue) {
+        try {
+            gauge(meter, value, tagValue);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the gauge " + meter.metricName() + " for " + tagValue + " was not registered", e);
+            return false;
         }
     }
 

@@ -128,17 +128,20 @@ class MetricsIT {
             }
         }
 
-        // the gauges read a snapshot taken every 15 s while scraped: the CRL number arrives
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        // the gauges read a snapshot taken every 15 s while scraped: wait for the first one taken after the revocation
+        // (its CRL number) that also carries this SPC's credential (the snapshots of other SPCs may come first)
+        String spc = (String) credential.get("spc");
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         PrometheusScrape gauges = after;
-        while (gauges.value("shakenpki_pa_crl_number") != crlNumber && System.nanoTime() < deadline) {
+        while ((gauges.value("shakenpki_pa_crl_number") != crlNumber
+                || !gauges.has("shakenpki_kms_credential_expiry_days", "spc", spc)) && System.nanoTime() < deadline) {
             Thread.sleep(1000);
             gauges = PrometheusScrape.of(base());
         }
         assertEquals(crlNumber, (long) gauges.value("shakenpki_pa_crl_number"), gauges.text);
         assertTrue(gauges.value("shakenpki_pa_crl_validity_seconds") > 0, gauges.text);
         assertTrue(gauges.value("shakenpki_kms_credentials", "state", "active") >= 1, gauges.text);
-        assertTrue(gauges.value("shakenpki_kms_credential_expiry_days", "spc", (String) credential.get("spc")) > 0, gauges.text);
+        assertTrue(gauges.value("shakenpki_kms_credential_expiry_days", "spc", spc) > 0, gauges.text);
         assertEquals(1.0, gauges.value("shakenpki_hsm_token_online", "token", "kms"), gauges.text);
         assertTrue(gauges.value("shakenpki_audit_seal_lag_seconds") < 60, gauges.text);
     }

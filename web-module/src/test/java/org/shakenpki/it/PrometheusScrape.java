@@ -67,8 +67,9 @@ final class PrometheusScrape {
         return sum;
     }
 
-    boolean has(String name) {
-        return series.stream().anyMatch(s -> s.name().equals(name));
+    /** Whether a series of this name, with these label values where given, is exported. */
+    boolean has(String name, String... labels) {
+        return series.stream().anyMatch(s -> s.name().equals(name) && matches(s.labels(), labels));
     }
 
     private static boolean matches(Map<String, String> have, String... wanted) {
