@@ -139,6 +139,9 @@ public final class BenchMain {
         // the CPU the server used up to healthy: on a shared machine steadier than the wall-clock time
         String startupCpu = System.getProperty("bench.startup-cpu-s", "");
         report.put("startup_cpu_s", startupCpu.isBlank() ? null : Double.valueOf(startupCpu));
+        // the first start of a newly built WAR, which has no class-data archive yet (./shaken-pki: cds_options)
+        String firstStart = System.getProperty("bench.startup-first-build-s", "");
+        report.put("startup_first_build_s", firstStart.isBlank() ? null : Double.valueOf(firstStart));
         report.put("load_generator", LoadGeneratorCheck.of(report));
         Map<String, Object> machine = Machine.describe();
         machine.put("loadavg_at_start", loadAtStart);

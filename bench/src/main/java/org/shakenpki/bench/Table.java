@@ -31,7 +31,8 @@ final class Table {
         row(out, r, "raw_hsm_sign_per_s", "JMH, SunPKCS11 on SoftHSM2");
         row(out, r, "raw_verify_per_s", "JMH, SunEC");
         row(out, r, "raw_verify_bc_per_s", "JMH, BouncyCastle (the server's verifier)");
-        row(out, r, "startup_s", "./shaken-pki start to healthy");
+        row(out, r, "startup_s", "./shaken-pki start to healthy, empty data directory");
+        row(out, r, "startup_first_build_s", "the same, first start of a new build (no class-data archive yet)");
         row(out, r, "startup_cpu_s", "server CPU (utime + stime) up to healthy");
         row(out, r, "rss_mb", cluster ? "the nodes' resident memory after the bench, summed" : "server resident memory after the bench");
         byProcess(out, r, "rss_mb_by_process", "%.0f");
