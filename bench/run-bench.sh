@@ -102,9 +102,10 @@ if (( NODES > 1 )); then
     say "start-up of $NODES nodes to healthy: ${startup} s, the nodes' CPU ${startup_cpu} s"
   fi
 elif ! "$LAUNCHER" status >/dev/null 2>&1; then
-  # A first start of this build on a scratch data directory writes the class-data archive when it stops, as a
-  # build's first start does (./shaken-pki: cds_options); the timed start below, on the bench's own empty data
-  # directory, is then a start of the installed build. Both are reported.
+  # Two timed starts, both on an empty data directory, with a class-data archive directory of their own
+  # (./shaken-pki: cds_options): the first, of a build with no archive yet, writes it when it stops; the second,
+  # the bench's server, maps it, as every start of an installed build does. Both are reported.
+  bench_cds_dir="$(mktemp -d)"; export SHAKEN_PKI_CDS_DIR="$bench_cds_dir"
   first_data="$(mktemp -d)"
   SHAKEN_PKI_DATA="$first_data" start_timed
   startup_first="$startup"
@@ -162,6 +163,8 @@ cleanup() {
   for p in "${peer_pids[@]}"; do kill "$p" 2>/dev/null || true; done
   rm -rf "$scratch"
   stop_server
+  [[ -n "${bench_cds_dir:-}" ]] && rm -rf "$bench_cds_dir" # a mapped archive stays readable to a kept server
+  return 0
 }
 trap cleanup EXIT
 SHAKEN_PKI_HSM_ROLES=bench "$ROOT/hsm-config/create-tokens.sh" "$scratch/hsm" >/dev/null

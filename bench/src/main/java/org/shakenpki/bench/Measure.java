@@ -20,6 +20,8 @@ final class Measure {
     private final int runs;
     private final double seconds;
     private final double warmupSeconds;
+    /** The open-loop generator's warm-up on each side, at most: the latency runs' code is small and warms fast. */
+    private static final double OPEN_LOOP_WARMUP_SECONDS = 5;
     private final int clockTicks;
 
     /** {@code clockTicks} is {@code getconf CLK_TCK}, the unit of {@code /proc/<pid>/stat}'s times. */
@@ -84,6 +86,10 @@ final class Measure {
         for (Side side : sides) {
             Figures f = figures.get(side);
             f.offered = Stats.median(f.rates) / 2;
+            // the open-loop generator warmed up against each side, unrecorded: its own first seconds on a fresh JIT
+            // stall it, and a stall counts against every request due behind it (it was the first run's p99)
+            System.out.printf("  warm-up %s at %.1f/s offered ...%n", side.name(), f.offered);
+            side.prepare().open(f.offered, Math.min(warmupSeconds, OPEN_LOOP_WARMUP_SECONDS));
         }
         for (int run = 0; run < runs; run++) {
             for (Side side : sides) {

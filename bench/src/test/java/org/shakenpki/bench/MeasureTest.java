@@ -16,6 +16,7 @@ class MeasureTest {
     private static Side fake(String name, List<String> log, double... rates) {
         ServerProcesses processes = ServerProcesses.single(name, ProcessHandle.current().pid());
         int[] next = {0};
+        int[] opens = {0};
         return new Side() {
             @Override
             public String name() {
@@ -39,7 +40,9 @@ class MeasureTest {
                     @Override
                     public Load.Result open(double perSecond, double seconds) {
                         log.add(name + " open " + perSecond);
-                        return new Load.Result((int) (perSecond * seconds), 0, seconds, new double[] {1, 2, 3, 4, 100}, null);
+                        // the first open-loop run (the generator's warm-up) stalls: 1000 ms at its p99
+                        double worst = opens[0]++ == 0 ? 1000 : 100;
+                        return new Load.Result((int) (perSecond * seconds), 0, seconds, new double[] {1, 2, 3, 4, worst}, null);
                     }
 
                     @Override
@@ -60,6 +63,7 @@ class MeasureTest {
                 .run(report, new LinkedHashMap<>());
         assertEquals(List.of("shaken_pki max", "secsipidx max", // warm-up
                 "shaken_pki max", "secsipidx max", "shaken_pki max", "secsipidx max", "shaken_pki max", "secsipidx max",
+                "shaken_pki open 100.0", "secsipidx open 500.0", // the open-loop generator's warm-up, unrecorded
                 "shaken_pki open 100.0", "secsipidx open 500.0", "shaken_pki open 100.0", "secsipidx open 500.0",
                 "shaken_pki open 100.0", "secsipidx open 500.0",
                 // per side: the own generator's warm-up, then per run its maximum and wrk beside it, wrk first in
@@ -73,6 +77,11 @@ class MeasureTest {
         assertEquals(1000.0, report.get("sign_secsipidx_per_s"));
         assertEquals(0.2, report.get("sign_rate_ratio_to_secsipidx"));
         assertEquals(100.0, report.get("sign_p99_ms"));
+        // the warm-up's stall is in no run's figures
+        Map<String, Object> perRun = new LinkedHashMap<>();
+        new Measure("sign", fake("shaken_pki", new ArrayList<>(), 100), fake("secsipidx", new ArrayList<>(), 1000), 1, 1, 1, 100)
+                .run(new LinkedHashMap<>(), perRun);
+        assertEquals(List.of(100.0), ((Map<?, ?>) ((Map<?, ?>) perRun.get("sign")).get("shaken_pki")).get("p99_ms"));
         // the own generator (95/s) against the wrk runs beside it (rates 300, 200, 100 again: median 200)
         assertEquals(200.0, report.get("sign_own_generator_wrk_per_s"));
         assertEquals(95.0 / 200, (Double) report.get("sign_own_generator_ratio_to_wrk"), 1e-9);
