@@ -88,6 +88,7 @@ main() {
     "-Dshakenpki.ca.external-account-required=false"
     "-Dshakenpki.db.url=$(escape "$DB_URL")"
     "-Dshakenpki.db.user=$DB_USER"
+    "-Dhazelcast.phone.home.enabled=false"
   )
   [[ -n "$DB_PASSWORD" ]] && options+=("-Dshakenpki.db.password=$(escape "$DB_PASSWORD")")
   while IFS= read -r line; do

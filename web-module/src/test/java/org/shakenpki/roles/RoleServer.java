@@ -133,6 +133,7 @@ final class RoleServer implements AutoCloseable {
         command.add("-Djavax.net.ssl.keyStore=" + tls().resolve("keystore.p12"));
         command.add("-Djavax.net.ssl.keyStoreType=PKCS12");
         command.add("-Djavax.net.ssl.keyStorePassword=" + TLS_PASSWORD);
+        command.add("-Dhazelcast.phone.home.enabled=false"); // as the launcher: no report to hazelcast.com
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", MICRO.toString(), "--deploy", WAR.toString(), "--contextroot", "/",
                 "--rootdir", dir.resolve("runtime").toString(), "--port", String.valueOf(httpPort),
