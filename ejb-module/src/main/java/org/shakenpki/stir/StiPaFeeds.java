@@ -46,6 +46,12 @@ import java.util.stream.Collectors;
  * has a CRL, it also refreshes it ahead of time, in the background at four fifths of the refresh interval
  * ({@link #refreshAhead}), so that under steady load no verification waits on the network at all; the rule for a
  * verification that finds the CRL due is unchanged.
+ *
+ * <p>When a refresh fails while the current CRL is still before its nextUpdate (the STI-PA down or unreachable),
+ * verifications keep that CRL without trying again for {@link #retryDelay} (the refresh interval, at most 30
+ * seconds), while the background refresh goes on trying: without that pause, one verification after another
+ * waited for the fetch to time out, and every node sent the STI-PA a request per verification while it was down.
+ * Past the nextUpdate every verification waits for a refresh again, as above.
  */
 @ApplicationScoped
 public class StiPaFeeds implements StiPaSource {
@@ -65,6 +71,9 @@ public class StiPaFeeds implements StiPaSource {
 
     private volatile TrustList trustList;
     private volatile FetchedCrl crl;
+    /** After a failed refresh with a CRL still valid: until when verifications do not try again; null otherwise. */
+    private volatile Instant crlRetryAfter;
+    static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
     private final ReentrantLock crlRefresh = new ReentrantLock();
     private final AtomicBoolean refreshingAhead = new AtomicBoolean();
 
@@ -107,6 +116,10 @@ public class StiPaFeeds implements StiPaSource {
             return current.crl;
         }
         boolean stillValid = current != null && current.crl.nextUpdate().isAfter(now);
+        Instant retryAfter = crlRetryAfter;
+        if (stillValid && retryAfter != null && now.isBefore(retryAfter)) {
+            return current.crl; // the last refresh failed a moment ago: the STI-PA is not asked again yet
+        }
         if (stillValid && !crlRefresh.tryLock()) {
             return current.crl; // another verification is refreshing it
         }
@@ -128,6 +141,12 @@ public class StiPaFeeds implements StiPaSource {
 
     private static boolean fresh(FetchedCrl fetched, Instant now, Duration maxAge) {
         return fetched.fetchedAt.plus(maxAge).isAfter(now) && fetched.crl.nextUpdate().isAfter(now);
+    }
+
+    /** How long verifications keep a valid CRL after a failed refresh before they try again. */
+    Duration retryDelay() {
+        Duration interval = settings.crlRefresh();
+        return interval.compareTo(MAX_RETRY_DELAY) < 0 ? interval : MAX_RETRY_DELAY;
     }
 
     /** Four fifths of the refresh interval: when the background refresh fetches, before a verification would. */
@@ -174,10 +193,13 @@ public class StiPaFeeds implements StiPaSource {
             byte[] der = client().crl(settings.crlUrl());
             List<X509Certificate> signer = client().certificates(settings.crlSignerUrl());
             crl = new FetchedCrl(IndirectCrl.verify(der, signer, stiPaAnchors(), now), now);
+            crlRetryAfter = null;
             return crl.crl;
         } catch (IOException | IllegalArgumentException e) {
             if (current != null && current.crl.nextUpdate().isAfter(now)) {
-                LOG.warning("STI-PA CRL refresh failed, using the previous CRL until its nextUpdate: " + e.getMessage());
+                crlRetryAfter = now.plus(retryDelay());
+                LOG.warning("STI-PA CRL refresh failed, using the previous CRL until its nextUpdate (verifications try "
+                        + "again after " + retryDelay().toSeconds() + " s): " + e.getMessage());
                 return current.crl;
             }
             throw new IOException(e.getMessage(), e);
