@@ -18,9 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The selector generator against a small blocking HTTP/1.1 server on loopback (port 18609, this bench's range). */
+/** The selector generator against a small blocking HTTP/1.1 server on loopback (a port the system picks). */
 class SelectorLoadTest {
-    private static final int PORT = 18609;
     private static final byte[] REQUEST = "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
     private static final SelectorLoad.Check OK = response -> {
         if (response.status() != 200) {
@@ -38,7 +37,7 @@ class SelectorLoadTest {
     private final AtomicInteger accepted = new AtomicInteger();
 
     private URI serve(Behaviour behaviour) throws IOException {
-        server = new ServerSocket(PORT, 50, InetAddress.getLoopbackAddress());
+        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
             while (!server.isClosed()) {
                 try {
@@ -54,7 +53,7 @@ class SelectorLoadTest {
         });
         acceptor.setDaemon(true);
         acceptor.start();
-        return URI.create("http://127.0.0.1:" + PORT + "/");
+        return URI.create("http://127.0.0.1:" + server.getLocalPort() + "/");
     }
 
     /** Reads requests (each ends with an empty line) and writes the behaviour's answers; closes on "CLOSE". */
@@ -159,6 +158,6 @@ class SelectorLoadTest {
     @Test
     void offeredLoadMustBePositive() {
         assertThrows(IllegalArgumentException.class,
-                () -> new SelectorLoad(URI.create("http://127.0.0.1:" + PORT + "/"), 1, List.of(REQUEST), OK).open(0, 1));
+                () -> new SelectorLoad(URI.create("http://127.0.0.1:9/"), 1, List.of(REQUEST), OK).open(0, 1));
     }
 }
