@@ -43,8 +43,19 @@ public class DatabaseMigration {
     public static final String DATA_SOURCE = "java:app/jdbc/shakenpki";
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
 
+    /** Set once this node's start-up migration has finished: before it, the schema may be missing or older. */
+    private static volatile boolean schemaReady;
+
     @Resource(lookup = DATA_SOURCE)
     DataSource dataSource;
+
+    /**
+     * Whether the schema is at this build's version on this node. The health checks that read the database ask
+     * first: Payara runs them as soon as the application is deployed, before the start-up beans have migrated.
+     */
+    public static boolean schemaReady() {
+        return schemaReady;
+    }
 
     @PostConstruct
     void migrate() {
@@ -55,5 +66,6 @@ public class DatabaseMigration {
                 .migrate();
         LOG.info(() -> "database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+        schemaReady = true;
     }
 }

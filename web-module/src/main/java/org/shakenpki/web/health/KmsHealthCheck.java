@@ -10,6 +10,7 @@ import org.shakenpki.kms.CredentialManagement;
 import org.shakenpki.kms.CrlWatchStatus;
 import org.shakenpki.kms.KmsSettings;
 import org.shakenpki.kms.Views;
+import org.shakenpki.persistence.DatabaseMigration;
 
 /**
  * The SP-KMS on {@code /health}: how many credentials are in each state, each one whose last attempt
@@ -36,6 +37,10 @@ public class KmsHealthCheck implements HealthCheck {
         if (!settings.enabled()) {
             // MicroProfile Health has no way to leave a check out; this one says only that the role is off
             return response.withData("enabled", false).build();
+        }
+        if (!DatabaseMigration.schemaReady()) {
+            // during start-up: the credentials' table may not be there yet (not ready, and no exception in the log)
+            return HealthCheckResponse.named("sp-kms").down().withData("schema", "not migrated yet").build();
         }
         java.util.Map<String, Long> states = new java.util.TreeMap<>();
         int failing = 0;
