@@ -14,14 +14,14 @@ import java.util.Map;
  * generator at its maximum and wrk on the same endpoint right after it (right before it in every other pair), to show the first can offer that load. Every reported figure is the median over the runs.
  */
 final class Measure {
+    /** The open-loop generator's warm-up on each side, at most: the latency runs' code is small and warms fast. */
+    private static final double OPEN_LOOP_WARMUP_SECONDS = 5;
     private final String key;
     private final Side shaken;
     private final Side peer;
     private final int runs;
     private final double seconds;
     private final double warmupSeconds;
-    /** The open-loop generator's warm-up on each side, at most: the latency runs' code is small and warms fast. */
-    private static final double OPEN_LOOP_WARMUP_SECONDS = 5;
     private final int clockTicks;
 
     /** {@code clockTicks} is {@code getconf CLK_TCK}, the unit of {@code /proc/<pid>/stat}'s times. */
