@@ -65,6 +65,7 @@ class StiPaFeedsTest {
     private final MovableClock clock = new MovableClock(TestPki.NOW);
     private final AtomicInteger crlFetches = new AtomicInteger();
     private volatile int status = 200;
+    private volatile byte[] served;
     private volatile CountDownLatch stall;
     private volatile CountDownLatch stalled;
     private HttpServer server;
@@ -75,7 +76,7 @@ class StiPaFeedsTest {
 
     @BeforeEach
     void start() throws Exception {
-        byte[] crl = crl(TestPki.NOW.plus(1, ChronoUnit.DAYS));
+        served = crl(TestPki.NOW.plus(1, ChronoUnit.DAYS), signer.key());
         byte[] signerPem = Pem.encode(List.of(signer.certificate(), root.certificate())).getBytes(StandardCharsets.US_ASCII);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
@@ -86,7 +87,7 @@ class StiPaFeedsTest {
                 stalled.countDown();
                 await(hold);
             }
-            respond(exchange, status, crl);
+            respond(exchange, status, served);
         });
         server.createContext("/download/v1/signer.pem", exchange -> respond(exchange, 200, signerPem));
         server.start();
@@ -117,13 +118,14 @@ class StiPaFeedsTest {
         server.stop(0);
     }
 
-    private byte[] crl(Instant nextUpdate) throws Exception {
+    /** A CRL in the STI-PA CRL signer's name, naming its key, signed with {@code key}. */
+    private byte[] crl(Instant nextUpdate, java.security.KeyPair key) throws Exception {
         X509v2CRLBuilder builder = new X509v2CRLBuilder(new X500Name(CRL_ISSUER), Date.from(TestPki.NOW.minus(1, ChronoUnit.HOURS)));
         builder.setNextUpdate(Date.from(nextUpdate));
         builder.addExtension(Extension.authorityKeyIdentifier, false,
                 new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(signer.certificate().getPublicKey()));
         builder.addCRLEntry(BigInteger.TEN, Date.from(TestPki.NOW.minus(2, ChronoUnit.HOURS)), 1);
-        return builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.key().getPrivate())).getEncoded();
+        return builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate())).getEncoded();
     }
 
     private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
@@ -176,6 +178,21 @@ class StiPaFeedsTest {
         assertTrue(refreshed != good, "a CRL fetched again after the STI-PA came back");
         assertSame(refreshed, feeds.crl());
         assertEquals(4, crlFetches.get(), "fresh again: no fetch");
+    }
+
+    @Test
+    void aForgedCrlIsRefusedAndTheValidOneKeepsServing() throws Exception {
+        byte[] forged = crl(TestPki.NOW.plus(7, ChronoUnit.DAYS), org.shakenpki.pkix.Vectors.p256());
+        byte[] genuine = served;
+        served = forged;
+        assertThrows(IOException.class, feeds::crl, "a CRL the STI-PA's CRL signer did not sign is no CRL");
+        served = genuine;
+        IndirectCrl good = feeds.crl();
+        // whoever answers the CRL URL later (the STI-PA's name, another key) does not replace it
+        served = forged;
+        clock.advance(REFRESH.plusSeconds(1));
+        assertSame(good, feeds.crl());
+        assertEquals(3, crlFetches.get());
     }
 
     @Test
